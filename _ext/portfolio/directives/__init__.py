@@ -1,0 +1,20 @@
+"""Where cards are parsed: one directive module per kind of entry."""
+
+from __future__ import annotations
+
+from sphinx.application import Sphinx
+
+from .award import setup_award
+from .education import setup_education
+from .grant import setup_grant
+from .patent import setup_patent
+from .position import setup_position
+from .profile import setup_profile
+from .skill import setup_skill
+from .talk import setup_talk
+
+
+def setup_directives(app: Sphinx) -> None:
+    for setup_card in (setup_position, setup_education, setup_grant, setup_award,
+                       setup_talk, setup_patent, setup_skill, setup_profile):
+        setup_card(app)

@@ -1,0 +1,225 @@
+"""The shared card directive: typed options, validation with warnings, the card's doctree.
+
+Options arrive as plain strings (``directives.unchanged``) and are typed here,
+so a bad value costs a warning and that one value, never the whole entry,
+which docutils' own option converters would drop with an error.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import ClassVar, Literal
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.util.docutils import SphinxDirective
+
+from ..dates import CVDate, DateError, format_days, parse_date
+from ..domain import CVDomain
+from ..nodes import cv_body, cv_dates, cv_entry, cv_header, cv_meta, cv_org, cv_place, cv_sep, cv_time, cv_title
+from ..warnings import warn
+
+FieldType = Literal["text", "date", "end", "dates", "kinds", "url", "email"]
+
+_URL_RE = re.compile(r"^(https?://[^\s<>\"]+|mailto:[^\s<>\"]+)$")
+_EMAIL_RE = re.compile(r"^[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+$")
+_SLUG_WORDS = 8
+
+
+@dataclass(frozen=True)
+class Field:
+    """How one option is read: its type, whether it is required, its label in a card."""
+
+    type: FieldType = "text"
+    required: bool = False
+    label: str = ""
+
+
+@dataclass
+class Values:
+    """An entry's options after validation: invalid ones are absent."""
+
+    text: dict[str, str]
+    dates: dict[str, list[CVDate]]
+    kinds: list[str]
+
+    def date(self, name: str) -> CVDate | None:
+        found = self.dates.get(name)
+        return found[0] if found else None
+
+
+def slug(text: str, words: int = _SLUG_WORDS) -> str:
+    """An ASCII id fragment from the first words of a text."""
+    return nodes.make_id(" ".join(text.split()[:words]))
+
+
+class CardDirective(SphinxDirective):
+    """Base of every card: ``kind`` names it, ``fields`` declares and types its options."""
+
+    kind: ClassVar[str]
+    fields: ClassVar[dict[str, Field]] = {}
+    #: the options shown on the meta line: employer, institution, event, host, ...
+    org_fields: ClassVar[tuple[str, ...]] = ()
+    #: allowed values of a ``kinds`` option
+    allowed_kinds: ClassVar[tuple[str, ...]] = ()
+    required_arguments = 1
+    final_argument_whitespace = True
+    has_content = True
+
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        cls.option_spec = {name: directives.unchanged for name in cls.fields}
+        cls.option_spec["name"] = directives.unchanged
+        cls.option_spec["class"] = directives.class_option
+
+    # -- parsing ---------------------------------------------------------------------
+
+    @property
+    def location(self) -> tuple[str, int]:
+        return (self.env.docname, self.lineno)
+
+    def warn(self, message: str, subtype: str) -> None:
+        warn(f"{self.kind} {self.arguments[0].strip()!r}: {message}", subtype, self.location)
+
+    def read_options(self) -> Values:
+        """Type every option; warn about and leave out each bad one."""
+        values = Values(text={}, dates={}, kinds=[])
+        for name, spec in self.fields.items():
+            raw = self.options.get(name)
+            if raw is None or not raw.strip():
+                if spec.required:
+                    self.warn(f"missing required option :{name}:", "missing_option")
+                continue
+            raw = " ".join(raw.split())
+            if spec.type in ("date", "end", "dates"):
+                parts = raw.split(",") if spec.type == "dates" else [raw]
+                try:
+                    values.dates[name] = [parse_date(p, allow_present=spec.type == "end") for p in parts]
+                except DateError as err:
+                    self.warn(f":{name}: {err}", "date")
+            elif spec.type == "kinds":
+                values.kinds = self.read_kinds(raw)
+            elif spec.type == "url" and not _URL_RE.match(raw):
+                self.warn(f":{name}: {raw!r} is not an http(s) URL", "url")
+            elif spec.type == "email" and not _EMAIL_RE.match(raw):
+                self.warn(f":{name}: {raw!r} is not an email address", "email")
+            else:
+                values.text[name] = raw
+        start, end = values.date("start"), values.date("end")
+        if start and end and end < start:
+            self.warn(f"ends ({end.label}) before it starts ({start.label})", "date_order")
+            del values.dates["end"]
+        return values
+
+    def read_kinds(self, raw: str) -> list[str]:
+        kinds = []
+        for kind in (k.strip().lower() for k in raw.split(",")):
+            if kind in self.allowed_kinds:
+                kinds.append(kind)
+            elif kind:
+                allowed = ", ".join(self.allowed_kinds)
+                self.warn(f"unknown :kind: {kind!r} (one of: {allowed})", "kind")
+        return kinds
+
+    # -- the card --------------------------------------------------------------------
+
+    def run(self) -> list[nodes.Node]:
+        title = self.arguments[0].strip()
+        values = self.read_options()
+        entry = cv_entry(kind=self.kind, classes=["cv-entry", f"cv-{self.kind}", *self.options.get("class", [])])
+        self.set_source_info(entry)
+        entry["sortkey"] = self.sort_key(values)
+        entry += self.header(title, values)
+        body = cv_body()
+        body.extend(self.before_body(values))
+        body.extend(self.body_nodes())
+        body.extend(self.after_body(values))
+        if len(body):
+            entry += body
+        domain = self.env.domains[CVDomain.name]
+        anchor = self.options.get("name") or self.anchor(title, values)
+        entry["ids"].append(domain.note_entry(self.kind, anchor, title, self.location))
+        return [entry]
+
+    def anchor(self, title: str, values: Values) -> str:
+        """An id from what the entry says, so edits elsewhere never move it."""
+        when = values.dates.get("date") or values.dates.get("start") or []
+        suffix = f"-{when[0].iso}" if when else ""
+        return f"{self.kind}-{slug(title)}{suffix}"
+
+    def sort_key(self, values: Values) -> str:
+        """Newest first: by end (present is newest), then start, then date."""
+        end = values.date("end") or values.date("date") or values.date("start")
+        start = values.date("start") or end
+        dates = values.dates.get("date") or []
+        return "|".join(d.key for d in (end, start, dates[-1] if dates else None) if d)
+
+    def header(self, title: str, values: Values) -> cv_header:
+        header = cv_header()
+        header += cv_title(title, title)
+        meta = cv_meta()
+        parts: list[nodes.Node] = []
+        for name in self.org_fields:
+            if org := values.text.get(name):
+                parts.append(cv_org(org, org, classes=[f"cv-{name}"]))
+        if place := values.text.get("location"):
+            parts.append(cv_place(place, place))
+        if when := self.when(values):
+            parts.append(when)
+        for i, part in enumerate(parts):
+            if i:
+                meta += cv_sep(" · ", " · ")
+            meta += part
+        if len(meta):
+            header += meta
+        return header
+
+    def when(self, values: Values) -> cv_dates | None:
+        """The dates of the card: a range "Jan 2021 – present", one date or a list of days."""
+        node = cv_dates()
+        if days := values.dates.get("date"):
+            text = format_days(days)
+            node += cv_time(text, text, datetime=days[0].iso)
+            return node
+        start, end = values.date("start"), values.date("end")
+        if not start and not end:
+            return None
+        for i, date in enumerate(d for d in (start, end) if d):
+            if i:
+                node += cv_sep(" – ", " – ")
+            node += cv_time(date.label, date.label, datetime=date.iso)
+        return node
+
+    def before_body(self, values: Values) -> list[nodes.Node]:
+        """Kinds as tags, then labelled details as a field list."""
+        result: list[nodes.Node] = []
+        if values.kinds:
+            tags = nodes.paragraph(classes=["cv-tags"])
+            for kind in values.kinds:
+                tags += nodes.inline(kind, kind, classes=["cv-tag"])
+                tags += nodes.Text(" ")
+            result.append(tags)
+        details = nodes.field_list(classes=["cv-details"])
+        for name, spec in self.fields.items():
+            if spec.label and spec.type == "text" and (text := values.text.get(name)):
+                details += nodes.field("", nodes.field_name(spec.label, spec.label),
+                                       nodes.field_body(text, nodes.paragraph(text, text)))
+        if len(details):
+            result.append(details)
+        return result
+
+    def body_nodes(self) -> list[nodes.Node]:
+        """The directive's content, parsed as Markdown or reST."""
+        return list(self.parse_content_to_nodes()) if self.content else []
+
+    def after_body(self, values: Values) -> list[nodes.Node]:
+        """Links (slides, video, ...) as one paragraph of references."""
+        links = nodes.paragraph(classes=["cv-links"])
+        for name, spec in self.fields.items():
+            if spec.type == "url" and (url := values.text.get(name)):
+                if len(links):
+                    links += cv_sep(" · ", " · ")
+                label = spec.label or name
+                links += nodes.reference(label, label, refuri=url, classes=[f"cv-link-{name}"])
+        return [links] if len(links) else []

@@ -1,0 +1,27 @@
+"""``education``: a degree or school leaving certificate, with thesis and supervision."""
+
+from __future__ import annotations
+
+from sphinx.application import Sphinx
+
+from .base import CardDirective, Field
+
+
+class EducationDirective(CardDirective):
+    """A degree; thesis, distinction and supervisors become labelled details."""
+
+    kind = "education"
+    org_fields = ("institution",)
+    fields = {
+        "institution": Field(required=True),
+        "location": Field(),
+        "start": Field("date"),
+        "end": Field("end", required=True),
+        "distinction": Field(label="Distinction"),
+        "thesis": Field(label="Thesis"),
+        "supervisors": Field(label="Supervision"),
+    }
+
+
+def setup_education(app: Sphinx) -> None:
+    app.add_directive("education", EducationDirective)

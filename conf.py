@@ -1,0 +1,46 @@
+"""Sphinx configuration of Dr. Sebastian Lapuschkin's portfolio.
+
+Everything personal lives here, in index.md, sections/ and refs.bib;
+the extension in _ext/ is generic, so a fork changes only these files.
+"""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent / "_ext"))
+
+project = "Sebastian Lapuschkin"
+author = "Dr. Sebastian Lapuschkin"
+copyright = "2026, Sebastian Lapuschkin"
+language = "en"
+
+extensions = [
+    "myst_parser",
+    "sphinxcontrib.bibtex",
+    "portfolio",
+]
+
+root_doc = "index"
+source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
+exclude_patterns = ["_build", ".nox", ".venv", "README.md", "tests", "**/.pytest_cache"]
+nitpicky = True
+
+myst_enable_extensions = ["deflist", "colon_fence", "fieldlist"]
+myst_heading_anchors = 3
+
+# -- portfolio -----------------------------------------------------------------------------
+# Phone and street address (profile options) are shown only when this is True.
+portfolio_show_private_contact = False
+# "newest" sorts each run of cards newest first; "source" keeps the written order.
+portfolio_order = "newest"
+
+# -- publications --------------------------------------------------------------------------
+bibtex_bibfiles = ["refs.bib"]
+bibtex_default_style = "unsrt"
+bibtex_reference_style = "label"
+
+# -- HTML ----------------------------------------------------------------------------------
+html_theme = "furo"
+html_title = "Sebastian Lapuschkin"
+html_show_sourcelink = False
+html_copy_source = False
