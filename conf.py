@@ -22,7 +22,7 @@ extensions = [
 
 root_doc = "index"
 source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
-exclude_patterns = ["_build", ".nox", ".venv", "README.md", "tests", "**/.pytest_cache"]
+exclude_patterns = ["_build", ".*", "README.md", "tests"]
 nitpicky = True
 
 myst_enable_extensions = ["deflist", "colon_fence", "fieldlist"]

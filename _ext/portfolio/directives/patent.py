@@ -47,7 +47,7 @@ class PatentDirective(CardDirective):
         for offset, line in enumerate(self.content):
             if not line.strip():
                 continue
-            location = (self.env.docname, self.content_offset + offset + 1)
+            location = (self.env.docname, self.content_line(offset))
             parts = [p.strip() for p in line.split("|")]
             match = _NUMBER_RE.match(" ".join(parts[0].split()))
             status_date = parts[1].split() if len(parts) > 1 else []
@@ -72,6 +72,11 @@ class PatentDirective(CardDirective):
         if not found:
             self.warn("no publication numbers in the body", "missing_option")
         return found
+
+    def content_line(self, offset: int) -> int:
+        """The file line of a body line: MyST counts content from the directive, rST from the file."""
+        base = self.content_offset if self.content_offset >= self.lineno else self.lineno + self.content_offset
+        return base + offset + 1
 
     def warn_at(self, message: str, subtype: str, location: tuple[str, int]) -> None:
         from ..warnings import warn

@@ -1,0 +1,42 @@
+"""One command per job: ``nox -s build``, ``nox -s tests``, ``nox -s lint``, ``nox -s serve``."""
+
+from __future__ import annotations
+
+import nox
+
+nox.options.default_venv_backend = "venv"
+nox.options.sessions = ["build", "tests"]
+
+PROJECT = nox.project.load_toml("pyproject.toml")["project"]
+DEPS = PROJECT["dependencies"]
+EXTRAS = PROJECT["optional-dependencies"]
+SPHINX = ["sphinx-build", "-W", "--keep-going", "-n", "-q"]
+
+
+@nox.session
+def build(session: nox.Session) -> None:
+    """The website into _build/html."""
+    session.install(*DEPS)
+    session.run(*SPHINX, "-b", "html", ".", "_build/html", *session.posargs)
+
+
+@nox.session
+def tests(session: nox.Session) -> None:
+    """The test suite: real Sphinx builds of tests/roots and of the portfolio."""
+    session.install(*DEPS, *EXTRAS["test"])
+    session.run("pytest", *session.posargs)
+
+
+@nox.session
+def lint(session: nox.Session) -> None:
+    """ruff over the extension, the tests and the configuration."""
+    session.install("ruff")
+    session.run("ruff", "check", "_ext", "tests", "conf.py", "noxfile.py")
+
+
+@nox.session
+def serve(session: nox.Session) -> None:
+    """Live preview on http://127.0.0.1:8000 that rebuilds on every save."""
+    session.install(*DEPS, *EXTRAS["dev"])
+    session.run("sphinx-autobuild", "-n", "--host", "127.0.0.1", "--port", "8000",
+                "--ignore", "_build", ".", "_build/html", *session.posargs)

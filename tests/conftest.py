@@ -1,0 +1,46 @@
+"""Test set-up: the extension on sys.path and Sphinx's own testing fixtures."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from sphinx.testing.util import SphinxTestApp
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "_ext"))
+
+pytest_plugins = ("sphinx.testing.fixtures",)
+
+
+@pytest.fixture(scope="session")
+def rootdir() -> Path:
+    return REPO / "tests" / "roots"
+
+
+def build_root(root: Path, tmp: Path, buildername: str = "html", **kwargs) -> SphinxTestApp:
+    """Copy a test root to ``tmp`` and build it with a real Sphinx application."""
+    shutil.copytree(root, tmp, dirs_exist_ok=True)
+    app = SphinxTestApp(buildername, srcdir=tmp, status=StringIO(), warning=StringIO(), **kwargs)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    return app
+
+
+@pytest.fixture(scope="module")
+def build(rootdir, tmp_path_factory):
+    """Build ``tests/roots/test-<name>`` once per module and per set of arguments."""
+    cache: dict[tuple, SphinxTestApp] = {}
+
+    def _build(name: str, buildername: str = "html", **kwargs) -> SphinxTestApp:
+        key = (name, buildername, repr(sorted(kwargs.items())))
+        if key not in cache:
+            cache[key] = build_root(rootdir / f"test-{name}", tmp_path_factory.mktemp(name), buildername, **kwargs)
+        return cache[key]
+
+    return _build

@@ -1,0 +1,2 @@
+extensions = ["myst_parser", "portfolio"]
+exclude_patterns = ["_build"]

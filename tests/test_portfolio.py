@@ -1,0 +1,74 @@
+"""The real portfolio: builds with no warning, every section has cards, -j 2 equals serial."""
+
+from __future__ import annotations
+
+import re
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import REPO
+from sphinx.testing.util import SphinxTestApp
+
+SECTIONS = {
+    "experience": ("position", 6),
+    "education": ("education", 4),
+    "funding": ("grant", 6),
+    "awards": ("award", 6),
+    "talks": ("talk", 24),
+    "patents": ("patent", 3),
+    "skills": ("skill", 5),
+}
+
+
+def build_portfolio(outdir: Path, parallel: int = 0, buildername: str = "html") -> SphinxTestApp:
+    app = SphinxTestApp(buildername, srcdir=REPO, builddir=outdir, status=StringIO(), warning=StringIO(),
+                        parallel=parallel, confoverrides={"nitpicky": True})
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    return app
+
+
+@pytest.fixture(scope="module")
+def serial(tmp_path_factory) -> SphinxTestApp:
+    return build_portfolio(tmp_path_factory.mktemp("serial"))
+
+
+def test_builds_without_warning(serial):
+    assert serial.warning.getvalue() == ""
+
+
+@pytest.mark.parametrize(("page", "expected"), SECTIONS.items())
+def test_every_section_has_its_cards(serial, page, expected):
+    kind, count = expected
+    html = (serial.outdir / "sections" / f"{page}.html").read_text()
+    assert len(re.findall(rf'<article class="cv-entry cv-{kind}"', html)) == count
+
+
+def test_patent_numbers_all_there(serial):
+    html = (serial.outdir / "sections" / "patents.html").read_text()
+    assert html.count('class="cv-patent-number"') == 12
+
+
+def test_landing_page_profile_without_private_contact(serial):
+    html = (serial.outdir / "index.html").read_text()
+    profile = BeautifulSoup(html, "html.parser").select_one("article.cv-profile")
+    assert profile.select_one("a.cv-email").get_text() == "sebastian@lapuschkin.com"
+    assert "483-2754" not in html and "Kaiserin-Augusta" not in html
+
+
+def test_scholar_metrics_table(serial):
+    html = (serial.outdir / "sections" / "publications.html").read_text()
+    assert "9442" in html and "9002" in html and "25 January 2023" in html
+
+
+def test_parallel_build_equals_serial(serial, tmp_path):
+    parallel = build_portfolio(tmp_path, parallel=2)
+    assert parallel.warning.getvalue() == ""
+    pages = sorted(p.relative_to(serial.outdir) for p in serial.outdir.rglob("*.html"))
+    assert pages == sorted(p.relative_to(parallel.outdir) for p in parallel.outdir.rglob("*.html"))
+    for page in pages:
+        assert (serial.outdir / page).read_text() == (parallel.outdir / page).read_text(), page
