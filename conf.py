@@ -36,7 +36,9 @@ portfolio_order = "newest"
 
 # -- publications --------------------------------------------------------------------------
 bibtex_bibfiles = ["refs.bib"]
-bibtex_default_style = "unsrt"
+bibtex_default_style = "portfolio"
+# Every spelling of the owner's name in refs.bib; these are set in bold.
+portfolio_owner_names = ["Lapuschkin, S.", "Bach, S."]
 bibtex_reference_style = "label"
 
 # -- HTML ----------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
+from .bibliography import setup_bibliography
 from .directives import setup_directives
 from .domain import setup_domain
 from .transforms import setup_transforms
@@ -42,5 +43,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_directives(app)
     setup_transforms(app)
     setup_assets(app)
+    setup_bibliography(app)
     return {"version": __version__, "env_version": 1,
             "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,42 @@
+"""Publications: pybtex plugins, bib file checks and stable paper ids for sphinxcontrib-bibtex.
+
+All of it is inert in projects that do not load ``sphinxcontrib.bibtex``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from sphinx.application import Sphinx
+from sphinx.config import Config
+
+from .ids import canonical_ids, default_ids
+from .lint import check_bibfiles, start_capture
+from .style import OwnerNameStyle, register_plugins
+
+BIBTEX = "sphinxcontrib.bibtex"
+
+
+def _owner_names(app: Sphinx, config: Config) -> None:
+    OwnerNameStyle.set_owners(list(config.portfolio_owner_names))
+
+
+def _if_bibtex(handler: Callable[..., Any], default: Any = None) -> Callable[..., Any]:
+    """Run ``handler`` only where sphinxcontrib-bibtex is loaded; else return ``default``."""
+
+    def run(app: Sphinx, *args: Any) -> Any:
+        return handler(app, *args) if BIBTEX in app.extensions else default
+
+    run.__doc__ = handler.__doc__
+    return run
+
+
+def setup_bibliography(app: Sphinx) -> None:
+    register_plugins()
+    app.add_config_value("portfolio_owner_names", [], "env", list)
+    app.connect("config-inited", _owner_names)
+    app.connect("config-inited", _if_bibtex(default_ids))
+    app.connect("builder-inited", _if_bibtex(start_capture), priority=400)
+    app.connect("builder-inited", _if_bibtex(check_bibfiles), priority=600)
+    app.connect("env-updated", _if_bibtex(canonical_ids, default=[]), priority=600)

@@ -1,0 +1,155 @@
+"""The pybtex plugins behind the publication list.
+
+- ``portfolio`` (names): "Hedström A", with the owner's names in bold. The
+  owner comes from ``conf.py`` (``portfolio_owner_names``): pybtex builds
+  styles without arguments, so the names are set on the class at config time.
+- ``portfolio`` (sorting): newest year first; the bib file's order within a year.
+- ``portfolio`` (style): titles as written, the CV's venue layout, and a row of
+  links (DOI, code, PDF, arXiv, project page) from the entry's fields.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from pybtex.database import Entry, Person
+from pybtex.plugin import register_plugin
+from pybtex.richtext import HRef, Tag, Text
+from pybtex.style import FormattedEntry
+from pybtex.style.formatting.unsrt import Style as UnsrtStyle
+from pybtex.style.formatting.unsrt import dashify
+from pybtex.style.names import BaseNameStyle
+from pybtex.style.sorting import BaseSortingStyle
+from pybtex.style.template import field, join, names, optional, tag
+
+PLUGIN = "portfolio"
+
+#: entry types with a template of their own; others are shown like ``misc``
+KNOWN_TYPES = frozenset({
+    "article", "inproceedings", "conference", "incollection", "inbook", "book", "misc",
+    "phdthesis", "mastersthesis", "techreport", "unpublished", "online", "software",
+})
+
+
+def _initials(person: Person) -> str:
+    """ "M.-C. M." -> "M-C M", the CV's compact form."""
+    return " ".join(n.replace(".", "") for n in person.first_names + person.middle_names)
+
+
+def _key(person: Person) -> tuple[str, str]:
+    return (" ".join(person.last_names).casefold(), _initials(person)[:1].casefold())
+
+
+class OwnerNameStyle(BaseNameStyle):
+    """Last name and initials; the owner's spellings in ``<strong>``."""
+
+    owners: ClassVar[frozenset[tuple[str, str]]] = frozenset()
+
+    @classmethod
+    def set_owners(cls, spellings: list[str]) -> None:
+        cls.owners = frozenset(_key(Person(s)) for s in spellings)
+
+    def format(self, person: Person, abbr: bool = False) -> Any:
+        last = Text(*person.rich_prelast_names, *person.rich_last_names)
+        text = join(sep=" ")[last, _initials(person)] if _initials(person) else last
+        return tag("strong")[text] if _key(person) in self.owners else text
+
+
+class NewestFirst(BaseSortingStyle):
+    """Year descending; stable, so entries of one year keep the file's order."""
+
+    def sorting_key(self, entry: Entry) -> int:
+        year = entry.fields.get("year", "")
+        return -int(year) if year.isdigit() else 0
+
+
+class PortfolioStyle(UnsrtStyle):
+    """Authors (year). “Title”. In: Venue volume(number):pages. Note. Links."""
+
+    default_name_style = PLUGIN
+    default_sorting_style = PLUGIN
+
+    def format_names(self, role: str, as_sentence: bool = True) -> Any:
+        return names(role, sep=", ", sep2=" and ", last_sep=" and ")
+
+    def head(self) -> Any:
+        return join[
+            optional[self.format_names("author")],
+            optional[" (", field("year"), ")"],
+            ". ",
+            optional["“", field("title"), "”. "],
+        ]
+
+    def numbers(self, e: Entry) -> Any:
+        """ "24(34):1–11"; pages alone follow a space, as in "193–209"."""
+        pages_sep = ":" if "volume" in e.fields or "number" in e.fields else " "
+        return join[
+            optional[" ", field("volume")],
+            optional["(", field("number"), ")"],
+            optional[pages_sep, field("pages", apply_func=dashify)],
+        ]
+
+    def tail(self) -> Any:
+        return optional[". ", field("note")]
+
+    def get_article_template(self, e: Entry) -> Any:
+        return join[self.head(), optional["In: ", tag("em")[field("journal")]], self.numbers(e), self.tail()]
+
+    def get_inproceedings_template(self, e: Entry) -> Any:
+        return join[self.head(), optional["In: ", tag("em")[field("booktitle")]], self.numbers(e), self.tail()]
+
+    get_conference_template = get_inproceedings_template
+
+    def get_incollection_template(self, e: Entry) -> Any:
+        series = "series" in e.fields and e.fields["series"] != e.fields.get("booktitle")
+        return join[
+            self.head(), optional["In: ", tag("em")[field("booktitle")]],
+            optional[". ", field("series")] if series else "",
+            self.numbers(e),
+            optional[". ", field("publisher")], optional[", ", field("address")],
+            self.tail(),
+        ]
+
+    def get_misc_template(self, e: Entry) -> Any:
+        where = ("In: ", field("howpublished"), optional[" abs/", field("eprint")]) \
+            if "howpublished" in e.fields else (optional["arXiv:", field("eprint")],)
+        return join[self.head(), *where, self.tail()]
+
+    def format_entry(self, label: str, entry: Entry, bib_data: Any = None) -> FormattedEntry:
+        """Unknown entry types render like ``misc`` (the lint warns); links follow the text."""
+        kind = entry.type if entry.type in KNOWN_TYPES and hasattr(self, f"get_{entry.type}_template") else "misc"
+        text = getattr(self, f"get_{kind}_template")(entry).format_data(
+            {"entry": entry, "style": self, "bib_data": bib_data})
+        if links := entry_links(entry):
+            parts: list[Any] = [text, ". "]
+            for i, (name, url) in enumerate(links):
+                parts += [" · "] if i else []
+                parts.append(HRef(url, Tag("span", name)))
+            text = Text(*parts)
+        return FormattedEntry(entry.key, text, label)
+
+
+def entry_links(entry: Entry) -> list[tuple[str, str]]:
+    """(label, URL) for every link field of an entry, in a fixed order."""
+    f = entry.fields
+    links: list[tuple[str, str]] = []
+    if doi := f.get("doi"):
+        links.append(("DOI", f"https://doi.org/{doi}"))
+    if pdf := f.get("pdf"):
+        links.append(("PDF", pdf))
+    if (eprint := f.get("eprint")) and f.get("archiveprefix", "arXiv").lower() == "arxiv":
+        links.append(("arXiv", f"https://arxiv.org/abs/{eprint}"))
+    code = f.get("code", "").split()
+    for url in code:
+        links.append(("Code", url))
+    if url := f.get("url"):
+        links.append(("Project page", url))
+    return links
+
+
+def register_plugins() -> None:
+    """Make the three plugins known to pybtex under the name ``portfolio``."""
+    for group, plugin in (("pybtex.style.names", OwnerNameStyle),
+                          ("pybtex.style.sorting", NewestFirst),
+                          ("pybtex.style.formatting", PortfolioStyle)):
+        register_plugin(group, PLUGIN, plugin, force=True)

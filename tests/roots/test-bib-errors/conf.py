@@ -1,0 +1,6 @@
+extensions = ["myst_parser", "sphinxcontrib.bibtex", "portfolio"]
+exclude_patterns = ["_build"]
+bibtex_bibfiles = ["refs.bib"]
+bibtex_default_style = "portfolio"
+portfolio_owner_names = ["Owner, A.", "Maiden, A."]
+nitpicky = True
