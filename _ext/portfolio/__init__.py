@@ -15,6 +15,7 @@ from sphinx.application import Sphinx
 from .bibliography import setup_bibliography
 from .directives import setup_directives
 from .domain import setup_domain
+from .pdf import setup_pdf
 from .transforms import setup_transforms
 from .writers import setup_writers
 
@@ -44,5 +45,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_transforms(app)
     setup_assets(app)
     setup_bibliography(app)
+    setup_pdf(app)
     return {"version": __version__, "env_version": 1,
             "parallel_read_safe": True, "parallel_write_safe": True}

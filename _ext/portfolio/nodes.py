@@ -50,6 +50,10 @@ class cv_body(nodes.General, nodes.Element):  # noqa: N801
     """The author's Markdown: description, details and links."""
 
 
+class cv_download(nodes.Inline, nodes.Element):  # noqa: N801
+    """A link to the PDF CV; only the website shows it (the PDF need not link to itself)."""
+
+
 ALL_NODES: tuple[type[nodes.Element], ...] = (
-    cv_entry, cv_header, cv_title, cv_meta, cv_org, cv_place, cv_dates, cv_time, cv_sep, cv_body,
+    cv_entry, cv_header, cv_title, cv_meta, cv_org, cv_place, cv_dates, cv_time, cv_sep, cv_body, cv_download,
 )

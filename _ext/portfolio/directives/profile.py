@@ -9,7 +9,8 @@ from __future__ import annotations
 from docutils import nodes
 from sphinx.application import Sphinx
 
-from ..nodes import cv_sep
+from ..nodes import cv_download, cv_sep
+from ..pdf import pdf_name
 from .base import CardDirective, Field, Values
 
 #: profile options that take a user name, and the URL each one becomes
@@ -62,7 +63,13 @@ class ProfileDirective(CardDirective):
             if i:
                 contact += cv_sep(" · ", " · ")
             contact += item
-        return [contact, *super().after_body(values)] if items else super().after_body(values)
+        result = [contact] if items else []
+        result += super().after_body(values)
+        if self.config.portfolio_pdf:
+            label = "Download CV (PDF)"
+            download = cv_download(label, nodes.Text(label), filename=pdf_name(self.env.app))
+            result.append(nodes.paragraph("", "", download, classes=["cv-download-line"]))
+        return result
 
     def sort_key(self, values: Values) -> str:
         return ""

@@ -6,7 +6,10 @@ author typed is escaped; here we only open and close the semantic elements.
 
 from __future__ import annotations
 
+from html import escape
+
 from docutils import nodes
+from sphinx.util.osutil import relative_uri
 from sphinx.writers.html5 import HTML5Translator
 
 from ..nodes import cv_entry
@@ -99,6 +102,16 @@ def depart_body(self: HTML5Translator, node: nodes.Element) -> None:
     self.body.append("</div>\n")
 
 
+def visit_download(self: HTML5Translator, node: nodes.Element) -> None:
+    """The PDF sits in the site's root; link to it from wherever this page is."""
+    href = relative_uri(self.builder.get_target_uri(self.builder.current_docname), node["filename"])
+    self.body.append(f'<a class="cv-download reference" href="{escape(href)}" download>')
+
+
+def depart_download(self: HTML5Translator, node: nodes.Element) -> None:
+    self.body.append("</a>")
+
+
 HTML = {
     "cv_entry": (visit_entry, depart_entry),
     "cv_header": (visit_header, depart_header),
@@ -110,4 +123,5 @@ HTML = {
     "cv_time": (visit_time, depart_time),
     "cv_sep": (visit_sep, depart_sep),
     "cv_body": (visit_body, depart_body),
+    "cv_download": (visit_download, depart_download),
 }

@@ -25,6 +25,11 @@ def depart_through(self: nodes.NodeVisitor, node: nodes.Element) -> None:
     """Nothing to close."""
 
 
+def visit_skip(self: nodes.NodeVisitor, node: nodes.Element) -> None:
+    """Not for this output (a link to the PDF in the PDF or a man page)."""
+    raise nodes.SkipNode
+
+
 PARAGRAPH = (visit_paragraph, depart_paragraph)
 THROUGH = (visit_through, depart_through)
 
@@ -39,4 +44,5 @@ PLAIN = {
     "cv_time": THROUGH,
     "cv_sep": THROUGH,
     "cv_body": THROUGH,
+    "cv_download": (visit_skip, depart_through),
 }

@@ -1,0 +1,28 @@
+"""The PDF CV: a Typst builder, and the same PDF written beside every HTML build."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sphinx.application import Sphinx
+
+from .builder import TypstPDFBuilder, pdf_name, write_pdf
+
+
+def write_beside_html(app: Sphinx, exception: Exception | None) -> None:
+    """After an HTML build, the PDF from the same environment: no second read of the sources."""
+    if exception is None and app.builder.format == "html" and app.config.portfolio_pdf:
+        write_pdf(app, app.builder, Path(app.outdir))
+
+
+def setup_pdf(app: Sphinx) -> None:
+    app.add_builder(TypstPDFBuilder)
+    app.add_config_value("portfolio_pdf", True, "html", bool)
+    app.add_config_value("portfolio_pdf_name", "", "html", str)
+    app.add_config_value("portfolio_pdf_title", "", "html", str)
+    app.add_config_value("portfolio_pdf_keywords", [], "html", list)
+    app.add_config_value("portfolio_pdf_keep_typst", False, "html", bool)
+    app.connect("build-finished", write_beside_html)
+
+
+__all__ = ["TypstPDFBuilder", "pdf_name", "setup_pdf", "write_pdf"]

@@ -1,0 +1,129 @@
+"""The PDF CV: the whole project as one Typst document, compiled in-process.
+
+``TypstPDFBuilder`` (``-b cvpdf``) writes ``<outdir>/<portfolio_pdf_name>``.
+``write_pdf`` is the same work from any builder's environment, which is how
+an HTML build also writes the PDF beside the site without reading anything
+twice.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import typst
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.builders import Builder
+from sphinx.environment import BuildEnvironment
+from sphinx.util.console import darkgreen
+from sphinx.util.nodes import inline_all_toctrees
+
+from ..warnings import warn
+from .translator import TypstTranslator, markup, string
+
+TEMPLATE = Path(__file__).with_name("cv.typ")
+
+
+def default_pdf_name(project: str) -> str:
+    """``"Sebastian Lapuschkin"`` -> ``sebastian-lapuschkin-cv.pdf`` (one dot, as ReadTheDocs wants)."""
+    stem = re.sub(r"[^a-z0-9]+", "-", project.lower()).strip("-") or "cv"
+    return f"{stem}-cv.pdf"
+
+
+def pdf_name(app: Sphinx) -> str:
+    return app.config.portfolio_pdf_name or default_pdf_name(app.config.project)
+
+
+def assemble(builder: Builder, env: BuildEnvironment) -> nodes.document:
+    """The root document with every toctree inlined and references resolved, like singlehtml."""
+    root = builder.config.root_doc
+    # sphinxcontrib-bibtex fills the citation nodes kept in its domain on every
+    # resolve; empty them, or a second resolve in this process doubles each entry
+    for bibliography in getattr(env.domains.get("cite"), "bibliographies", {}).values():
+        for citation in bibliography.citation_nodes.values():
+            citation.children = []
+    tree = env.get_doctree(root)
+    tree = inline_all_toctrees(builder, set(), root, tree, darkgreen, [root])
+    tree["docname"] = root
+    env.resolve_references(tree, root, builder)
+    return tree
+
+
+def typst_source(app: Sphinx, tree: nodes.document, builder: Builder) -> str:
+    """The template, the document settings and the translated body."""
+    labels = {i for node in tree.findall(nodes.Element) for i in node.get("ids", [])}
+    translator = TypstTranslator(tree, builder, labels)
+    tree.walkabout(translator)
+    config = app.config
+    keywords = ", ".join(string(k) for k in config.portfolio_pdf_keywords)
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    date = "auto" if epoch.isdigit() else "none"
+    title = config.portfolio_pdf_title or f"{config.author} – Curriculum Vitae"
+    setup = (f"#show: cv.with(name: [{markup(config.author)}], title: {string(title)}, "
+             f"author: {string(config.author)}, keywords: ({keywords}{',' if keywords else ''}), "
+             f"date: {date})\n\n")
+    return TEMPLATE.read_text(encoding="utf-8") + "\n" + setup + translator.astext()
+
+
+def compile_pdf(app: Sphinx, source: str, location: Any = None) -> bytes | None:
+    """Typst -> PDF bytes with only the compiler's embedded fonts (same output on every machine)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    try:
+        pdf = typst.compile(source.encode("utf-8"), format="pdf", root=str(app.srcdir),
+                            ignore_system_fonts=True, font_paths=[],
+                            timestamp=int(epoch) if epoch.isdigit() else None)
+    except typst.TypstError as err:
+        warn(f"Typst could not compile the CV: {err}", "pdf_compile", location)
+        return None
+    return pdf
+
+
+def write_pdf(app: Sphinx, builder: Builder, outdir: Path) -> Path | None:
+    """Assemble, translate, compile and write the PDF into ``outdir``; its path, or None."""
+    tree = assemble(builder, app.env)
+    source = typst_source(app, tree, builder)
+    if app.config.portfolio_pdf_keep_typst:
+        outdir.mkdir(parents=True, exist_ok=True)
+        (outdir / pdf_name(app)).with_suffix(".typ").write_text(source, encoding="utf-8")
+    pdf = compile_pdf(app, source, (app.config.root_doc, 1))
+    if pdf is None:
+        return None
+    outdir.mkdir(parents=True, exist_ok=True)
+    target = outdir / pdf_name(app)
+    target.write_bytes(pdf)
+    return target
+
+
+class TypstPDFBuilder(Builder):
+    """``sphinx-build -b cvpdf``: only the PDF."""
+
+    name = "cvpdf"
+    format = "typst"
+    epilog = "The PDF CV is in %(outdir)s."
+    supported_image_types = ["image/svg+xml", "image/png", "image/jpeg", "image/gif"]
+    default_translator_class = TypstTranslator
+
+    def get_outdated_docs(self) -> Iterator[str]:
+        yield from self.env.found_docs  # one output file made of all pages
+
+    def get_target_uri(self, docname: str, typ: str | None = None) -> str:
+        return "#"
+
+    def get_relative_uri(self, from_: str, to: str, typ: str | None = None) -> str:
+        return "#"
+
+    def prepare_writing(self, docnames: set[str]) -> None:
+        pass
+
+    def write_documents(self, docnames: set[str]) -> None:
+        write_pdf(self.app, self, Path(self.outdir))
+
+    def write_doc(self, docname: str, doctree: nodes.document) -> None:
+        pass
+
+    def finish(self) -> None:
+        pass

@@ -1,0 +1,472 @@
+"""Doctree to Typst markup.
+
+All user text goes through ``markup()`` (every character with a meaning in
+Typst markup is backslash-escaped) or ``string()`` (a Typst string literal),
+so a title with ``#``, ``$``, ``*``, ``//`` or ``]`` prints as written and can
+never run Typst code. A node this module does not know is written as its
+plain text, with one warning per node type: the PDF always compiles.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from docutils import nodes
+from sphinx.util.docutils import SphinxTranslator
+
+from ..nodes import cv_dates, cv_entry, cv_header, cv_org, cv_place, cv_title
+from ..warnings import warn
+
+_SPECIAL = frozenset('\\#$*_@<>[]`~/\'"-=+.()')
+_LABEL_RE = re.compile(r"^[A-Za-z0-9_\-.:]+$")
+ADMONITIONS = ("attention", "caution", "danger", "error", "hint", "important", "note", "tip", "warning")
+
+
+def markup(text: str) -> str:
+    """User text as Typst markup that shows exactly these characters."""
+    text = " ".join(text.split("\n"))
+    return "".join("\\" + c if c in _SPECIAL else c for c in text)
+
+
+def string(text: str) -> str:
+    """User text as a Typst string literal."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "") + '"'
+
+
+class TypstTranslator(SphinxTranslator):
+    """Writes ``self.body``; the builder wraps it in the template."""
+
+    def __init__(self, document: nodes.document, builder: Any, labels: set[str]) -> None:
+        super().__init__(document, builder)
+        self.body: list[str] = []
+        self.labels = labels  # ids that exist in the output, the only valid link targets
+        self.section_level = 0
+        self.levels: list[int] = []
+        self.warned: set[str] = set()
+        self.tables: list[dict[str, Any]] = []
+
+    def astext(self) -> str:
+        return "".join(self.body)
+
+    def render(self, node: nodes.Node) -> str:
+        """Typst for the children of ``node``, written aside (for function arguments)."""
+        saved, self.body = self.body, []
+        for child in node.children:
+            child.walkabout(self)
+        result, self.body = "".join(self.body).strip(), saved
+        return result
+
+    def anchor(self, node: nodes.Element) -> None:
+        """Make the node's ids link targets."""
+        for node_id in node.get("ids", []):
+            if _LABEL_RE.match(node_id):
+                self.body.append(f"#metadata(none)<{node_id}>")
+
+    # -- fallback ------------------------------------------------------------------------
+
+    def unknown_visit(self, node: nodes.Node) -> None:
+        name = node.__class__.__name__
+        if name not in self.warned:
+            self.warned.add(name)
+            warn(f"the PDF has no layout for {name!r} nodes; writing their text", "pdf_node", node)
+        self.body.append(markup(node.astext()))
+        raise nodes.SkipNode
+
+    def unknown_departure(self, node: nodes.Node) -> None:
+        pass
+
+    def _skip(self, node: nodes.Node) -> None:
+        raise nodes.SkipNode
+
+    def _through(self, node: nodes.Node) -> None:
+        pass
+
+    visit_comment = visit_raw = visit_substitution_definition = visit_index = _skip
+    visit_meta = visit_pending_xref = visit_toctree = visit_system_message = _skip
+    visit_docinfo = visit_problematic = _skip
+    visit_document = visit_container = visit_compound = visit_inline = _through
+    visit_title_reference = visit_abbreviation = _through
+    visit_number_reference = visit_citation_reference = visit_generated = _through
+    depart_document = depart_container = depart_compound = depart_inline = _through
+    depart_title_reference = depart_abbreviation = _through
+    depart_number_reference = depart_citation_reference = depart_generated = _through
+
+    def visit_Text(self, node: nodes.Text) -> None:  # noqa: N802 (docutils naming)
+        self.body.append(markup(node.astext()))
+
+    def depart_Text(self, node: nodes.Text) -> None:  # noqa: N802
+        pass
+
+    # -- structure -----------------------------------------------------------------------
+
+    def visit_start_of_file(self, node: nodes.Element) -> None:
+        """An included page: its title is a top-level heading wherever its toctree stood."""
+        self.levels.append(self.section_level)
+        self.section_level = 1
+
+    def depart_start_of_file(self, node: nodes.Element) -> None:
+        self.section_level = self.levels.pop()
+
+    def visit_section(self, node: nodes.section) -> None:
+        self.section_level += 1
+        self.anchor(node)
+
+    def depart_section(self, node: nodes.section) -> None:
+        self.section_level -= 1
+
+    def visit_title(self, node: nodes.title) -> None:
+        if isinstance(node.parent, nodes.section):
+            if self.section_level <= 1:  # the root page's title: the profile is the header
+                raise nodes.SkipNode
+            self.body.append("\n" + "=" * min(self.section_level - 1, 6) + " ")
+        elif isinstance(node.parent, nodes.table):
+            self.body.append("#align(center, strong[")
+        else:
+            self.body.append("#strong[")
+
+    def depart_title(self, node: nodes.title) -> None:
+        if isinstance(node.parent, nodes.section):
+            self.body.append("\n\n")
+        elif isinstance(node.parent, nodes.table):
+            self.body.append("]);\n")
+        else:
+            self.body.append("];\n\n")
+
+    def visit_paragraph(self, node: nodes.paragraph) -> None:
+        self.anchor(node)
+        if "cv-tags" in node["classes"]:
+            self.body.append("#block(below: 0.5em)[")
+
+    def depart_paragraph(self, node: nodes.paragraph) -> None:
+        self.body.append("];\n" if "cv-tags" in node["classes"] else "\n\n")
+
+    def visit_rubric(self, node: nodes.rubric) -> None:
+        self.body.append("#strong[")
+
+    def depart_rubric(self, node: nodes.rubric) -> None:
+        self.body.append("];\n\n")
+
+    def visit_transition(self, node: nodes.transition) -> None:
+        self.body.append("#line(length: 100%, stroke: 0.4pt)\n\n")
+        raise nodes.SkipNode
+
+    def visit_block_quote(self, node: nodes.block_quote) -> None:
+        self.body.append("#quote(block: true)[")
+
+    def depart_block_quote(self, node: nodes.block_quote) -> None:
+        self.body.append("];\n\n")
+
+    def visit_literal_block(self, node: nodes.literal_block) -> None:
+        self.body.append(f"#raw(block: true, {string(node.astext())});\n\n")
+        raise nodes.SkipNode
+
+    def visit_line_block(self, node: nodes.line_block) -> None:
+        pass
+
+    def depart_line_block(self, node: nodes.line_block) -> None:
+        self.body.append("\n")
+
+    def visit_line(self, node: nodes.line) -> None:
+        pass
+
+    def depart_line(self, node: nodes.line) -> None:
+        self.body.append(" \\\n")
+
+    def visit_topic(self, node: nodes.Element) -> None:
+        self.body.append("#block(inset: 0.5em, stroke: 0.4pt)[")
+
+    def depart_topic(self, node: nodes.Element) -> None:
+        self.body.append("];\n\n")
+
+    visit_sidebar = visit_topic
+    depart_sidebar = depart_topic
+
+    def visit_admonition(self, node: nodes.Element) -> None:
+        title = ""
+        if node.children and isinstance(node[0], nodes.title):
+            title = self.render(node[0])
+            node.remove(node[0])
+        elif (name := node.__class__.__name__) in ADMONITIONS:
+            title = markup(name.capitalize())
+        self.body.append(f"#cv-admonition([{title}])[")
+
+    def depart_admonition(self, node: nodes.Element) -> None:
+        self.body.append("];\n\n")
+
+    for _name in ADMONITIONS:
+        locals()[f"visit_{_name}"] = visit_admonition
+        locals()[f"depart_{_name}"] = depart_admonition
+    del _name
+
+    # -- inline --------------------------------------------------------------------------
+
+    def _wrap(open_: str, close: str = "];") -> tuple[Callable[..., None], Callable[..., None]]:
+        def visit(self: TypstTranslator, node: nodes.Node) -> None:
+            self.body.append(open_)
+
+        def depart(self: TypstTranslator, node: nodes.Node) -> None:
+            self.body.append(close)
+
+        return visit, depart
+
+    visit_emphasis, depart_emphasis = _wrap("#emph[")
+    visit_strong, depart_strong = _wrap("#strong[")
+    visit_subscript, depart_subscript = _wrap("#sub[")
+    visit_superscript, depart_superscript = _wrap("#super[")
+    visit_literal_strong, depart_literal_strong = _wrap("#strong[")
+    visit_literal_emphasis, depart_literal_emphasis = _wrap("#emph[")
+    del _wrap
+
+    def visit_literal(self, node: nodes.literal) -> None:
+        self.body.append(f"#raw({string(node.astext())});")
+        raise nodes.SkipNode
+
+    def visit_reference(self, node: nodes.reference) -> None:
+        uri = node.get("refuri", "")
+        target = node.get("refid") or (uri.split("#", 1)[1] if "#" in uri and not uri.startswith(("http:", "https:", "mailto:")) else "")
+        if target and target in self.labels:
+            self.body.append(f'#link(label({string(target)}))[')
+        elif uri.startswith(("http:", "https:", "mailto:")):
+            self.body.append(f"#link({string(uri)})[")
+        else:
+            self.body.append("#[")
+
+    def depart_reference(self, node: nodes.reference) -> None:
+        self.body.append("];")
+
+    def visit_target(self, node: nodes.target) -> None:
+        self.anchor(node)
+        raise nodes.SkipNode
+
+    def visit_image(self, node: nodes.image) -> None:
+        path = Path(self.builder.srcdir, node.get("uri", ""))
+        try:
+            relative = path.resolve().relative_to(Path(self.builder.srcdir).resolve())
+        except ValueError:
+            relative = None
+        if relative is None or not path.is_file():
+            warn(f"image {node.get('uri')!r} is not a file in the project; left out of the PDF", "pdf_image", node)
+            raise nodes.SkipNode
+        width = ", width: 3cm" if "cv-photo" in node.get("classes", []) else ""
+        self.body.append(f'#image({string("/" + relative.as_posix())}{width});')
+        raise nodes.SkipNode
+
+    def visit_figure(self, node: nodes.figure) -> None:
+        self.body.append("#align(center)[")
+
+    def depart_figure(self, node: nodes.figure) -> None:
+        self.body.append("];\n\n")
+
+    def visit_caption(self, node: nodes.caption) -> None:
+        self.body.append(" \\ #emph[")
+
+    def depart_caption(self, node: nodes.caption) -> None:
+        self.body.append("];")
+
+    visit_legend = depart_legend = _through
+
+    # -- lists ---------------------------------------------------------------------------
+
+    def visit_bullet_list(self, node: nodes.bullet_list) -> None:
+        self.body.append("#list(tight: true,\n")
+
+    def depart_bullet_list(self, node: nodes.bullet_list) -> None:
+        self.body.append(");\n\n")
+
+    def visit_enumerated_list(self, node: nodes.enumerated_list) -> None:
+        self.body.append(f"#enum(tight: true, start: {int(node.get('start', 1))},\n")
+
+    depart_enumerated_list = depart_bullet_list
+
+    def visit_list_item(self, node: nodes.list_item) -> None:
+        self.anchor(node)
+        self.body.append("[")
+
+    def depart_list_item(self, node: nodes.list_item) -> None:
+        self.body.append(self.strip_trailing() + "],\n")
+
+    def strip_trailing(self) -> str:
+        """Drop the paragraph break that ends a list item or cell."""
+        while self.body and self.body[-1] in ("\n\n", "\n"):
+            self.body.pop()
+        return ""
+
+    def visit_definition_list(self, node: nodes.definition_list) -> None:
+        self.body.append("#terms(tight: true,\n")
+
+    def depart_definition_list(self, node: nodes.definition_list) -> None:
+        self.body.append(");\n\n")
+
+    def visit_definition_list_item(self, node: nodes.definition_list_item) -> None:
+        self.body.append("(")
+
+    def depart_definition_list_item(self, node: nodes.definition_list_item) -> None:
+        self.body.append("),\n")
+
+    def visit_term(self, node: nodes.term) -> None:
+        self.body.append("[")
+
+    def depart_term(self, node: nodes.term) -> None:
+        self.body.append("], ")
+
+    visit_classifier = _skip
+
+    def visit_definition(self, node: nodes.definition) -> None:
+        self.body.append("[")
+
+    def depart_definition(self, node: nodes.definition) -> None:
+        self.body.append(self.strip_trailing() + "]")
+
+    def visit_field_list(self, node: nodes.field_list) -> None:
+        self.body.append("#cv-details(\n")
+
+    def depart_field_list(self, node: nodes.field_list) -> None:
+        self.body.append(");\n\n")
+
+    visit_field = depart_field = _through
+
+    def visit_field_name(self, node: nodes.field_name) -> None:
+        self.body.append("strong[")
+
+    def depart_field_name(self, node: nodes.field_name) -> None:
+        self.body.append("], ")
+
+    def visit_field_body(self, node: nodes.field_body) -> None:
+        self.body.append("[")
+
+    def depart_field_body(self, node: nodes.field_body) -> None:
+        self.body.append(self.strip_trailing() + "],\n")
+
+    # -- tables --------------------------------------------------------------------------
+
+    def visit_table(self, node: nodes.table) -> None:
+        self.tables.append({"cols": 0, "align": []})
+
+    def depart_table(self, node: nodes.table) -> None:
+        self.tables.pop()
+        self.body.append("\n")
+
+    def visit_tgroup(self, node: nodes.tgroup) -> None:
+        self.tables[-1]["cols"] = int(node.get("cols", 1))
+
+    def depart_tgroup(self, node: nodes.tgroup) -> None:
+        self.body.append(");\n")
+
+    def visit_colspec(self, node: nodes.colspec) -> None:
+        raise nodes.SkipNode
+
+    def visit_thead(self, node: nodes.thead) -> None:
+        cols = self.tables[-1]["cols"]
+        self.body.append(f"#align(center, table(columns: {cols}, align: left, stroke: 0.4pt + luma(180), "
+                         "inset: (x: 0.6em, y: 0.35em),\ntable.header(")
+
+    def depart_thead(self, node: nodes.thead) -> None:
+        self.body.append("),\n")
+
+    def visit_tbody(self, node: nodes.tbody) -> None:
+        if not isinstance(node.parent[0], nodes.thead) and not any(isinstance(c, nodes.thead) for c in node.parent):
+            cols = self.tables[-1]["cols"]
+            self.body.append(f"#align(center, table(columns: {cols}, align: left, stroke: 0.4pt + luma(180), "
+                             "inset: (x: 0.6em, y: 0.35em),\n")
+
+    def depart_tbody(self, node: nodes.tbody) -> None:
+        self.body.append(")")
+
+    visit_row = depart_row = _through
+
+    def visit_entry(self, node: nodes.entry) -> None:
+        span = []
+        if node.get("morecols"):
+            span.append(f"colspan: {int(node['morecols']) + 1}")
+        if node.get("morerows"):
+            span.append(f"rowspan: {int(node['morerows']) + 1}")
+        self.body.append(f"table.cell({', '.join(span)})[" if span else "[")
+
+    def depart_entry(self, node: nodes.entry) -> None:
+        self.body.append(self.strip_trailing() + "],")
+
+    # -- bibliography --------------------------------------------------------------------
+
+    def visit_citation(self, node: nodes.citation) -> None:
+        self.anchor(node)
+        label = node[0].astext() if node.children and isinstance(node[0], nodes.label) else ""
+        self.body.append(f"#cv-pub([{markup('[' + label + ']') if label else ''}], [")
+
+    def depart_citation(self, node: nodes.citation) -> None:
+        self.body.append(self.strip_trailing() + "]);\n")
+
+    visit_label = _skip
+
+    def visit_footnote(self, node: nodes.footnote) -> None:
+        self.visit_citation(node)  # type: ignore[arg-type]
+
+    depart_footnote = depart_citation
+
+    def visit_footnote_reference(self, node: nodes.footnote_reference) -> None:
+        self.body.append("#super[")
+
+    def depart_footnote_reference(self, node: nodes.footnote_reference) -> None:
+        self.body.append("];")
+
+    # -- CV cards --------------------------------------------------------------------------
+
+    def visit_cv_entry(self, node: cv_entry) -> None:
+        self.anchor(node)
+        header = next(iter(node.findall(cv_header)), None)
+        if node.get("kind") == "profile" and header is not None:
+            self.visit_profile(node, header)
+            return
+        parts: dict[str, str] = {"title": "", "org": "", "dates": "", "place": ""}
+        if header is not None:
+            parts["title"] = "".join(self.render(t) for t in header.findall(cv_title))
+            parts["org"] = ", ".join(self.render(o) for o in header.findall(cv_org))
+            parts["dates"] = "".join(self.render(d) for d in header.findall(cv_dates))
+            parts["place"] = "".join(self.render(p) for p in header.findall(cv_place))
+        args = ", ".join(f"{k}: [{v}]" for k, v in parts.items())
+        self.body.append(f"#cv-entry({args})[")
+
+    def visit_profile(self, node: cv_entry, header: cv_header) -> None:
+        name = "".join(self.render(t) for t in header.findall(cv_title))
+        role = ", ".join(self.render(o) for o in header.findall(cv_org))
+        places = [self.render(p) for p in header.findall(cv_place)]
+        role = " · ".join(p for p in (role, *places) if p)
+        contact = ""
+        for para in list(node.findall(nodes.paragraph)):
+            if "cv-contact" in para["classes"]:
+                contact = self.render(para)
+                para.parent.remove(para)
+        self.body.append(f"#cv-profile(name: [{name}], role: [{role}], contact: [{contact}])[")
+
+    def depart_cv_entry(self, node: cv_entry) -> None:
+        self.body.append(self.strip_trailing() + "];\n\n")
+
+    visit_cv_header = _skip
+    visit_cv_body = depart_cv_body = _through
+    visit_cv_meta = visit_cv_title = visit_cv_org = visit_cv_place = _through
+    depart_cv_meta = depart_cv_title = depart_cv_org = depart_cv_place = _through
+    visit_cv_dates = depart_cv_dates = visit_cv_time = depart_cv_time = _through
+    visit_cv_sep = depart_cv_sep = _through
+    visit_cv_download = _skip
+
+    def visit_cv_tag(self, node: nodes.Element) -> None:
+        self.body.append("#cv-tag[")
+
+    def depart_cv_tag(self, node: nodes.Element) -> None:
+        self.body.append("];")
+
+    def dispatch_visit(self, node: nodes.Node) -> None:
+        """Tags are inlines with a class; route them to their own visitor."""
+        if isinstance(node, nodes.inline) and "cv-tag" in node.get("classes", []):
+            self.visit_cv_tag(node)
+            return
+        super().dispatch_visit(node)
+
+    def dispatch_departure(self, node: nodes.Node) -> None:
+        if isinstance(node, nodes.inline) and "cv-tag" in node.get("classes", []):
+            self.depart_cv_tag(node)
+            return
+        super().dispatch_departure(node)
+
