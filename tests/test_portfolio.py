@@ -72,3 +72,30 @@ def test_parallel_build_equals_serial(serial, tmp_path):
     assert pages == sorted(p.relative_to(parallel.outdir) for p in parallel.outdir.rglob("*.html"))
     for page in pages:
         assert (serial.outdir / page).read_text() == (parallel.outdir / page).read_text(), page
+
+
+def squash(text: str) -> str:
+    """Compare text without white space: PDF extraction breaks lines anywhere."""
+    return "".join(text.split())
+
+
+def test_pdf_holds_every_section_card_and_paper(serial):
+    from test_pdf import pdf_text
+
+    pdf = serial.outdir / "sebastian-lapuschkin-cv.pdf"
+    text = squash(pdf_text(pdf))
+    for page in ("index", *(f"sections/{name}" for name in [*SECTIONS, "publications"])):
+        html = BeautifulSoup((serial.outdir / f"{page}.html").read_text(), "html.parser")
+        article = html.select_one("article[role=main]")
+        for heading in article.select("h2, h3, h4"):
+            if "cv-title" in heading.get("class", []) or page != "index":
+                assert squash(heading.get_text().rstrip("¶#")) in text, (page, heading.get_text())
+        for citation in article.select("div.citation p"):
+            assert squash(citation.get_text().split("“")[1].split("”")[0]) in text
+    for char in "üøöäč–“”ˣ":
+        assert char in text
+
+
+def test_nox_build_layout_has_pdf_link(serial):
+    html = (serial.outdir / "index.html").read_text()
+    assert 'href="sebastian-lapuschkin-cv.pdf" download>Download CV (PDF)</a>' in html

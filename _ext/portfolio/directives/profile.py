@@ -67,7 +67,7 @@ class ProfileDirective(CardDirective):
         result += super().after_body(values)
         if self.config.portfolio_pdf:
             label = "Download CV (PDF)"
-            download = cv_download(label, nodes.Text(label), filename=pdf_name(self.env.app))
+            download = cv_download(label, nodes.Text(label), filename=pdf_name(self.config))
             result.append(nodes.paragraph("", "", download, classes=["cv-download-line"]))
         return result
 

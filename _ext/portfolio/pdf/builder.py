@@ -16,8 +16,8 @@ from typing import Any
 
 import typst
 from docutils import nodes
-from sphinx.application import Sphinx
 from sphinx.builders import Builder
+from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 from sphinx.util.console import darkgreen
 from sphinx.util.nodes import inline_all_toctrees
@@ -34,8 +34,8 @@ def default_pdf_name(project: str) -> str:
     return f"{stem}-cv.pdf"
 
 
-def pdf_name(app: Sphinx) -> str:
-    return app.config.portfolio_pdf_name or default_pdf_name(app.config.project)
+def pdf_name(config: Config) -> str:
+    return config.portfolio_pdf_name or default_pdf_name(config.project)
 
 
 def assemble(builder: Builder, env: BuildEnvironment) -> nodes.document:
@@ -53,12 +53,12 @@ def assemble(builder: Builder, env: BuildEnvironment) -> nodes.document:
     return tree
 
 
-def typst_source(app: Sphinx, tree: nodes.document, builder: Builder) -> str:
+def typst_source(tree: nodes.document, builder: Builder) -> str:
     """The template, the document settings and the translated body."""
     labels = {i for node in tree.findall(nodes.Element) for i in node.get("ids", [])}
     translator = TypstTranslator(tree, builder, labels)
     tree.walkabout(translator)
-    config = app.config
+    config = builder.config
     keywords = ", ".join(string(k) for k in config.portfolio_pdf_keywords)
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
     date = "auto" if epoch.isdigit() else "none"
@@ -69,31 +69,32 @@ def typst_source(app: Sphinx, tree: nodes.document, builder: Builder) -> str:
     return TEMPLATE.read_text(encoding="utf-8") + "\n" + setup + translator.astext()
 
 
-def compile_pdf(app: Sphinx, source: str, location: Any = None) -> bytes | None:
+def compile_pdf(srcdir: Path, source: str, location: Any = None) -> bytes | None:
     """Typst -> PDF bytes with only the compiler's embedded fonts (same output on every machine)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
     try:
-        pdf = typst.compile(source.encode("utf-8"), format="pdf", root=str(app.srcdir),
-                            ignore_system_fonts=True, font_paths=[],
-                            timestamp=int(epoch) if epoch.isdigit() else None)
+        pdf, warnings = typst.compile_with_warnings(
+            source.encode("utf-8"), format="pdf", root=str(srcdir), ignore_system_fonts=True,
+            font_paths=[], timestamp=int(epoch) if epoch.isdigit() else None)
     except typst.TypstError as err:
         warn(f"Typst could not compile the CV: {err}", "pdf_compile", location)
         return None
+    for warning in warnings:
+        warn(f"Typst: {warning}", "pdf_typst", location)
     return pdf
 
 
-def write_pdf(app: Sphinx, builder: Builder, outdir: Path) -> Path | None:
+def write_pdf(builder: Builder, outdir: Path) -> Path | None:
     """Assemble, translate, compile and write the PDF into ``outdir``; its path, or None."""
-    tree = assemble(builder, app.env)
-    source = typst_source(app, tree, builder)
-    if app.config.portfolio_pdf_keep_typst:
-        outdir.mkdir(parents=True, exist_ok=True)
-        (outdir / pdf_name(app)).with_suffix(".typ").write_text(source, encoding="utf-8")
-    pdf = compile_pdf(app, source, (app.config.root_doc, 1))
+    config = builder.config
+    source = typst_source(assemble(builder, builder.env), builder)
+    outdir.mkdir(parents=True, exist_ok=True)
+    if config.portfolio_pdf_keep_typst:
+        (outdir / pdf_name(config)).with_suffix(".typ").write_text(source, encoding="utf-8")
+    pdf = compile_pdf(Path(builder.srcdir), source, (config.root_doc, 1))
     if pdf is None:
         return None
-    outdir.mkdir(parents=True, exist_ok=True)
-    target = outdir / pdf_name(app)
+    target = outdir / pdf_name(config)
     target.write_bytes(pdf)
     return target
 
@@ -120,7 +121,7 @@ class TypstPDFBuilder(Builder):
         pass
 
     def write_documents(self, docnames: set[str]) -> None:
-        write_pdf(self.app, self, Path(self.outdir))
+        write_pdf(self, Path(self.outdir))
 
     def write_doc(self, docname: str, doctree: nodes.document) -> None:
         pass

@@ -36,6 +36,18 @@ def string(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "") + '"'
 
 
+def _wrap(open_: str, close: str = "];") -> tuple[Callable[..., None], Callable[..., None]]:
+    """A visitor pair that puts a node's content inside a Typst function call."""
+
+    def visit(self: TypstTranslator, node: nodes.Node) -> None:
+        self.body.append(open_)
+
+    def depart(self: TypstTranslator, node: nodes.Node) -> None:
+        self.body.append(close)
+
+    return visit, depart
+
+
 class TypstTranslator(SphinxTranslator):
     """Writes ``self.body``; the builder wraps it in the template."""
 
@@ -203,22 +215,12 @@ class TypstTranslator(SphinxTranslator):
 
     # -- inline --------------------------------------------------------------------------
 
-    def _wrap(open_: str, close: str = "];") -> tuple[Callable[..., None], Callable[..., None]]:
-        def visit(self: TypstTranslator, node: nodes.Node) -> None:
-            self.body.append(open_)
-
-        def depart(self: TypstTranslator, node: nodes.Node) -> None:
-            self.body.append(close)
-
-        return visit, depart
-
     visit_emphasis, depart_emphasis = _wrap("#emph[")
     visit_strong, depart_strong = _wrap("#strong[")
     visit_subscript, depart_subscript = _wrap("#sub[")
     visit_superscript, depart_superscript = _wrap("#super[")
     visit_literal_strong, depart_literal_strong = _wrap("#strong[")
     visit_literal_emphasis, depart_literal_emphasis = _wrap("#emph[")
-    del _wrap
 
     def visit_literal(self, node: nodes.literal) -> None:
         self.body.append(f"#raw({string(node.astext())});")
@@ -226,10 +228,11 @@ class TypstTranslator(SphinxTranslator):
 
     def visit_reference(self, node: nodes.reference) -> None:
         uri = node.get("refuri", "")
-        target = node.get("refid") or (uri.split("#", 1)[1] if "#" in uri and not uri.startswith(("http:", "https:", "mailto:")) else "")
+        external = uri.startswith(("http:", "https:", "mailto:"))
+        target = node.get("refid") or (uri.split("#", 1)[1] if "#" in uri and not external else "")
         if target and target in self.labels:
             self.body.append(f'#link(label({string(target)}))[')
-        elif uri.startswith(("http:", "https:", "mailto:")):
+        elif external:
             self.body.append(f"#link({string(uri)})[")
         else:
             self.body.append("#[")

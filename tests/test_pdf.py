@@ -1,0 +1,115 @@
+"""The PDF CV: written beside the HTML and by ``-b cvpdf``; text, links, metadata, escaping."""
+
+from __future__ import annotations
+
+import re
+from io import BytesIO
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+
+def pdf_text(path: Path) -> str:
+    reader = PdfReader(path)
+    return " ".join(" ".join((page.extract_text() or "").split()) for page in reader.pages)
+
+
+def link_uris(path: Path) -> set[str]:
+    uris = set()
+    for page in PdfReader(path).pages:
+        for annot in page.get("/Annots") or []:
+            annot = annot.get_object()
+            if annot.get("/Subtype") == "/Link" and "/A" in annot and "/URI" in annot["/A"]:
+                uris.add(str(annot["/A"]["/URI"]))
+    return uris
+
+
+def test_html_build_writes_pdf_and_links_it(build):
+    app = build("cards")
+    pdf = app.outdir / "cards-cv.pdf"
+    assert pdf.read_bytes().startswith(b"%PDF")
+    html = (app.outdir / "index.html").read_text()
+    assert 'class="cv-download reference" href="cards-cv.pdf" download>Download CV (PDF)</a>' in html
+
+
+def test_cvpdf_builder_writes_only_the_pdf(build):
+    app = build("cards", "cvpdf")
+    assert sorted(p.name for p in app.outdir.iterdir()) == ["cards-cv.pdf"]
+
+
+def test_pdf_holds_every_entry(build):
+    text = pdf_text(build("cards", "cvpdf").outdir / "cards-cv.pdf")
+    for words in ("Ada Example", "Head of Research", "Example Institute", "Jan 2021 – present",
+                  "Opening the black box", "TEMA", "Best Paper Prize", "Beyond Heatmaps: Explaining with Concepts",
+                  "13, 14, 16 Dec 2021", "EP 3271863 B1", "US 2022/0114455 A1", "CN 107636693",
+                  "German (native), English"):
+        assert words in text, words
+    assert "Download CV" not in text
+    assert "5678" not in text  # private contact stays private in the PDF too
+
+
+def test_pdf_links_are_annotations(build):
+    uris = link_uris(build("cards", "cvpdf").outdir / "cards-cv.pdf")
+    assert {"mailto:ada@example.org", "https://github.com/ada-example", "https://example.org/slides.pdf"} <= uris
+
+
+def test_pdf_metadata(build):
+    app = build("escape", "cvpdf")
+    meta = PdfReader(app.outdir / "escape-test-cv.pdf").metadata
+    assert meta.title == "Eve Example – Curriculum Vitae"
+    assert meta.author == "Eve Example"
+    assert "testing" in (meta.get("/Keywords") or "")
+
+
+def test_pdf_embeds_its_fonts(build):
+    reader = PdfReader(build("cards", "cvpdf").outdir / "cards-cv.pdf")
+    fonts = []
+    for page in reader.pages:
+        for font in (page["/Resources"].get("/Font") or {}).values():
+            font = font.get_object()
+            for descendant in font.get("/DescendantFonts", [font]):
+                descriptor = descendant.get_object().get("/FontDescriptor")
+                embedded = ("/FontFile", "/FontFile2", "/FontFile3")
+                fonts.append(descriptor is not None and any(k in descriptor for k in embedded))
+    assert fonts and all(fonts)
+
+
+@pytest.mark.parametrize("literal", [
+    "Head of #strong[x] $x^2$ *bold* _it_ @ref <tag> [a] \\back // comment",
+    '<script>alert("org")</script> Org',
+    ']; #panic("boom") //',
+    "#set page(width: 1cm)",
+    "Title with # $ * _ @ < [ ] // and <b>tag</b>",
+    'Journal of #panic() "quotes"',
+])
+def test_user_text_prints_literally(build, literal):
+    app = build("escape", "cvpdf")
+    assert app.warning.getvalue() == ""
+    text = pdf_text(app.outdir / "escape-test-cv.pdf")
+    straight = text.translate(str.maketrans("“”‘’", "\"\"''"))  # Sphinx's smart quotes aside
+    assert literal in straight
+
+
+def test_html_escapes_user_text(build):
+    html = (build("escape").outdir / "index.html").read_text()
+    assert "<script>alert" not in html and "<img src=x" not in html and "<b>tag</b>" not in html
+    assert "&lt;script&gt;alert(“org”)&lt;/script&gt; Org" in html
+    assert "&lt;b&gt;tag&lt;/b&gt;" in html
+
+
+def test_unknown_node_warns_and_keeps_its_text(build):
+    app = build("unknown-node", "cvpdf")
+    assert re.search(r"index\.md:3: WARNING: the PDF has no layout for 'mystery' nodes.*\[portfolio\.pdf_node\]",
+                     app.warning.getvalue()), app.warning.getvalue()
+    text = pdf_text(app.outdir / "unknown-node-cv.pdf")
+    assert "The mystery text survives." in text and "Still here" in text
+
+
+def test_same_pdf_twice(build, tmp_path):
+    from conftest import REPO, build_root
+
+    first = (build("cards", "cvpdf").outdir / "cards-cv.pdf").read_bytes()
+    again = build_root(REPO / "tests" / "roots" / "test-cards", tmp_path, "cvpdf")
+    assert (again.outdir / "cards-cv.pdf").read_bytes() == first
+    assert BytesIO(first).read(4) == b"%PDF"
