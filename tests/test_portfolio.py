@@ -19,6 +19,7 @@ SECTIONS = {
     "talks": ("talk", 24),
     "patents": ("patent", 3),
     "skills": ("skill", 5),
+    "software": ("software", 14),
 }
 
 

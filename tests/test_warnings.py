@@ -18,6 +18,10 @@ EXPECTED = [
     (38, "patent", "bad publication line 'US 456 A1 | stolen 2020-01-01'"),
     (45, "duplicate_id", "duplicate entry id 'award-twice-2020' on this page"),
     (49, "email", "'not-an-email' is not an email address"),
+    (53, "url", ":repository: 'github.com/no-scheme' is not an http(s) URL"),
+    (53, "paper", "cv:paper reference target not found: nokey2020"),
+    (53, "date", "'2020-00' has no month 0"),
+    (53, "paper", ":paper: 'bad key' is not a bib key"),
 ]
 
 
@@ -28,7 +32,8 @@ def built(build):
 
 @pytest.mark.parametrize(("line", "subtype", "words"), EXPECTED)
 def test_warning_has_location_and_subtype(built, line, subtype, words):
-    pattern = rf"index\.md:{line}: WARNING: .*{re.escape(words)}.* \[portfolio\.{subtype}\]"
+    kind = "ref" if "reference target" in words else "portfolio"
+    pattern = rf"index\.md:{line}: WARNING: .*{re.escape(words)}.* \[{kind}\.{subtype}\]"
     assert re.search(pattern, built.warning.getvalue()), built.warning.getvalue()
 
 

@@ -31,6 +31,8 @@ KINDS: dict[str, str] = {
     "patent": "Patent",
     "skill": "Skill",
     "profile": "Profile",
+    "software": "Software",
+    "paper": "Paper",
 }
 
 
@@ -42,6 +44,8 @@ class CVObject(NamedTuple):
     title: str
     docname: str
     lineno: int
+    #: bib keys of the papers an entry (a software card) is described in
+    papers: tuple[str, ...] = ()
 
 
 class CVDomain(Domain):
@@ -51,14 +55,31 @@ class CVDomain(Domain):
     label = "CV"
     object_types = {kind: ObjType(label, kind) for kind, label in KINDS.items()}
     roles = {kind: XRefRole() for kind in KINDS}
-    initial_data: dict[str, Any] = {"entries": {}}
+    initial_data: dict[str, Any] = {"entries": {}, "papers": {}}
     data_version = 1
 
     @property
     def entries(self) -> dict[str, CVObject]:
         return self.data.setdefault("entries", {})
 
-    def note_entry(self, kind: str, anchor: str, title: str, location: tuple[str, int]) -> str:
+    @property
+    def papers(self) -> dict[str, CVObject]:
+        """Papers by bib key; set whole after every read (``set_papers``), never per page."""
+        return self.data.setdefault("papers", {})
+
+    def set_papers(self, found: dict[str, CVObject]) -> None:
+        """Publish the papers, also as std labels ``paper-<key>``, replacing the last build's."""
+        std = self.env.domains.standard_domain
+        for key in self.papers:
+            std.labels.pop(f"paper-{key}", None)
+            std.anonlabels.pop(f"paper-{key}", None)
+        self.data["papers"] = found
+        for key, obj in found.items():
+            std.labels[f"paper-{key}"] = (obj.docname, obj.anchor, obj.title)
+            std.anonlabels[f"paper-{key}"] = (obj.docname, obj.anchor)
+
+    def note_entry(self, kind: str, anchor: str, title: str, location: tuple[str, int],
+                   papers: tuple[str, ...] = ()) -> str:
         """Store an entry and return its final id, unique across the project."""
         docname, lineno = location
         other = self.entries.get(anchor)
@@ -73,7 +94,8 @@ class CVDomain(Domain):
         if n > 1:
             warn(f"duplicate entry id {anchor!r} on this page; this one is {final!r}",
                  "duplicate_id", location)
-        self.entries[final] = CVObject(kind, final, title, docname, lineno)
+        self.entries[final] = CVObject(kind, final, title, docname, lineno, papers)
+        self.env.domains.standard_domain.note_hyperlink_target(final, docname, final, title)
         return final
 
     def clear_doc(self, docname: str) -> None:
@@ -91,9 +113,13 @@ class CVDomain(Domain):
                 continue
             self.entries[anchor] = obj
 
+    def find(self, target: str) -> CVObject | None:
+        """An entry by id, or a paper by bib key."""
+        return self.entries.get(target) or self.papers.get(target)
+
     def resolve_xref(self, env: BuildEnvironment, fromdocname: str, builder: Builder,
                      typ: str, target: str, node: pending_xref, contnode: Element) -> Element | None:
-        obj = self.entries.get(target)
+        obj = self.find(target)
         if obj is None or (typ != "any" and obj.kind != typ):
             return None
         if not node.get("refexplicit"):
@@ -105,12 +131,37 @@ class CVDomain(Domain):
         found = self.resolve_xref(env, fromdocname, builder, "any", target, node, contnode)
         if found is None:
             return []
-        return [(f"cv:{self.entries[target].kind}", found)]
+        return [(f"cv:{self.find(target).kind}", found)]  # type: ignore[union-attr]
 
     def get_objects(self) -> Iterable[tuple[str, str, str, str, str, int]]:
-        for anchor, obj in sorted(self.entries.items()):
-            yield anchor, obj.title, obj.kind, obj.docname, obj.anchor, 1
+        for name, obj in sorted({**self.papers, **self.entries}.items()):
+            yield name, obj.title, obj.kind, obj.docname, obj.anchor, 1
+
+    def software_for(self, key: str) -> list[CVObject]:
+        """The software cards that name the paper ``key``, in a stable order."""
+        return sorted((o for o in self.entries.values() if key in o.papers), key=lambda o: o.anchor)
+
+
+def plain_title(latex: str) -> str:
+    """A bib title without braces and LaTeX markup, for link texts and objects.inv."""
+    from pybtex.richtext import Text
+
+    return Text.from_latex(latex).render_as("text")
+
+
+def rewrite_linked_pages(app: Any, env: BuildEnvironment) -> list[str]:
+    """Pages that show links between papers and software cards are rewritten when those
+    links change, even if the pages themselves were not edited."""
+    domain = env.domains[CVDomain.name]
+    links = sorted((key, o.anchor, o.title, o.docname) for o in domain.entries.values() for key in o.papers)
+    titles = sorted((key, p.title, p.docname) for key, p in domain.papers.items())
+    signature = repr((links, titles))
+    if domain.data.get("link_signature") == signature:
+        return []
+    domain.data["link_signature"] = signature
+    return sorted({p.docname for p in domain.papers.values()} | {o.docname for o in domain.entries.values() if o.papers})
 
 
 def setup_domain(app: Any) -> None:
     app.add_domain(CVDomain)
+    app.connect("env-updated", rewrite_linked_pages, priority=700)

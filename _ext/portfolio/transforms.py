@@ -1,7 +1,7 @@
-"""Newest first: reorder each run of adjacent cards by date after a page is read.
+"""Changes to whole pages: cards ordered newest first, papers linked back to their software.
 
-Runs at ``doctree-read`` after Sphinx's metadata collector, so a page can
-keep its source order with the front-matter (or field list) ``cv-order: source``.
+Ordering runs at ``doctree-read`` after Sphinx's metadata collector, so a page
+can keep its source order with the front-matter (or field list) ``cv-order: source``.
 """
 
 from __future__ import annotations
@@ -9,7 +9,11 @@ from __future__ import annotations
 from docutils import nodes
 from sphinx.application import Sphinx
 
-from .nodes import cv_entry
+from sphinx.addnodes import pending_xref
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from .domain import CVDomain
+from .nodes import cv_entry, cv_sep
 from .warnings import warn
 
 ORDERS = ("newest", "source")
@@ -44,6 +48,32 @@ def sort_entries(app: Sphinx, doctree: nodes.document) -> None:
         parent.children = children
 
 
+class SoftwareBacklinks(SphinxPostTransform):
+    """After sphinxcontrib-bibtex fills a bibliography (priority 5), link each paper to its
+    software cards; before references are resolved (10), so the links resolve like any other."""
+
+    default_priority = 7
+
+    def run(self, **kwargs: object) -> None:
+        domain = self.env.domains[CVDomain.name]
+        by_anchor = {paper.anchor: key for key, paper in domain.papers.items()}  # type: ignore[attr-defined]
+        for citation in self.document.findall(nodes.citation):
+            key = next((by_anchor[i] for i in citation["ids"] if i in by_anchor), None)
+            tools = domain.software_for(key) if key else []  # type: ignore[attr-defined]
+            paragraphs = [c for c in citation.children if isinstance(c, nodes.paragraph)]
+            if not tools or not paragraphs or "cv-software-links" in paragraphs[-1]["classes"]:
+                continue
+            para = paragraphs[-1]
+            para["classes"].append("cv-software-links")
+            para += nodes.Text(" · Software: ")
+            for i, tool in enumerate(tools):
+                if i:
+                    para += cv_sep(", ", ", ")
+                para += pending_xref("", nodes.inline(tool.title, tool.title), refdomain=CVDomain.name,
+                                     reftype="software", reftarget=tool.anchor, refexplicit=True)
+
+
 def setup_transforms(app: Sphinx) -> None:
+    app.add_post_transform(SoftwareBacklinks)
     app.add_config_value("portfolio_order", "newest", "env", str)
     app.connect("doctree-read", sort_entries, priority=600)

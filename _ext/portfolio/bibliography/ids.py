@@ -16,6 +16,8 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 
+from ..domain import CVDomain, CVObject, plain_title
+
 PREFIX = "pub-"
 
 
@@ -32,16 +34,18 @@ def default_ids(app: Sphinx, config: Config) -> None:
 
 
 def canonical_ids(app: Sphinx, env: BuildEnvironment) -> Iterable[str]:
-    """Give the first bibliography that shows a paper the id ``pub-<key>``."""
+    """Give the first bibliography that shows a paper the id ``pub-<key>``; publish the papers."""
     domain = env.get_domain("cite")
-    taken: set[str] = set()
+    found: dict[str, CVObject] = {}
     updated = []
     for citation in domain.citations:  # type: ignore[attr-defined]
-        target = paper_id(citation.key)
-        if target not in taken:
-            taken.add(target)
+        if citation.key not in found:
+            target = paper_id(citation.key)
             domain.bibliographies[citation.bibliography_key].citation_nodes[citation.key]["ids"] = [target]  # type: ignore[attr-defined]
             citation = citation._replace(citation_id=target)
+            title = plain_title(citation.entry.fields.get("title", citation.key))
+            found[citation.key] = CVObject("paper", target, title, citation.bibliography_key.docname, 0)
         updated.append(citation)
     domain.data["citations"] = updated
+    env.domains[CVDomain.name].set_papers(found)  # type: ignore[attr-defined]
     return []

@@ -11,10 +11,11 @@ from .patent import setup_patent
 from .position import setup_position
 from .profile import setup_profile
 from .skill import setup_skill
+from .software import setup_software
 from .talk import setup_talk
 
 
 def setup_directives(app: Sphinx) -> None:
     for setup_card in (setup_position, setup_education, setup_grant, setup_award,
-                       setup_talk, setup_patent, setup_skill, setup_profile):
+                       setup_talk, setup_patent, setup_skill, setup_profile, setup_software):
         setup_card(app)

@@ -139,8 +139,12 @@ class CardDirective(SphinxDirective):
             entry += body
         domain = self.env.domains[CVDomain.name]
         anchor = self.options.get("name") or self.anchor(title, values)
-        entry["ids"].append(domain.note_entry(self.kind, anchor, title, self.location))
+        entry["ids"].append(domain.note_entry(self.kind, anchor, title, self.location, self.papers(values)))
         return [entry]
+
+    def papers(self, values: Values) -> tuple[str, ...]:
+        """Bib keys of the papers this entry is described in (software cards have some)."""
+        return ()
 
     def anchor(self, title: str, values: Values) -> str:
         """An id from what the entry says, so edits elsewhere never move it."""

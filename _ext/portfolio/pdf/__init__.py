@@ -12,7 +12,7 @@ from .builder import TypstPDFBuilder, pdf_name, write_pdf
 def write_beside_html(app: Sphinx, exception: Exception | None) -> None:
     """After an HTML build, the PDF from the same environment: no second read of the sources."""
     if exception is None and app.builder.format == "html" and app.config.portfolio_pdf:
-        write_pdf(app.builder, Path(app.outdir))
+        write_pdf(app.builder, Path(app.outdir), quiet=True)
 
 
 def setup_pdf(app: Sphinx) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterator
+from contextlib import nullcontext
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,7 @@ from sphinx.builders import Builder
 from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 from sphinx.util.console import darkgreen
+from sphinx.util.logging import suppress_logging
 from sphinx.util.nodes import inline_all_toctrees
 
 from ..warnings import warn
@@ -38,8 +40,11 @@ def pdf_name(config: Config) -> str:
     return config.portfolio_pdf_name or default_pdf_name(config.project)
 
 
-def assemble(builder: Builder, env: BuildEnvironment) -> nodes.document:
-    """The root document with every toctree inlined and references resolved, like singlehtml."""
+def assemble(builder: Builder, env: BuildEnvironment, quiet: bool = False) -> nodes.document:
+    """The root document with every toctree inlined and references resolved, like singlehtml.
+
+    ``quiet`` silences what resolving says: after an HTML build it said so already.
+    """
     root = builder.config.root_doc
     # sphinxcontrib-bibtex fills the citation nodes kept in its domain on every
     # resolve; empty them, or a second resolve in this process doubles each entry
@@ -49,7 +54,8 @@ def assemble(builder: Builder, env: BuildEnvironment) -> nodes.document:
     tree = env.get_doctree(root)
     tree = inline_all_toctrees(builder, set(), root, tree, darkgreen, [root])
     tree["docname"] = root
-    env.resolve_references(tree, root, builder)
+    with suppress_logging() if quiet else nullcontext():
+        env.resolve_references(tree, root, builder)
     return tree
 
 
@@ -84,10 +90,10 @@ def compile_pdf(srcdir: Path, source: str, location: Any = None) -> bytes | None
     return pdf
 
 
-def write_pdf(builder: Builder, outdir: Path) -> Path | None:
+def write_pdf(builder: Builder, outdir: Path, quiet: bool = False) -> Path | None:
     """Assemble, translate, compile and write the PDF into ``outdir``; its path, or None."""
     config = builder.config
-    source = typst_source(assemble(builder, builder.env), builder)
+    source = typst_source(assemble(builder, builder.env, quiet), builder)
     outdir.mkdir(parents=True, exist_ok=True)
     if config.portfolio_pdf_keep_typst:
         (outdir / pdf_name(config)).with_suffix(".typ").write_text(source, encoding="utf-8")

@@ -87,7 +87,7 @@ def depart_time(self: HTML5Translator, node: nodes.Element) -> None:
 
 
 def visit_sep(self: HTML5Translator, node: nodes.Element) -> None:
-    self.body.append('<span class="cv-sep" aria-hidden="true">')
+    self.body.append('<span class="cv-sep">')
 
 
 def depart_sep(self: HTML5Translator, node: nodes.Element) -> None:
