@@ -5,7 +5,6 @@ from __future__ import annotations
 import pybtex.database
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import REPO
 
 

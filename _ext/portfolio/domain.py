@@ -159,7 +159,9 @@ def rewrite_linked_pages(app: Any, env: BuildEnvironment) -> list[str]:
     if domain.data.get("link_signature") == signature:
         return []
     domain.data["link_signature"] = signature
-    return sorted({p.docname for p in domain.papers.values()} | {o.docname for o in domain.entries.values() if o.papers})
+    pages = {p.docname for p in domain.papers.values()}
+    pages |= {o.docname for o in domain.entries.values() if o.papers}
+    return sorted(pages)
 
 
 def setup_domain(app: Any) -> None:

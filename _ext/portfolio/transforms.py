@@ -7,9 +7,8 @@ can keep its source order with the front-matter (or field list) ``cv-order: sour
 from __future__ import annotations
 
 from docutils import nodes
-from sphinx.application import Sphinx
-
 from sphinx.addnodes import pending_xref
+from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .domain import CVDomain
