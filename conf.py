@@ -4,6 +4,7 @@ Everything personal lives here, in index.md, sections/ and refs.bib;
 the extension in _ext/ is generic, so a fork changes only these files.
 """
 
+import os
 import sys
 from pathlib import Path
 
@@ -42,6 +43,10 @@ portfolio_owner_names = ["Lapuschkin, S.", "Bach, S."]
 bibtex_reference_style = "label"
 
 # -- HTML ----------------------------------------------------------------------------------
+# The site's address: ReadTheDocs sets it for its builds; elsewhere the default below.
+html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "https://sebastian-lapuschkin.readthedocs.io/en/latest/")
+# The name other projects give this site in their intersphinx_mapping.
+portfolio_inventory_name = "lapuschkin"
 html_theme = "furo"
 html_title = "Sebastian Lapuschkin"
 html_show_sourcelink = False

@@ -46,5 +46,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_assets(app)
     setup_bibliography(app)
     setup_pdf(app)
-    return {"version": __version__, "env_version": 1,
+    return {"version": __version__, "env_version": 2,
             "parallel_read_safe": True, "parallel_write_safe": True}

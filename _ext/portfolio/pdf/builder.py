@@ -17,6 +17,7 @@ from typing import Any
 
 import typst
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.builders import Builder
 from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
@@ -54,6 +55,9 @@ def assemble(builder: Builder, env: BuildEnvironment, quiet: bool = False) -> no
     tree = env.get_doctree(root)
     tree = inline_all_toctrees(builder, set(), root, tree, darkgreen, [root])
     tree["docname"] = root
+    for page in list(tree.findall(addnodes.start_of_file)):
+        if str(env.metadata.get(page["docname"], {}).get("cv-pdf", "")).strip() == "exclude":
+            page.parent.remove(page)
     with suppress_logging() if quiet else nullcontext():
         env.resolve_references(tree, root, builder)
     return tree
