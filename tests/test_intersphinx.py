@@ -21,7 +21,8 @@ EXPECTED = {
         "sections/talks.html#talk-beyond-heatmaps-explaining-with-concepts-2022-10-21",
     ("index", "Unmasking Clever Hans Predictors and Assessing what Machines Really Learn"):
         "sections/publications.html#pub-lapuschkin2019clever",
-    ("index", "Quantus: An Explainable AI Toolkit for Responsible Evaluation of Neural Network Explanations and Beyond"):
+    ("index", "Quantus: An Explainable AI Toolkit for Responsible Evaluation of Neural Network Explanations "
+              "and Beyond"):
         "sections/publications.html#pub-hedstroem2023quantus",
     ("index", "Hugo-Geiger-Prize"): "sections/awards.html#award-hugo-geiger-prize-2019",
     ("index", "Zennit"): "sections/software.html#software-zennit",
