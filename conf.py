@@ -18,6 +18,8 @@ language = "en"
 extensions = [
     "myst_parser",
     "sphinxcontrib.bibtex",
+    "sphinx_sitemap",
+    "sphinxext.opengraph",
     "portfolio",
 ]
 
@@ -45,6 +47,12 @@ bibtex_reference_style = "label"
 # -- HTML ----------------------------------------------------------------------------------
 # The site's address: ReadTheDocs sets it for its builds; elsewhere the default below.
 html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "https://sebastian-lapuschkin.readthedocs.io/en/latest/")
+# sitemap.xml and Open Graph tags use the same address.
+sitemap_url_scheme = "{link}"
+ogp_site_url = html_baseurl
+ogp_site_name = "Sebastian Lapuschkin"
+ogp_enable_meta_description = True
+ogp_social_cards = {"enable": False}
 # The name other projects give this site in their intersphinx_mapping.
 portfolio_inventory_name = "lapuschkin"
 html_theme = "furo"

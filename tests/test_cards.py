@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import base64
+import html
+from urllib.parse import unquote
+
 import pytest
 from bs4 import BeautifulSoup
 
@@ -84,7 +88,10 @@ def test_patent_numbers(page):
 def test_profile_hides_private_contact(page):
     art = card(page, "profile")
     text = art.get_text()
-    assert "ada@example.org" in text
+    email = art.select_one("a.cv-email")
+    assert email.get_text() == "ada (at) example (dot) org"
+    assert base64.b64decode(email["data-cv-email"]).decode()[::-1] == "ada@example.org"
+    assert "ada@example.org" not in unquote(html.unescape(str(page)))
     assert "5678" not in text and "Example Street" not in text
     hrefs = {a["href"] for a in art.select(".cv-contact a")}
     assert {"https://github.com/ada-example", "https://www.linkedin.com/in/ada-example"} <= hrefs

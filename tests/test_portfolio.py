@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import html as htmllib
 import re
 from io import StringIO
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 from bs4 import BeautifulSoup
@@ -57,8 +59,16 @@ def test_patent_numbers_all_there(serial):
 def test_landing_page_profile_without_private_contact(serial):
     html = (serial.outdir / "index.html").read_text()
     profile = BeautifulSoup(html, "html.parser").select_one("article.cv-profile")
-    assert profile.select_one("a.cv-email").get_text() == "sebastian@lapuschkin.com"
+    assert profile.select_one("a.cv-email").get_text() == "sebastian (at) lapuschkin (dot) com"
     assert "483-2754" not in html and "Kaiserin-Augusta" not in html
+
+
+def test_email_not_harvestable_from_any_file_of_the_site(serial):
+    """Not in any page, script or sitemap, whether plain, entity- or percent-encoded."""
+    for path in serial.outdir.rglob("*"):
+        if path.suffix in (".html", ".js", ".xml", ".txt", ".json"):
+            text = unquote(htmllib.unescape(path.read_text(errors="replace")))
+            assert "sebastian@lapuschkin.com" not in text, path
 
 
 def test_scholar_metrics_table(serial):

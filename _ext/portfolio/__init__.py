@@ -17,6 +17,7 @@ from .directives import setup_directives
 from .domain import setup_domain
 from .pdf import setup_pdf
 from .transforms import setup_transforms
+from .website import setup_website
 from .writers import setup_writers
 
 __version__ = "0.1.0"
@@ -46,5 +47,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_assets(app)
     setup_bibliography(app)
     setup_pdf(app)
-    return {"version": __version__, "env_version": 2,
+    setup_website(app)
+    return {"version": __version__, "env_version": 3,
             "parallel_read_safe": True, "parallel_write_safe": True}

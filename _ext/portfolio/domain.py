@@ -8,6 +8,7 @@ document (``clear_doc``) and merged from parallel readers, so an incremental or
 from __future__ import annotations
 
 from collections.abc import Iterable, Set
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 from docutils import nodes
@@ -46,6 +47,10 @@ class CVObject(NamedTuple):
     lineno: int
     #: bib keys of the papers an entry (a software card) is described in
     papers: tuple[str, ...] = ()
+    #: newest-first order, the dates as shown, and the organisation line, for listings
+    sortkey: str = ""
+    when: str = ""
+    org: str = ""
 
 
 class CVDomain(Domain):
@@ -55,7 +60,7 @@ class CVDomain(Domain):
     label = "CV"
     object_types = {kind: ObjType(label, kind) for kind, label in KINDS.items()}
     roles = {kind: XRefRole() for kind in KINDS}
-    initial_data: dict[str, Any] = {"entries": {}, "papers": {}}
+    initial_data: dict[str, Any] = {"entries": {}, "papers": {}, "profiles": {}, "listings": {}}
     data_version = 1
 
     @property
@@ -79,7 +84,7 @@ class CVDomain(Domain):
             std.anonlabels[f"paper-{key}"] = (obj.docname, obj.anchor)
 
     def note_entry(self, kind: str, anchor: str, title: str, location: tuple[str, int],
-                   papers: tuple[str, ...] = ()) -> str:
+                   **details: Any) -> str:
         """Store an entry and return its final id, unique across the project."""
         docname, lineno = location
         other = self.entries.get(anchor)
@@ -94,16 +99,31 @@ class CVDomain(Domain):
         if n > 1:
             warn(f"duplicate entry id {anchor!r} on this page; this one is {final!r}",
                  "duplicate_id", location)
-        self.entries[final] = CVObject(kind, final, title, docname, lineno, papers)
+        self.entries[final] = CVObject(kind, final, title, docname, lineno, **details)
         self.env.domains.standard_domain.note_hyperlink_target(final, docname, final, title)
         return final
+
+    @property
+    def profiles(self) -> dict[str, dict[str, Any]]:
+        """The person described on a page, by docname (for the page's JSON-LD)."""
+        return self.data.setdefault("profiles", {})
+
+    @property
+    def listings(self) -> dict[str, list[str]]:
+        """Pages that list entries of other pages (``cv-latest``), with the kinds they list."""
+        return self.data.setdefault("listings", {})
 
     def clear_doc(self, docname: str) -> None:
         for anchor, obj in list(self.entries.items()):
             if obj.docname == docname:
                 del self.entries[anchor]
+        self.profiles.pop(docname, None)
+        self.listings.pop(docname, None)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        for name in ("profiles", "listings"):
+            self.data.setdefault(name, {}).update(
+                (doc, value) for doc, value in otherdata.get(name, {}).items() if doc in docnames)
         for anchor, obj in otherdata["entries"].items():
             if obj.docname not in docnames:
                 continue
@@ -142,11 +162,23 @@ class CVDomain(Domain):
         return sorted((o for o in self.entries.values() if key in o.papers), key=lambda o: o.anchor)
 
 
+@lru_cache(maxsize=4096)
 def plain_title(latex: str) -> str:
-    """A bib title without braces and LaTeX markup, for link texts and objects.inv."""
+    """A bib title without braces and LaTeX markup, for link texts and objects.inv.
+
+    pybtex looks its backends up through entry points, which costs milliseconds a call:
+    the backend is found once and the results are cached.
+    """
     from pybtex.richtext import Text
 
-    return Text.from_latex(latex).render_as("text")
+    return Text.from_latex(latex).render(_text_backend())
+
+
+@lru_cache(maxsize=1)
+def _text_backend() -> Any:
+    from pybtex.plugin import find_plugin
+
+    return find_plugin("pybtex.backends", "text")()
 
 
 def rewrite_linked_pages(app: Any, env: BuildEnvironment) -> list[str]:
@@ -155,12 +187,14 @@ def rewrite_linked_pages(app: Any, env: BuildEnvironment) -> list[str]:
     domain = env.domains[CVDomain.name]
     links = sorted((key, o.anchor, o.title, o.docname) for o in domain.entries.values() for key in o.papers)
     titles = sorted((key, p.title, p.docname) for key, p in domain.papers.items())
-    signature = repr((links, titles))
+    listed = sorted(o for o in domain.entries.values() if any(o.kind in kinds for kinds in domain.listings.values()))
+    signature = repr((links, titles, listed))
     if domain.data.get("link_signature") == signature:
         return []
     domain.data["link_signature"] = signature
     pages = {p.docname for p in domain.papers.values()}
     pages |= {o.docname for o in domain.entries.values() if o.papers}
+    pages |= set(domain.listings)
     return sorted(pages)
 
 

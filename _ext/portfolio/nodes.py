@@ -54,6 +54,23 @@ class cv_download(nodes.Inline, nodes.Element):  # noqa: N801
     """A link to the PDF CV; only the website shows it (the PDF need not link to itself)."""
 
 
+class cv_email(nodes.Inline, nodes.TextElement):  # noqa: N801
+    """An email address; the website assembles it in the browser so harvesters miss it."""
+
+
+class cv_paper_extras(nodes.General, nodes.Element):  # noqa: N801
+    """Website-only extras of one publication: its page, BibTeX, abstract, filter data."""
+
+
+class cv_filter(nodes.General, nodes.Element):  # noqa: N801
+    """Where the publication filter goes; the script builds the form inside it."""
+
+
+class cv_latest(nodes.General, nodes.Element):  # noqa: N801
+    """A list of the newest entries of one kind from all pages, filled in at write time."""
+
+
 ALL_NODES: tuple[type[nodes.Element], ...] = (
     cv_entry, cv_header, cv_title, cv_meta, cv_org, cv_place, cv_dates, cv_time, cv_sep, cv_body, cv_download,
+    cv_email, cv_paper_extras, cv_filter, cv_latest,
 )

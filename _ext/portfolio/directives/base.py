@@ -126,7 +126,7 @@ class CardDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         title = self.arguments[0].strip()
-        values = self.read_options()
+        self.values = values = self.read_options()
         entry = cv_entry(kind=self.kind, classes=["cv-entry", f"cv-{self.kind}", *self.options.get("class", [])])
         self.set_source_info(entry)
         entry["sortkey"] = self.sort_key(values)
@@ -139,7 +139,11 @@ class CardDirective(SphinxDirective):
             entry += body
         domain = self.env.domains[CVDomain.name]
         anchor = self.options.get("name") or self.anchor(title, values)
-        entry["ids"].append(domain.note_entry(self.kind, anchor, title, self.location, self.papers(values)))
+        when = next(iter(entry.findall(cv_dates)), None)
+        org = ", ".join(o.astext() for o in entry.findall(cv_org))
+        entry["ids"].append(domain.note_entry(
+            self.kind, anchor, title, self.location, papers=self.papers(values), sortkey=entry["sortkey"],
+            when=when.astext() if when is not None else "", org=org))
         return [entry]
 
     def papers(self, values: Values) -> tuple[str, ...]:

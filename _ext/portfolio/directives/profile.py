@@ -9,7 +9,8 @@ from __future__ import annotations
 from docutils import nodes
 from sphinx.application import Sphinx
 
-from ..nodes import cv_download, cv_sep
+from ..domain import CVDomain
+from ..nodes import cv_download, cv_email, cv_sep
 from ..pdf import pdf_name
 from .base import CardDirective, Field, Values
 
@@ -52,7 +53,7 @@ class ProfileDirective(CardDirective):
         contact = nodes.paragraph(classes=["cv-contact"])
         items: list[nodes.Node] = []
         if email := values.text.get("email"):
-            items.append(nodes.reference(email, email, refuri=f"mailto:{email}", classes=["cv-email"]))
+            items.append(cv_email(email, email))
         if self.config.portfolio_show_private_contact:
             items += [nodes.inline(values.text[k], values.text[k], classes=[f"cv-{k}"])
                       for k in PRIVATE if k in values.text]
@@ -73,6 +74,24 @@ class ProfileDirective(CardDirective):
 
     def sort_key(self, values: Values) -> str:
         return ""
+
+    def run(self) -> list[nodes.Node]:
+        """Also keep the person for the page's schema.org JSON-LD (no email: not for harvesters)."""
+        result = super().run()
+        values = self.values.text
+        person: dict[str, object] = {"name": self.arguments[0].strip()}
+        if role := values.get("role"):
+            person["jobTitle"] = role
+        if affiliation := values.get("affiliation"):
+            person["affiliation"] = {"@type": "Organization", "name": affiliation}
+        if place := values.get("location"):
+            person["address"] = {"@type": "PostalAddress", "addressLocality": place}
+        same_as = [pattern.format(values[k]) for k, (_, pattern) in ACCOUNTS.items() if values.get(k)]
+        same_as += [values[k] for k in ("website", "scholar") if values.get(k)]
+        if same_as:
+            person["sameAs"] = same_as
+        self.env.domains[CVDomain.name].profiles[self.env.docname] = person  # type: ignore[attr-defined]
+        return result
 
 
 def setup_profile(app: Sphinx) -> None:

@@ -24,11 +24,14 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util.console import darkgreen
 from sphinx.util.logging import suppress_logging
 from sphinx.util.nodes import inline_all_toctrees
+from sphinx.util.tags import Tags
 
 from ..warnings import warn
 from .translator import TypstTranslator, markup, string
 
 TEMPLATE = Path(__file__).with_name("cv.typ")
+#: the tags an ``{only}`` directive sees in the PDF, whichever builder writes it
+PDF_TAGS = Tags(["pdf", "typst", "cvpdf"])
 
 
 def default_pdf_name(project: str) -> str:
@@ -58,6 +61,9 @@ def assemble(builder: Builder, env: BuildEnvironment, quiet: bool = False) -> no
     for page in list(tree.findall(addnodes.start_of_file)):
         if str(env.metadata.get(page["docname"], {}).get("cv-pdf", "")).strip() == "exclude":
             page.parent.remove(page)
+    for only in list(tree.findall(addnodes.only)):  # {only} is decided by PDF_TAGS, not the builder's
+        keep = PDF_TAGS.eval_condition(only["expr"])
+        only.replace_self(only.children if keep else [])
     with suppress_logging() if quiet else nullcontext():
         env.resolve_references(tree, root, builder)
     return tree

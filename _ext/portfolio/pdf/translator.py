@@ -452,7 +452,12 @@ class TypstTranslator(SphinxTranslator):
     depart_cv_meta = depart_cv_title = depart_cv_org = depart_cv_place = _through
     visit_cv_dates = depart_cv_dates = visit_cv_time = depart_cv_time = _through
     visit_cv_sep = depart_cv_sep = _through
-    visit_cv_download = _skip
+    visit_cv_download = visit_cv_paper_extras = visit_cv_filter = visit_cv_latest = _skip
+
+    def visit_cv_email(self, node: nodes.Element) -> None:
+        address = node.get("address", node.astext())
+        self.body.append(f"#link({string('mailto:' + address)})[{markup(address)}];")
+        raise nodes.SkipNode
 
     def visit_cv_tag(self, node: nodes.Element) -> None:
         self.body.append("#cv-tag[")

@@ -6,6 +6,7 @@ author typed is escaped; here we only open and close the semantic elements.
 
 from __future__ import annotations
 
+import base64
 from html import escape
 
 from docutils import nodes
@@ -13,6 +14,8 @@ from sphinx.util.osutil import relative_uri
 from sphinx.writers.html5 import HTML5Translator
 
 from ..nodes import cv_entry
+from ..website.contact import spelled_out
+from ..website.papers import render_paper_extras
 
 
 def _heading_level(node: nodes.Element) -> int:
@@ -112,6 +115,35 @@ def depart_download(self: HTML5Translator, node: nodes.Element) -> None:
     self.body.append("</a>")
 
 
+def visit_email(self: HTML5Translator, node: nodes.Element) -> None:
+    """No address in the page source: the script decodes ``data-cv-email`` into a mailto link."""
+    address = node.get("address", node.astext())
+    encoded = base64.b64encode(address[::-1].encode()).decode()
+    fallback = spelled_out(address)
+    self.body.append(f'<a class="cv-email" data-cv-email="{encoded}" href="#contact">'
+                     f"{escape(fallback)}</a>")
+    raise nodes.SkipNode
+
+
+def visit_paper_extras(self: HTML5Translator, node: nodes.Element) -> None:
+    self.body.append(render_paper_extras(node, self.builder.get_relative_uri(
+        self.builder.current_docname, node["page"])))
+    raise nodes.SkipNode
+
+
+def visit_filter(self: HTML5Translator, node: nodes.Element) -> None:
+    self.body.append('<div class="cv-filter" data-cv-filter role="search" aria-label="Filter publications"></div>\n')
+    raise nodes.SkipNode
+
+
+def visit_skip(self: HTML5Translator, node: nodes.Element) -> None:
+    raise nodes.SkipNode
+
+
+def depart_nothing(self: HTML5Translator, node: nodes.Element) -> None:
+    """SkipNode ends these visits; nothing to close."""
+
+
 HTML = {
     "cv_entry": (visit_entry, depart_entry),
     "cv_header": (visit_header, depart_header),
@@ -124,4 +156,8 @@ HTML = {
     "cv_sep": (visit_sep, depart_sep),
     "cv_body": (visit_body, depart_body),
     "cv_download": (visit_download, depart_download),
+    "cv_email": (visit_email, depart_nothing),
+    "cv_paper_extras": (visit_paper_extras, depart_nothing),
+    "cv_filter": (visit_filter, depart_nothing),
+    "cv_latest": (visit_skip, depart_nothing),
 }

@@ -45,4 +45,8 @@ PLAIN = {
     "cv_sep": THROUGH,
     "cv_body": THROUGH,
     "cv_download": (visit_skip, depart_through),
+    "cv_email": THROUGH,
+    "cv_paper_extras": (visit_skip, depart_through),
+    "cv_filter": (visit_skip, depart_through),
+    "cv_latest": (visit_skip, depart_through),
 }

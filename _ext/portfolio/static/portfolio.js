@@ -1,0 +1,156 @@
+/* Portfolio: small enhancements of the static site; everything works without them.
+   - email addresses are assembled here, so the page source never contains them
+   - BibTeX blocks get a Copy button
+   - the publication list gets a filter by words, year and type */
+(function () {
+  "use strict";
+
+  function revealEmails() {
+    document.querySelectorAll("a.cv-email[data-cv-email]").forEach(function (link) {
+      var address = atob(link.getAttribute("data-cv-email")).split("").reverse().join("");
+      link.href = "mailto:" + address;
+      link.textContent = address;
+    });
+  }
+
+  function copyText(text) {
+    if (navigator.clipboard && window.isSecureContext) {
+      return navigator.clipboard.writeText(text);
+    }
+    var area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.style.position = "absolute";
+    area.style.left = "-9999px";
+    document.body.appendChild(area);
+    area.select();
+    try { document.execCommand("copy"); } finally { document.body.removeChild(area); }
+    return Promise.resolve();
+  }
+
+  function addCopyButtons() {
+    document.querySelectorAll(".cv-bibtex").forEach(function (box) {
+      var source = box.querySelector(".cv-bibtex-source");
+      if (!source || box.querySelector(".cv-copy")) { return; }
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "cv-copy";
+      button.textContent = "Copy BibTeX";
+      button.setAttribute("aria-label", "Copy the BibTeX entry " + (box.getAttribute("data-key") || ""));
+      button.addEventListener("click", function () {
+        copyText(source.textContent).then(function () {
+          button.textContent = "Copied";
+          box.setAttribute("data-copied", "true");
+          setTimeout(function () { button.textContent = "Copy BibTeX"; }, 2000);
+        });
+      });
+      source.insertAdjacentElement("afterend", button);
+    });
+  }
+
+  function fold(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  }
+
+  function option(value, label) {
+    var element = document.createElement("option");
+    element.value = value;
+    element.textContent = label;
+    return element;
+  }
+
+  function labelled(text, control, id) {
+    var label = document.createElement("label");
+    label.htmlFor = id;
+    label.textContent = text;
+    control.id = id;
+    var wrap = document.createElement("span");
+    wrap.className = "cv-filter-field";
+    wrap.appendChild(label);
+    wrap.appendChild(control);
+    return wrap;
+  }
+
+  function buildFilter(box) {
+    var papers = Array.prototype.map.call(document.querySelectorAll("div.citation"), function (citation) {
+      var extras = citation.querySelector(".cv-paper-extras");
+      return extras && {
+        element: citation,
+        text: fold(citation.textContent),
+        year: extras.getAttribute("data-year"),
+        type: extras.getAttribute("data-type"),
+        typeLabel: extras.getAttribute("data-type-label")
+      };
+    }).filter(Boolean);
+    if (!papers.length) { return; }
+
+    var words = document.createElement("input");
+    words.type = "search";
+    words.placeholder = "Title, author, venue…";
+    var year = document.createElement("select");
+    year.appendChild(option("", "All years"));
+    var type = document.createElement("select");
+    type.appendChild(option("", "All types"));
+    var years = {}, types = {};
+    papers.forEach(function (p) { years[p.year] = true; types[p.type] = p.typeLabel; });
+    Object.keys(years).sort().reverse().forEach(function (y) { year.appendChild(option(y, y)); });
+    Object.keys(types).forEach(function (t) { type.appendChild(option(t, types[t])); });
+    var status = document.createElement("p");
+    status.className = "cv-filter-status";
+    status.setAttribute("aria-live", "polite");
+
+    var form = document.createElement("form");
+    form.className = "cv-filter-form";
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    form.appendChild(labelled("Search", words, "cv-filter-words"));
+    form.appendChild(labelled("Year", year, "cv-filter-year"));
+    form.appendChild(labelled("Type", type, "cv-filter-type"));
+    box.appendChild(form);
+    box.appendChild(status);
+
+    var sections = Array.prototype.filter.call(document.querySelectorAll("section"), function (section) {
+      return section.querySelector("div.citation") && !section.querySelector("section div.citation");
+    });
+
+    function apply() {
+      var terms = fold(words.value).split(/\s+/).filter(Boolean);
+      var shown = 0;
+      papers.forEach(function (p) {
+        var match = (!year.value || p.year === year.value) && (!type.value || p.type === type.value) &&
+          terms.every(function (term) { return p.text.indexOf(term) !== -1; });
+        p.element.hidden = !match;
+        if (match) { shown += 1; }
+      });
+      sections.forEach(function (section) {
+        section.hidden = !section.querySelector("div.citation:not([hidden])");
+      });
+      status.textContent = shown === papers.length ?
+        papers.length + " publications" : shown + " of " + papers.length + " publications";
+      var params = new URLSearchParams(window.location.search);
+      [["q", words.value], ["year", year.value], ["type", type.value]].forEach(function (pair) {
+        if (pair[1]) { params.set(pair[0], pair[1]); } else { params.delete(pair[0]); }
+      });
+      var query = params.toString();
+      history.replaceState(null, "", window.location.pathname + (query ? "?" + query : "") + window.location.hash);
+    }
+
+    var initial = new URLSearchParams(window.location.search);
+    words.value = initial.get("q") || "";
+    year.value = initial.get("year") || "";
+    type.value = initial.get("type") || "";
+    [words, year, type].forEach(function (control) { control.addEventListener("input", apply); });
+    apply();
+  }
+
+  function start() {
+    revealEmails();
+    addCopyButtons();
+    document.querySelectorAll(".cv-filter[data-cv-filter]").forEach(buildFilter);
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();

@@ -1,0 +1,38 @@
+"""Email addresses on the website: never in the page source as an address.
+
+``HideEmails`` swaps the address for a readable "user (at) domain (dot) org"
+before the page is written, so neither the page, its search index nor the
+description that Open Graph derives from the text carries it; the HTML
+writer puts the address, encoded, into an attribute that ``portfolio.js``
+turns into a mailto link.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from ..nodes import cv_email
+
+
+def spelled_out(address: str) -> str:
+    user, _, domain = address.partition("@")
+    return f"{user} (at) {domain.replace('.', ' (dot) ')}"
+
+
+class HideEmails(SphinxPostTransform):
+    default_priority = 5
+    formats = ("html",)
+
+    def run(self, **kwargs: Any) -> None:
+        for node in self.document.findall(cv_email):
+            if "address" not in node:
+                node["address"] = node.astext()
+                node.children = [nodes.Text(spelled_out(node["address"]))]
+
+
+def setup_contact(app: Sphinx) -> None:
+    app.add_post_transform(HideEmails)

@@ -1,0 +1,185 @@
+"""Per-paper extras on the website: BibTeX and abstract in the list, and one page per paper
+with Google Scholar's ``citation_*`` meta tags and schema.org JSON-LD.
+
+The data is what sphinxcontrib-bibtex parsed; the text of a paper page is the
+same formatted entry as in the list, rendered by pybtex's HTML backend (which
+escapes every field).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from html import escape
+from typing import Any
+
+from docutils import nodes
+from pybtex.database import BibliographyData, Entry
+from pybtex.database.output.bibtex import Writer as BibtexWriter
+from pybtex.plugin import find_plugin
+from sphinx.application import Sphinx
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from ..bibliography.style import entry_links
+from ..domain import CVDomain, plain_title
+from ..nodes import cv_paper_extras
+
+PAGE_PREFIX = "papers/"
+TYPE_LABELS = {
+    "article": "Journal article",
+    "inproceedings": "Conference or workshop paper",
+    "conference": "Conference or workshop paper",
+    "incollection": "Book chapter",
+    "inbook": "Book chapter",
+    "book": "Book",
+    "misc": "Preprint",
+    "phdthesis": "Thesis",
+    "mastersthesis": "Thesis",
+    "techreport": "Report",
+}
+#: the meta tag naming the venue, by entry type (Google Scholar's inclusion guidelines)
+VENUE_TAGS = {
+    "article": ("citation_journal_title", "journal"),
+    "inproceedings": ("citation_conference_title", "booktitle"),
+    "conference": ("citation_conference_title", "booktitle"),
+    "incollection": ("citation_inbook_title", "booktitle"),
+    "inbook": ("citation_inbook_title", "booktitle"),
+}
+_HTML = find_plugin("pybtex.backends", "html")()
+_BIBTEX = BibtexWriter()
+
+
+def text(entry: Entry, field: str) -> str:
+    """A field as plain text (braces and LaTeX markup gone)."""
+    return plain_title(entry.fields.get(field, "")) if entry.fields.get(field) else ""
+
+
+def bibtex(entry: Entry, key: str) -> str:
+    """The entry as BibTeX, for the BibTeX button and the paper page (writer made once:
+    pybtex's own ``to_string`` looks the writer up through entry points on every call)."""
+    return _BIBTEX.to_string(BibliographyData({key: entry})).strip()
+
+
+def authors(entry: Entry) -> list[str]:
+    return [plain_title(str(person)) for person in entry.persons.get("author", [])]
+
+
+class PaperExtras(SphinxPostTransform):
+    """Give every listed paper its extras; after the bibliography is filled (priority 5)."""
+
+    default_priority = 8
+    formats = ("html",)
+
+    def run(self, **kwargs: Any) -> None:
+        cite = self.env.domains.get("cite")
+        if cite is None:
+            return
+        domain = self.env.domains[CVDomain.name]
+        by_anchor = {paper.anchor: key for key, paper in domain.papers.items()}  # type: ignore[attr-defined]
+        entries = cite.bibdata.data.entries  # type: ignore[attr-defined]
+        for citation in self.document.findall(nodes.citation):
+            key = next((by_anchor[i] for i in citation["ids"] if i in by_anchor), None)
+            if key is None or key not in entries or any(isinstance(c, cv_paper_extras) for c in citation):
+                continue
+            entry = entries[key]
+            citation += cv_paper_extras(
+                key=key, page=PAGE_PREFIX + key, year=entry.fields.get("year", ""), type=entry.type,
+                type_label=TYPE_LABELS.get(entry.type, "Other"), bibtex=bibtex(entry, key),
+                abstract=text(entry, "abstract"))
+
+
+def render_paper_extras(node: nodes.Element, page_uri: str) -> str:
+    """Buttons under a listed paper; ``<details>`` works without JavaScript."""
+    key = escape(node["key"])
+    parts = [f'<div class="cv-paper-extras" data-year="{escape(node["year"])}" data-type="{escape(node["type"])}" '
+             f'data-type-label="{escape(node["type_label"])}">',
+             f'<a class="cv-paper-page" href="{escape(page_uri)}">Details</a>']
+    if node["abstract"]:
+        parts.append(f'<details class="cv-abstract"><summary>Abstract</summary><p>{escape(node["abstract"])}</p>'
+                     "</details>")
+    parts.append(f'<details class="cv-bibtex" data-key="{key}"><summary>BibTeX</summary>'
+                 f'<pre class="cv-bibtex-source">{escape(node["bibtex"])}</pre></details>')
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def meta_tags(entry: Entry, key: str) -> list[tuple[str, str]]:
+    """Google Scholar's tags for one paper, in a fixed order."""
+    tags = [("citation_title", text(entry, "title"))]
+    tags += [("citation_author", name) for name in authors(entry)]
+    if year := entry.fields.get("year"):
+        tags.append(("citation_publication_date", year))
+    if venue := VENUE_TAGS.get(entry.type):
+        if value := text(entry, venue[1]):
+            tags.append((venue[0], value))
+    for tag, field in (("citation_volume", "volume"), ("citation_issue", "number"),
+                       ("citation_publisher", "publisher"), ("citation_doi", "doi")):
+        if value := text(entry, field):
+            tags.append((tag, value))
+    pages = entry.fields.get("pages", "").replace("--", "-").split("-")
+    if pages[0]:
+        tags.append(("citation_firstpage", pages[0].strip()))
+        if len(pages) > 1:
+            tags.append(("citation_lastpage", pages[-1].strip()))
+    if eprint := entry.fields.get("eprint"):
+        tags.append(("citation_arxiv_id", eprint))
+    if pdf := entry.fields.get("pdf") or (f"https://arxiv.org/pdf/{eprint}" if eprint else ""):
+        tags.append(("citation_pdf_url", pdf))
+    return [(name, value) for name, value in tags if value]
+
+
+def json_ld(data: dict[str, Any]) -> str:
+    """A JSON-LD script element; ``</`` is escaped so no field can close the script."""
+    payload = json.dumps(data, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
+    return f'<script type="application/ld+json">{payload}</script>'
+
+
+def scholarly_article(entry: Entry, url: str) -> dict[str, Any]:
+    article: dict[str, Any] = {
+        "@context": "https://schema.org", "@type": "ScholarlyArticle",
+        "headline": text(entry, "title"), "name": text(entry, "title"),
+        "author": [{"@type": "Person", "name": name} for name in authors(entry)],
+        "url": url,
+    }
+    if year := entry.fields.get("year"):
+        article["datePublished"] = year
+    if venue := VENUE_TAGS.get(entry.type):
+        if value := text(entry, venue[1]):
+            article["isPartOf"] = {"@type": "Periodical" if entry.type == "article" else "CreativeWork",
+                                   "name": value}
+    if links := [u for _, u in entry_links(entry)]:
+        article["sameAs"] = links
+    return article
+
+
+def paper_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
+    """``html-collect-pages``: ``papers/<key>.html`` for every paper on the site."""
+    cite = app.env.domains.get("cite")
+    if cite is None or app.builder.format != "html" or app.builder.name == "singlehtml":
+        return
+    domain = app.env.domains[CVDomain.name]
+    formatted = {c.key: c.formatted_entry for c in cite.citations}  # type: ignore[attr-defined]
+    entries = cite.bibdata.data.entries  # type: ignore[attr-defined]
+    base = (app.config.html_baseurl or "").rstrip("/")
+    for key, paper in sorted(domain.papers.items()):  # type: ignore[attr-defined]
+        entry = entries.get(key)
+        if entry is None:
+            continue
+        pagename = PAGE_PREFIX + key
+        url = f"{base}/{app.builder.get_target_uri(pagename)}" if base else app.builder.get_target_uri(pagename)
+        back = app.builder.get_relative_uri(pagename, paper.docname) + "#" + paper.anchor
+        metatags = "\n".join(f'<meta name="{n}" content="{escape(v, quote=True)}">' for n, v in meta_tags(entry, key))
+        metatags += "\n" + json_ld(scholarly_article(entry, url))
+        body = [f"<h1>{escape(paper.title)}</h1>",
+                f'<p class="cv-paper-reference">{formatted[key].text.render(_HTML)}</p>']
+        if abstract := text(entry, "abstract"):
+            body.append(f'<h2>Abstract</h2><p class="cv-paper-abstract">{escape(abstract)}</p>')
+        body.append(f'<h2>BibTeX</h2><div class="cv-bibtex" data-key="{escape(key)}">'
+                    f'<pre class="cv-bibtex-source">{escape(bibtex(entry, key))}</pre></div>')
+        body.append(f'<p><a class="cv-paper-back" href="{escape(back)}">All publications</a></p>')
+        yield pagename, {"title": paper.title, "body": "\n".join(body), "metatags": metatags}, "page.html"
+
+
+def setup_papers(app: Sphinx) -> None:
+    app.add_post_transform(PaperExtras)
+    app.connect("html-collect-pages", paper_pages)
