@@ -109,7 +109,7 @@
     box.appendChild(status);
 
     var sections = Array.prototype.filter.call(document.querySelectorAll("section"), function (section) {
-      return section.querySelector("div.citation") && !section.querySelector("section div.citation");
+      return section.querySelector("div.citation") && !section.querySelector(":scope section div.citation");
     });
 
     function apply() {

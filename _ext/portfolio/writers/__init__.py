@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from docutils import nodes
 from sphinx.application import Sphinx
 
 from .. import nodes as cv_nodes
-from .html import HTML
+from .html import HTML, depart_citation, visit_citation
 from .plain import PLAIN
 
 
@@ -14,3 +15,4 @@ def setup_writers(app: Sphinx) -> None:
         name = node.__name__
         app.add_node(node, html=HTML[name], latex=PLAIN[name], text=PLAIN[name],
                      man=PLAIN[name], texinfo=PLAIN[name])
+    app.add_node(nodes.citation, override=True, html=(visit_citation, depart_citation))

@@ -144,6 +144,20 @@ def depart_nothing(self: HTML5Translator, node: nodes.Element) -> None:
     """SkipNode ends these visits; nothing to close."""
 
 
+def visit_citation(self: HTML5Translator, node: nodes.Element) -> None:
+    """docutils marks entries ``doc-biblioentry`` inside ``role="list"``, which ARIA 1.2
+    rejects (a list needs list items); the same markup with ``listitem``."""
+    if not isinstance(node.previous_sibling(), type(node)):
+        self.body.append('<div role="list" class="citation-list">\n')
+    self.body.append(self.starttag(node, "div", classes=[node.tagname], role="listitem"))
+
+
+def depart_citation(self: HTML5Translator, node: nodes.Element) -> None:
+    self.body.append("</div>\n")
+    if not isinstance(node.next_node(descend=False, siblings=True), type(node)):
+        self.body.append("</div>\n")
+
+
 HTML = {
     "cv_entry": (visit_entry, depart_entry),
     "cv_header": (visit_header, depart_header),
