@@ -123,7 +123,7 @@ def test_paper_page_has_scholar_tags_and_json_ld(page, site):
     meta = page.eval_on_selector_all("meta[name^=citation_]", "els => els.map(e => [e.name, e.content])")
     assert ["citation_title", "On Pixel-wise Explanations for Non-Linear Classifier Decisions by Layer-wise "
             "Relevance Propagation"] in meta
-    assert [m[1] for m in meta if m[0] == "citation_author"][0] == "Bach, S."
+    assert next(m[1] for m in meta if m[0] == "citation_author") == "Bach, S."
     assert ["citation_journal_title", "PLoS ONE"] in meta and ["citation_publication_date", "2015"] in meta
     data = json.loads(page.inner_text("script[type='application/ld+json']"))
     assert data["@type"] == "ScholarlyArticle" and data["datePublished"] == "2015"
@@ -156,8 +156,10 @@ def set_mode(page, mode: str) -> None:
 
 CONTRAST = """(selector) => {
   function rgb(color) { return color.match(/[\\d.]+/g).slice(0, 3).map(Number); }
-  function lum(c) { return c.map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); })
-                             .reduce((a, v, i) => a + v * [0.2126, 0.7152, 0.0722][i], 0); }
+  function lum(c) {
+    return c.map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); })
+            .reduce((a, v, i) => a + v * [0.2126, 0.7152, 0.0722][i], 0);
+  }
   function ratio(a, b) { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); }
   return Array.from(document.querySelectorAll(selector)).slice(0, 5).map(el => {
     let bg = el, color = 'rgba(0, 0, 0, 0)';
