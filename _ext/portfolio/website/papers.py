@@ -12,6 +12,7 @@ import json
 from collections.abc import Iterator
 from html import escape
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from docutils import nodes
 from pybtex.database import BibliographyData, Entry
@@ -46,6 +47,7 @@ VENUE_TAGS = {
     "inbook": ("citation_inbook_title", "booktitle"),
 }
 _HTML = find_plugin("pybtex.backends", "html")()
+_SHARED_TOCTREES: WeakKeyDictionary[Any, dict[str, str]] = WeakKeyDictionary()
 _BIBTEX = BibtexWriter()
 
 
@@ -157,6 +159,7 @@ def paper_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     cite = app.env.domains.get("cite")
     if cite is None or app.builder.format != "html" or app.builder.name == "singlehtml":
         return
+    _SHARED_TOCTREES.pop(app.builder, None)  # the navigation may have changed since the last build
     domain = app.env.domains[CVDomain.name]
     formatted = {c.key: c.formatted_entry for c in cite.citations}  # type: ignore[attr-defined]
     entries = cite.bibdata.data.entries  # type: ignore[attr-defined]
@@ -180,6 +183,25 @@ def paper_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         yield pagename, {"title": paper.title, "body": "\n".join(body), "metatags": metatags}, "page.html"
 
 
+def share_paper_toctree(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
+                        doctree: Any) -> None:
+    """All paper pages sit in one folder, so their navigation (which furo builds per page,
+    ~5 ms each) is the same: build it once per build and reuse it."""
+    if not pagename.startswith(PAGE_PREFIX) or "toctree" not in context:
+        return
+    cache = _SHARED_TOCTREES.setdefault(app.builder, {})
+    toctree = context["toctree"]
+
+    def shared(**kwargs: Any) -> str:
+        key = repr(sorted(kwargs.items()))
+        if key not in cache:
+            cache[key] = toctree(**kwargs)
+        return cache[key]
+
+    context["toctree"] = shared
+
+
 def setup_papers(app: Sphinx) -> None:
     app.add_post_transform(PaperExtras)
     app.connect("html-collect-pages", paper_pages)
+    app.connect("html-page-context", share_paper_toctree, priority=400)
