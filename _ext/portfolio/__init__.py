@@ -15,6 +15,7 @@ from sphinx.application import Sphinx
 from .bibliography import setup_bibliography
 from .directives import setup_directives
 from .domain import setup_domain
+from .encoding import setup_encoding
 from .pdf import setup_pdf
 from .transforms import setup_transforms
 from .website import setup_website
@@ -40,6 +41,7 @@ def _copy_static(app: Sphinx, exception: Exception | None) -> None:
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
+    setup_encoding(app)
     setup_domain(app)
     setup_writers(app)
     setup_directives(app)

@@ -15,6 +15,8 @@ from pathlib import Path
 import pybtex.errors
 from sphinx.application import Sphinx
 
+from ..directives.base import MARKUP_RE
+from ..encoding import first_bad_line
 from ..warnings import warn
 from .style import KNOWN_TYPES
 
@@ -59,7 +61,9 @@ def lint_files(paths: list[Path]) -> dict[str, BibEntrySpan]:
     found: dict[str, BibEntrySpan] = {}
     for path in paths:
         if not path.is_file():
-            continue
+            continue  # check_bibfiles has warned
+        if (line := first_bad_line(path)) is not None:
+            warn("bytes that are not UTF-8 were replaced by \ufffd", "bib_encoding", f"{path}:{line}")
         for span in scan(path):
             where = f"{span.path}:{span.line}"
             if not span.key:
@@ -80,6 +84,14 @@ def lint_files(paths: list[Path]) -> dict[str, BibEntrySpan]:
     return found
 
 
+def config_line(app: Sphinx, name: str) -> str:
+    """``conf.py:<line>`` where a setting is made, for warnings about it."""
+    conf = Path(app.confdir, "conf.py")
+    lines = conf.read_text(encoding="utf-8", errors="replace").splitlines() if conf.is_file() else []
+    line = next((i for i, text in enumerate(lines, 1) if text.lstrip().startswith(name)), 1)
+    return f"{conf}:{line}"
+
+
 def start_capture(app: Sphinx) -> None:
     """Before sphinxcontrib-bibtex parses: collect pybtex errors instead of stopping at them."""
     pybtex.errors.captured_errors = []
@@ -89,6 +101,10 @@ def check_bibfiles(app: Sphinx) -> None:
     """After the parse: report captured errors, then what the text scan and the data show."""
     captured, pybtex.errors.captured_errors = pybtex.errors.captured_errors or [], None
     paths = [Path(app.srcdir, p) for p in app.config.bibtex_bibfiles or []]
+    for path in paths:
+        if not path.is_file():
+            warn(f"bib file {path.name!r} does not exist; its publications are missing", "bib_missing",
+                 config_line(app, "bibtex_bibfiles"))
     spans = lint_files(paths)
     for error in captured:
         if "repeated bibliography entry" not in str(error):  # the scan reports those with lines
@@ -102,6 +118,9 @@ def check_bibfiles(app: Sphinx) -> None:
         for name in needed:
             if not entry.fields.get(name, "").strip():
                 warn(f"bib entry {key!r} has no {name}", "bib_field", where)
+        for name, value in entry.fields.items():
+            if MARKUP_RE.search(value):
+                warn(f"bib entry {key!r}: {name} contains HTML markup, which is shown as text", "bib_markup", where)
     for key, span in spans.items():
         if key not in data.entries:
             warn(f"bib entry {key!r} could not be read and is missing from the publications",

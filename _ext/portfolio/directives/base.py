@@ -25,6 +25,11 @@ FieldType = Literal["text", "date", "end", "dates", "kinds", "url", "email"]
 _URL_RE = re.compile(r"^(https?://[^\s<>\"]+|mailto:[^\s<>\"]+)$")
 _EMAIL_RE = re.compile(r"^[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+$")
 _SLUG_WORDS = 8
+UNTITLED = "(untitled)"
+#: longer option values are kept but warned about: likely a paste gone wrong
+MAX_OPTION_LENGTH = 1000
+#: raw HTML in an option is shown as text, which is rarely what its author meant
+MARKUP_RE = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?/?>")
 
 
 @dataclass(frozen=True)
@@ -63,7 +68,8 @@ class CardDirective(SphinxDirective):
     org_fields: ClassVar[tuple[str, ...]] = ()
     #: allowed values of a ``kinds`` option
     allowed_kinds: ClassVar[tuple[str, ...]] = ()
-    required_arguments = 1
+    required_arguments = 0  # a missing title warns (``empty_title``); the entry still shows
+    optional_arguments = 1
     final_argument_whitespace = True
     has_content = True
 
@@ -79,8 +85,12 @@ class CardDirective(SphinxDirective):
     def location(self) -> tuple[str, int]:
         return (self.env.docname, self.lineno)
 
+    @property
+    def title(self) -> str:
+        return self.arguments[0].strip() if self.arguments else ""
+
     def warn(self, message: str, subtype: str) -> None:
-        warn(f"{self.kind} {self.arguments[0].strip()!r}: {message}", subtype, self.location)
+        warn(f"{self.kind} {self.title or UNTITLED!r}: {message}", subtype, self.location)
 
     def read_options(self) -> Values:
         """Type every option; warn about and leave out each bad one."""
@@ -92,6 +102,10 @@ class CardDirective(SphinxDirective):
                     self.warn(f"missing required option :{name}:", "missing_option")
                 continue
             raw = " ".join(raw.split())
+            if len(raw) > MAX_OPTION_LENGTH:
+                self.warn(f":{name}: is {len(raw)} characters long (more than {MAX_OPTION_LENGTH})", "too_long")
+            if MARKUP_RE.search(raw):
+                self.warn(f":{name}: contains HTML markup, which is shown as text", "markup")
             if spec.type in ("date", "end", "dates"):
                 parts = raw.split(",") if spec.type == "dates" else [raw]
                 try:
@@ -125,7 +139,14 @@ class CardDirective(SphinxDirective):
     # -- the card --------------------------------------------------------------------
 
     def run(self) -> list[nodes.Node]:
-        title = self.arguments[0].strip()
+        title = self.title
+        if not title:
+            self.warn("no title (the directive's argument)", "empty_title")
+            title = UNTITLED
+        if len(title) > MAX_OPTION_LENGTH:
+            self.warn(f"the title is {len(title)} characters long (more than {MAX_OPTION_LENGTH})", "too_long")
+        if MARKUP_RE.search(title):
+            self.warn("the title contains HTML markup, which is shown as text", "markup")
         self.values = values = self.read_options()
         entry = cv_entry(kind=self.kind, classes=["cv-entry", f"cv-{self.kind}", *self.options.get("class", [])])
         self.set_source_info(entry)

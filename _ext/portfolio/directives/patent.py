@@ -66,7 +66,7 @@ class PatentDirective(CardDirective):
             if problem or not match:
                 self.warn_at(f"bad publication line {line.strip()!r}: {problem}", "patent", location)
                 continue
-            title = parts[2] if len(parts) > 2 and parts[2] else self.arguments[0].strip()
+            title = parts[2] if len(parts) > 2 and parts[2] else self.title
             found.append(PatentPublication(match["office"], match["number"].strip(), match["code"] or "",
                                            status_date[0].lower(), date, title))
         if not found:
@@ -81,7 +81,7 @@ class PatentDirective(CardDirective):
     def warn_at(self, message: str, subtype: str, location: tuple[str, int]) -> None:
         from ..warnings import warn
 
-        warn(f"patent {self.arguments[0].strip()!r}: {message}", subtype, location)
+        warn(f"patent {self.title!r}: {message}", subtype, location)
 
     def read_options(self) -> Values:
         values = super().read_options()
@@ -92,7 +92,7 @@ class PatentDirective(CardDirective):
         return max((p.date.key for p in self._publications), default="")
 
     def body_nodes(self) -> list[nodes.Node]:
-        family = self.arguments[0].strip()
+        family = self.title
         items = nodes.bullet_list(classes=["cv-patent-numbers"])
         for pub in self._publications:
             para = nodes.paragraph()

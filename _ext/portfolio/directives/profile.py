@@ -46,8 +46,10 @@ class ProfileDirective(CardDirective):
     def before_body(self, values: Values) -> list[nodes.Node]:
         if not (photo := values.text.get("photo")):
             return []
-        name = self.arguments[0].strip()
-        return [nodes.image(uri=photo, alt=f"Photo of {name}", classes=["cv-photo"])]
+        name = self.title
+        image = nodes.image(uri=photo, alt=f"Photo of {name}", classes=["cv-photo"])
+        self.set_source_info(image)
+        return [image]
 
     def after_body(self, values: Values) -> list[nodes.Node]:
         contact = nodes.paragraph(classes=["cv-contact"])
@@ -79,7 +81,7 @@ class ProfileDirective(CardDirective):
         """Also keep the person for the page's schema.org JSON-LD (no email: not for harvesters)."""
         result = super().run()
         values = self.values.text
-        person: dict[str, object] = {"name": self.arguments[0].strip()}
+        person: dict[str, object] = {"name": self.title}
         if role := values.get("role"):
             person["jobTitle"] = role
         if affiliation := values.get("affiliation"):

@@ -180,7 +180,8 @@ def paper_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         body.append(f'<h2>BibTeX</h2><div class="cv-bibtex" data-key="{escape(key)}">'
                     f'<pre class="cv-bibtex-source">{escape(bibtex(entry, key))}</pre></div>')
         body.append(f'<p><a class="cv-paper-back" href="{escape(back)}">All publications</a></p>')
-        yield pagename, {"title": paper.title, "body": "\n".join(body), "metatags": metatags}, "page.html"
+        # Sphinx's templates put "title" into the page as HTML: it must be escaped here
+        yield pagename, {"title": escape(paper.title), "body": "\n".join(body), "metatags": metatags}, "page.html"
 
 
 def share_paper_toctree(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
