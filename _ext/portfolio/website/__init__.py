@@ -9,6 +9,7 @@ from .filter import setup_filter
 from .latest import setup_latest
 from .papers import setup_papers
 from .person import setup_person
+from .sitemap import setup_sitemap
 
 
 def setup_website(app: Sphinx) -> None:
@@ -17,4 +18,5 @@ def setup_website(app: Sphinx) -> None:
     setup_filter(app)
     setup_latest(app)
     setup_person(app)
+    setup_sitemap(app)
     app.add_js_file("portfolio.js", loading_method="defer")

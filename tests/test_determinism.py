@@ -1,0 +1,75 @@
+"""Same sources, same output: clean builds twice, -j 2 against -j 1, incremental against clean."""
+
+from __future__ import annotations
+
+import shutil
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from conftest import REPO
+from sphinx.testing.util import SphinxTestApp
+
+OUTPUTS = ("*.html", "*.pdf", "*.xml", "objects.inv")
+
+
+def copy_sources(target: Path) -> Path:
+    shutil.copytree(REPO, target, ignore=shutil.ignore_patterns("_build", ".nox", ".git", "tests", ".*cache", ".venv"))
+    return target
+
+
+def build(srcdir: Path, outdir: Path, parallel: int = 0) -> SphinxTestApp:
+    app = SphinxTestApp("html", srcdir=srcdir, builddir=outdir, status=StringIO(), warning=StringIO(),
+                        parallel=parallel)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    assert app.warning.getvalue() == ""
+    return app
+
+
+def outputs(outdir: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(outdir)): p.read_bytes()
+            for pattern in OUTPUTS for p in outdir.rglob(pattern) if ".doctrees" not in p.parts}
+
+
+def assert_same(first: Path, second: Path) -> None:
+    a, b = outputs(first), outputs(second)
+    assert sorted(a) == sorted(b)
+    assert any(name.endswith(".pdf") for name in a)
+    different = [name for name in a if a[name] != b[name]]
+    assert different == []
+
+
+@pytest.fixture(scope="module")
+def sources(tmp_path_factory) -> Path:
+    return copy_sources(tmp_path_factory.mktemp("src") / "cv")
+
+
+@pytest.fixture(scope="module")
+def clean(sources, tmp_path_factory) -> Path:
+    return build(sources, tmp_path_factory.mktemp("clean")).outdir
+
+
+def test_two_clean_builds_are_byte_identical(sources, clean, tmp_path):
+    assert_same(clean, build(sources, tmp_path).outdir)
+
+
+def test_parallel_build_is_byte_identical(sources, clean, tmp_path):
+    assert_same(clean, build(sources, tmp_path, parallel=2).outdir)
+
+
+def test_incremental_rebuild_equals_clean_build(tmp_path):
+    src = copy_sources(tmp_path / "src")
+    incremental = tmp_path / "incremental"
+    build(src, incremental)
+    awards = src / "sections" / "awards.md"
+    awards.write_text(awards.read_text().replace(":note: 1st place", ":note: first place"))
+    talks = src / "sections" / "talks.md"
+    talks.write_text(talks.read_text().replace("BIFOLD Graduate School Welcome Days", "BIFOLD Welcome Days"))
+    after_edit = build(src, incremental).outdir
+    fresh = build(src, tmp_path / "fresh").outdir
+    assert "first place" in (after_edit / "sections" / "awards.html").read_text()
+    assert "BIFOLD Welcome Days" in (after_edit / "index.html").read_text()  # the landing page lists it
+    assert_same(fresh, after_edit)
