@@ -69,6 +69,7 @@ def write_portfolio(path: Path, n: int, plain: bool = False) -> None:
         f"sys.path.insert(0, {str(Path(__file__).resolve().parent.parent / '_ext')!r})\n"
         f'project = "Synthetic {n}"\nauthor = "Ada Owner"\nextensions = {extensions}\n'
         'exclude_patterns = ["_build"]\nbibtex_bibfiles = ["refs.bib"]\nhtml_theme = "furo"\n'
+        "bibtex_tooltips = False\n"
         f'bibtex_default_style = "{"unsrt" if plain else "portfolio"}"\n'
         + ("" if plain else 'portfolio_owner_names = ["Owner, A."]\n'))
     (path / "refs.bib").write_text(bib(n, rng))
@@ -79,8 +80,8 @@ def write_portfolio(path: Path, n: int, plain: bool = False) -> None:
     for p, page in enumerate(pages):
         entries = "\n".join(card(p * per_page + i, rng, plain) for i in range(per_page))
         (path / f"{page}.md").write_text(f"# Cards {p}\n\n{entries}")
-    groups = "\n".join(f"## {kind}\n\n```{{bibliography}}\n:filter: type == \"{kind}\"\n:labelprefix: {kind[0].upper()}\n```\n"
-                       for kind in TYPES)
+    groups = "\n".join(f"## {kind}\n\n```{{bibliography}}\n:filter: type == \"{kind}\"\n:labelprefix: {prefix}\n```\n"
+                       for kind, prefix in zip(TYPES, "JCBP", strict=True))
     (path / "sections" / "publications.md").write_text(f"# Publications\n\n{groups}")
 
 

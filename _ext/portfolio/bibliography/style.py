@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any, ClassVar
 
 from pybtex.database import Entry, Person
@@ -20,7 +21,7 @@ from pybtex.style.formatting.unsrt import Style as UnsrtStyle
 from pybtex.style.formatting.unsrt import dashify
 from pybtex.style.names import BaseNameStyle
 from pybtex.style.sorting import BaseSortingStyle
-from pybtex.style.template import field, join, names, optional, tag
+from pybtex.style.template import FieldIsMissing, join, names, node, optional, tag
 
 PLUGIN = "portfolio"
 
@@ -29,6 +30,23 @@ KNOWN_TYPES = frozenset({
     "article", "inproceedings", "conference", "incollection", "inbook", "book", "misc",
     "phdthesis", "mastersthesis", "techreport", "unpublished", "online", "software",
 })
+
+
+@lru_cache(maxsize=65536)
+def rich(latex: str) -> Text:
+    """A field's LaTeX as rich text. Parsing LaTeX is most of pybtex's formatting time, and
+    the same strings (names, venues) recur across entries and bibliographies."""
+    return Text.from_latex(latex)
+
+
+@node
+def field(children: list[Any], context: dict[str, Any], name: str, apply_func: Any = None) -> Text:
+    """pybtex's ``field``, reading through the ``rich`` cache."""
+    entry = context["entry"]
+    if name not in entry.fields:
+        raise FieldIsMissing(name, entry)
+    value = rich(entry.fields[name])
+    return apply_func(value) if apply_func else value
 
 
 def _initials(person: Person) -> str:
@@ -50,9 +68,18 @@ class OwnerNameStyle(BaseNameStyle):
         cls.owners = frozenset(_key(Person(s)) for s in spellings)
 
     def format(self, person: Person, abbr: bool = False) -> Any:
-        last = Text(*person.rich_prelast_names, *person.rich_last_names)
-        text = join(sep=" ")[last, _initials(person)] if _initials(person) else last
-        return tag("strong")[text] if _key(person) in self.owners else text
+        return _format_person(str(person), _key(person) in self.owners)
+
+
+@lru_cache(maxsize=65536)
+def _format_person(name: str, owner: bool) -> Text:
+    """ "Höhne, M.-C. M." -> "Höhne M-C M" as rich text, in <strong> for the owner; cached
+    by the name as written, since co-authors recur on many papers."""
+    person = Person(name)
+    last = Text(*(rich(part) for part in person.prelast_names + person.last_names))
+    initials = _initials(person)
+    text = Text(last, " ", initials) if initials else last
+    return Text(Tag("strong", text)) if owner else text
 
 
 class NewestFirst(BaseSortingStyle):
