@@ -36,6 +36,9 @@ myst_heading_anchors = 3
 portfolio_show_private_contact = False
 # "newest" sorts each run of cards newest first; "source" keeps the written order.
 portfolio_order = "newest"
+# PDF metadata: the keywords a reader's PDF viewer and search engines see.
+portfolio_pdf_keywords = ["curriculum vitae", "Explainable AI", "XAI", "machine learning",
+                          "Layer-wise Relevance Propagation"]
 
 # -- publications --------------------------------------------------------------------------
 bibtex_bibfiles = ["refs.bib"]

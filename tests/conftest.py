@@ -21,15 +21,26 @@ def rootdir() -> Path:
     return REPO / "tests" / "roots"
 
 
-def build_root(root: Path, tmp: Path, buildername: str = "html", **kwargs) -> SphinxTestApp:
-    """Copy a test root to ``tmp`` and build it with a real Sphinx application."""
-    shutil.copytree(root, tmp, dirs_exist_ok=True)
-    app = SphinxTestApp(buildername, srcdir=tmp, status=StringIO(), warning=StringIO(), **kwargs)
+def run_sphinx(srcdir: Path, buildername: str = "html", **kwargs) -> SphinxTestApp:
+    """Build ``srcdir`` with a real Sphinx application; status and warnings are kept."""
+    app = SphinxTestApp(buildername, srcdir=srcdir, status=StringIO(), warning=StringIO(), **kwargs)
     try:
         app.build()
     finally:
         app.cleanup()
     return app
+
+
+def build_root(root: Path, tmp: Path, buildername: str = "html", **kwargs) -> SphinxTestApp:
+    """Copy a test root to ``tmp`` and build it there."""
+    shutil.copytree(root, tmp, dirs_exist_ok=True)
+    return run_sphinx(tmp, buildername, **kwargs)
+
+
+def copy_portfolio(target: Path) -> Path:
+    """The portfolio's sources, to be edited by a test without touching the repository."""
+    shutil.copytree(REPO, target, ignore=shutil.ignore_patterns("_build", ".nox", ".git", "tests", ".*cache", ".venv"))
+    return target
 
 
 @pytest.fixture(scope="module")

@@ -12,11 +12,10 @@ from __future__ import annotations
 import html
 import re
 import shutil
-from io import StringIO
 from pathlib import Path
 
 import pytest
-from conftest import REPO
+from conftest import REPO, run_sphinx
 from sphinx.testing.util import SphinxTestApp
 
 CORPUS = REPO / "tests" / "roots" / "corpus"
@@ -30,12 +29,7 @@ def build_case(case: str, tmp: Path) -> SphinxTestApp:
             (tmp / "refs.bib").unlink()
         elif path.name != "expect":
             shutil.copyfile(path, tmp / path.name)
-    app = SphinxTestApp("html", srcdir=tmp, status=StringIO(), warning=StringIO())
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return app
+    return run_sphinx(tmp)
 
 
 def test_corpus_is_large_enough():

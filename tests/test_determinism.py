@@ -2,29 +2,17 @@
 
 from __future__ import annotations
 
-import shutil
-from io import StringIO
 from pathlib import Path
 
 import pytest
-from conftest import REPO
+from conftest import copy_portfolio, run_sphinx
 from sphinx.testing.util import SphinxTestApp
 
 OUTPUTS = ("*.html", "*.pdf", "*.xml", "objects.inv")
 
 
-def copy_sources(target: Path) -> Path:
-    shutil.copytree(REPO, target, ignore=shutil.ignore_patterns("_build", ".nox", ".git", "tests", ".*cache", ".venv"))
-    return target
-
-
 def build(srcdir: Path, outdir: Path, parallel: int = 0) -> SphinxTestApp:
-    app = SphinxTestApp("html", srcdir=srcdir, builddir=outdir, status=StringIO(), warning=StringIO(),
-                        parallel=parallel)
-    try:
-        app.build()
-    finally:
-        app.cleanup()
+    app = run_sphinx(srcdir, builddir=outdir, parallel=parallel)
     assert app.warning.getvalue() == ""
     return app
 
@@ -44,7 +32,7 @@ def assert_same(first: Path, second: Path) -> None:
 
 @pytest.fixture(scope="module")
 def sources(tmp_path_factory) -> Path:
-    return copy_sources(tmp_path_factory.mktemp("src") / "cv")
+    return copy_portfolio(tmp_path_factory.mktemp("src") / "cv")
 
 
 @pytest.fixture(scope="module")
@@ -61,7 +49,7 @@ def test_parallel_build_is_byte_identical(sources, clean, tmp_path):
 
 
 def test_incremental_rebuild_equals_clean_build(tmp_path):
-    src = copy_sources(tmp_path / "src")
+    src = copy_portfolio(tmp_path / "src")
     incremental = tmp_path / "incremental"
     build(src, incremental)
     awards = src / "sections" / "awards.md"

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import shutil
-from io import StringIO
 from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import REPO
-from sphinx.testing.util import SphinxTestApp
+from conftest import copy_portfolio, run_sphinx
 
 BASE = "https://cv.example.org/"
 
@@ -45,13 +43,7 @@ def labdocs(portfolio, rootdir, tmp_path_factory):
     srcdir = tmp_path_factory.mktemp("labdocs")
     shutil.copytree(rootdir / "test-labdocs", srcdir, dirs_exist_ok=True)
     inventory = str(portfolio.outdir / "objects.inv")
-    app = SphinxTestApp("html", srcdir=srcdir, status=StringIO(), warning=StringIO(),
-                        confoverrides={"intersphinx_mapping": {"lapuschkin": (BASE, inventory)}})
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return app
+    return run_sphinx(srcdir, confoverrides={"intersphinx_mapping": {"lapuschkin": (BASE, inventory)}})
 
 
 def test_labdocs_build_without_warning(labdocs):
@@ -78,20 +70,15 @@ def test_renamed_entry_leaves_no_stale_label(tmp_path):
     """Edit a talk's title, rebuild incrementally: the old name is gone from objects.inv."""
     from sphinx.util.inventory import InventoryFile
 
-    src = tmp_path / "src"
-    shutil.copytree(REPO, src, ignore=shutil.ignore_patterns("_build", ".nox", ".git", "tests", ".*cache"))
-    app = SphinxTestApp("html", srcdir=src, builddir=tmp_path / "out", status=StringIO(), warning=StringIO())
-    app.build()
-    app.cleanup()
+    src = copy_portfolio(tmp_path / "src")
+    run_sphinx(src, builddir=tmp_path / "out")
     talks = src / "sections" / "talks.md"
     talks.write_text(talks.read_text().replace("Beyond Heatmaps: Explaining with Concepts", "Beyond Heatmaps Renamed"))
     bib = src / "refs.bib"
     text = bib.read_text()
     start = text.index("@article{bach2015pixel")
     bib.write_text(text[:start] + text[text.index("\n}\n", start) + 3:])
-    app = SphinxTestApp("html", srcdir=src, builddir=tmp_path / "out", status=StringIO(), warning=StringIO())
-    app.build()
-    app.cleanup()
+    app = run_sphinx(src, builddir=tmp_path / "out")
     with (app.outdir / "objects.inv").open("rb") as f:
         inventory = InventoryFile.load(f, "", lambda *parts: "/".join(parts))
     labels = set(inventory.data["std:label"] if hasattr(inventory, "data") else inventory["std:label"])

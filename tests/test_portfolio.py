@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import html as htmllib
 import re
-from io import StringIO
 from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import REPO
+from conftest import REPO, run_sphinx
 from sphinx.testing.util import SphinxTestApp
 
 SECTIONS = {
@@ -26,13 +25,7 @@ SECTIONS = {
 
 
 def build_portfolio(outdir: Path, parallel: int = 0, buildername: str = "html") -> SphinxTestApp:
-    app = SphinxTestApp(buildername, srcdir=REPO, builddir=outdir, status=StringIO(), warning=StringIO(),
-                        parallel=parallel, confoverrides={"nitpicky": True})
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return app
+    return run_sphinx(REPO, buildername, builddir=outdir, parallel=parallel, confoverrides={"nitpicky": True})
 
 
 @pytest.fixture(scope="module")
