@@ -162,20 +162,17 @@ class CVDomain(Domain):
         return sorted((o for o in self.entries.values() if key in o.papers), key=lambda o: o.anchor)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=65536)
 def plain_title(latex: str) -> str:
-    """A bib title without braces and LaTeX markup, for link texts and objects.inv.
+    """A bib title without braces and LaTeX markup, for link texts and objects.inv."""
+    from .bibliography.style import rich
 
-    pybtex looks its backends up through entry points, which costs milliseconds a call:
-    the backend is found once and the results are cached.
-    """
-    from pybtex.richtext import Text
-
-    return Text.from_latex(latex).render(_text_backend())
+    return rich(latex).render(_text_backend())
 
 
 @lru_cache(maxsize=1)
 def _text_backend() -> Any:
+    """pybtex finds backends through entry points, milliseconds a lookup: once is enough."""
     from pybtex.plugin import find_plugin
 
     return find_plugin("pybtex.backends", "text")()

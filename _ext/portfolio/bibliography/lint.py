@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import pybtex.errors
@@ -43,11 +44,21 @@ def scan(path: Path) -> list[BibEntrySpan]:
     text = path.read_text(encoding="utf-8", errors="replace")
     matches = [m for m in _ENTRY_RE.finditer(text) if m.group(1).lower() not in _SPECIAL]
     spans = []
+    line, counted = 1, 0
     for i, m in enumerate(matches):
+        line += text.count("\n", counted, m.start())  # counted once from the previous entry: linear
+        counted = m.start()
         end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
-        spans.append(BibEntrySpan(m.group(1).lower(), m.group(2).strip(), path,
-                                  text.count("\n", 0, m.start()) + 1, text[m.start():end]))
+        spans.append(BibEntrySpan(m.group(1).lower(), m.group(2).strip(), path, line, text[m.start():end]))
     return spans
+
+
+@lru_cache(maxsize=16)
+def entry_sources(path: str, mtime_ns: int) -> dict[str, str]:
+    """Each entry's text as written in the bib file (comments after it dropped), by key:
+    what the BibTeX button shows. Cached per file version."""
+    return {span.key: re.sub(r"(\n[ \t]*%[^\n]*)+\s*$", "", span.text.rstrip()) + "\n"
+            for span in reversed(scan(Path(path)))}
 
 
 def _malformed(text: str) -> bool:

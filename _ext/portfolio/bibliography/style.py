@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any, ClassVar
 
@@ -32,11 +33,14 @@ KNOWN_TYPES = frozenset({
 })
 
 
+_LATEX_RE = re.compile(r"[\\{}$~%#&^_]|--|``|''")
+
+
 @lru_cache(maxsize=65536)
 def rich(latex: str) -> Text:
-    """A field's LaTeX as rich text. Parsing LaTeX is most of pybtex's formatting time, and
-    the same strings (names, venues) recur across entries and bibliographies."""
-    return Text.from_latex(latex)
+    """A field's LaTeX as rich text. Parsing LaTeX is most of pybtex's formatting time: text
+    without any LaTeX markup skips it, and strings that recur (names, venues) are cached."""
+    return Text.from_latex(latex) if _LATEX_RE.search(latex) else Text(latex)
 
 
 @node

@@ -230,6 +230,11 @@ class TypstTranslator(SphinxTranslator):
         uri = node.get("refuri", "")
         external = uri.startswith(("http:", "https:", "mailto:"))
         target = node.get("refid") or (uri.split("#", 1)[1] if "#" in uri and not external else "")
+        if external and any(c.startswith("cv-link-") for c in node.get("classes", [])):
+            # a card's "Code"/"Slides" link: on paper the address itself must be readable
+            shown = uri.split("://", 1)[-1].rstrip("/")
+            self.body.append(f"#link({string(uri)})[{markup(node.astext())}: {markup(shown)}];")
+            raise nodes.SkipNode
         if target and target in self.labels:
             self.body.append(f'#link(label({string(target)}))[')
         elif external:

@@ -9,8 +9,9 @@ escapes every field).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from html import escape
+from pathlib import Path
 from typing import Any
 from weakref import WeakKeyDictionary
 
@@ -21,6 +22,7 @@ from pybtex.plugin import find_plugin
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from ..bibliography.lint import entry_sources
 from ..bibliography.style import entry_links
 from ..domain import CVDomain, plain_title
 from ..nodes import cv_paper_extras
@@ -56,9 +58,12 @@ def text(entry: Entry, field: str) -> str:
     return plain_title(entry.fields.get(field, "")) if entry.fields.get(field) else ""
 
 
-def bibtex(entry: Entry, key: str) -> str:
-    """The entry as BibTeX, for the BibTeX button and the paper page (writer made once:
-    pybtex's own ``to_string`` looks the writer up through entry points on every call)."""
+def bibtex(entry: Entry, key: str, bibfiles: Iterable[Path] = ()) -> str:
+    """The entry as BibTeX: as written in its bib file when it can be found there (what its
+    author wrote, and quick), else as pybtex writes it."""
+    for path in bibfiles:
+        if path.is_file() and key in (found := entry_sources(str(path), path.stat().st_mtime_ns)):
+            return found[key].strip()
     return _BIBTEX.to_string(BibliographyData({key: entry})).strip()
 
 
@@ -85,8 +90,9 @@ class PaperExtras(SphinxPostTransform):
                 continue
             entry = entries[key]
             citation += cv_paper_extras(
-                key=key, page=PAGE_PREFIX + key, year=entry.fields.get("year", ""), type=entry.type,
-                type_label=TYPE_LABELS.get(entry.type, "Other"), bibtex=bibtex(entry, key),
+                key=key, page=PAGE_PREFIX + key if self.config.portfolio_paper_pages else "",
+                year=entry.fields.get("year", ""), type=entry.type,
+                type_label=TYPE_LABELS.get(entry.type, "Other"), bibtex=bibtex(entry, key, cite.bibdata.bibfiles),
                 abstract=text(entry, "abstract"))
 
 
@@ -94,8 +100,9 @@ def render_paper_extras(node: nodes.Element, page_uri: str) -> str:
     """Buttons under a listed paper; ``<details>`` works without JavaScript."""
     key = escape(node["key"])
     parts = [f'<div class="cv-paper-extras" data-year="{escape(node["year"])}" data-type="{escape(node["type"])}" '
-             f'data-type-label="{escape(node["type_label"])}">',
-             f'<a class="cv-paper-page" href="{escape(page_uri)}">Details</a>']
+             f'data-type-label="{escape(node["type_label"])}">']
+    if page_uri:
+        parts.append(f'<a class="cv-paper-page" href="{escape(page_uri)}">Details</a>')
     if node["abstract"]:
         parts.append(f'<details class="cv-abstract"><summary>Abstract</summary><p>{escape(node["abstract"])}</p>'
                      "</details>")
@@ -157,7 +164,8 @@ def scholarly_article(entry: Entry, url: str) -> dict[str, Any]:
 def paper_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     """``html-collect-pages``: ``papers/<key>.html`` for every paper on the site."""
     cite = app.env.domains.get("cite")
-    if cite is None or app.builder.format != "html" or app.builder.name == "singlehtml":
+    if cite is None or app.builder.format != "html" or app.builder.name == "singlehtml" \
+            or not app.config.portfolio_paper_pages:
         return
     _SHARED_TOCTREES.pop(app.builder, None)  # the navigation may have changed since the last build
     domain = app.env.domains[CVDomain.name]
@@ -178,7 +186,7 @@ def paper_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         if abstract := text(entry, "abstract"):
             body.append(f'<h2>Abstract</h2><p class="cv-paper-abstract">{escape(abstract)}</p>')
         body.append(f'<h2>BibTeX</h2><div class="cv-bibtex" data-key="{escape(key)}">'
-                    f'<pre class="cv-bibtex-source">{escape(bibtex(entry, key))}</pre></div>')
+                    f'<pre class="cv-bibtex-source">{escape(bibtex(entry, key, cite.bibdata.bibfiles))}</pre></div>')
         body.append(f'<p><a class="cv-paper-back" href="{escape(back)}">All publications</a></p>')
         # Sphinx's templates put "title" into the page as HTML: it must be escaped here
         yield pagename, {"title": escape(paper.title), "body": "\n".join(body), "metatags": metatags}, "page.html"
@@ -203,6 +211,7 @@ def share_paper_toctree(app: Sphinx, pagename: str, templatename: str, context: 
 
 
 def setup_papers(app: Sphinx) -> None:
+    app.add_config_value("portfolio_paper_pages", True, "html", bool)
     app.add_post_transform(PaperExtras)
     app.connect("html-collect-pages", paper_pages)
     app.connect("html-page-context", share_paper_toctree, priority=400)

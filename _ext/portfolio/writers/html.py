@@ -126,8 +126,8 @@ def visit_email(self: HTML5Translator, node: nodes.Element) -> None:
 
 
 def visit_paper_extras(self: HTML5Translator, node: nodes.Element) -> None:
-    self.body.append(render_paper_extras(node, self.builder.get_relative_uri(
-        self.builder.current_docname, node["page"])))
+    page = node["page"] and self.builder.get_relative_uri(self.builder.current_docname, node["page"])
+    self.body.append(render_paper_extras(node, page))
     raise nodes.SkipNode
 
 
