@@ -114,3 +114,20 @@ def test_same_pdf_twice(build, tmp_path):
     again = build_root(REPO / "tests" / "roots" / "test-cards", tmp_path, "cvpdf")
     assert (again.outdir / "cards-cv.pdf").read_bytes() == first
     assert BytesIO(first).read(4) == b"%PDF"
+
+
+def internal_links(path: Path) -> int:
+    count = 0
+    for page in PdfReader(path).pages:
+        for annot in page.get("/Annots") or []:
+            annot = annot.get_object()
+            action = annot.get("/A")
+            if annot.get("/Subtype") == "/Link" and ("/Dest" in annot or (action and action.get("/S") == "/GoTo")):
+                count += 1
+    return count
+
+
+def test_citations_link_inside_the_pdf(build):
+    """A citation on one page jumps to its entry in the bibliography, in the cvpdf builder too."""
+    app = build("bib", "cvpdf")
+    assert internal_links(next(app.outdir.glob("*.pdf"))) >= 3

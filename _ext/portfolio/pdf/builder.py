@@ -128,10 +128,10 @@ class TypstPDFBuilder(Builder):
         yield from self.env.found_docs  # one output file made of all pages
 
     def get_target_uri(self, docname: str, typ: str | None = None) -> str:
-        return "#"
+        return ""  # one document: a reference is just "#<id>"
 
     def get_relative_uri(self, from_: str, to: str, typ: str | None = None) -> str:
-        return "#"
+        return ""
 
     def prepare_writing(self, docnames: set[str]) -> None:
         pass
