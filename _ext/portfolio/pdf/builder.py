@@ -58,6 +58,7 @@ def assemble(builder: Builder, env: BuildEnvironment, quiet: bool = False) -> no
     tree = env.get_doctree(root)
     tree = inline_all_toctrees(builder, set(), root, tree, darkgreen, [root])
     tree["docname"] = root
+    tree["portfolio_pdf"] = True  # website-only transforms leave this tree alone
     for page in list(tree.findall(addnodes.start_of_file)):
         if str(env.metadata.get(page["docname"], {}).get("cv-pdf", "")).strip() == "exclude":
             page.parent.remove(page)

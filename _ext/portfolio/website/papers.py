@@ -79,7 +79,7 @@ class PaperExtras(SphinxPostTransform):
 
     def run(self, **kwargs: Any) -> None:
         cite = self.env.domains.get("cite")
-        if cite is None:
+        if cite is None or self.document.get("portfolio_pdf"):
             return
         domain = self.env.domains[CVDomain.name]
         by_anchor = {paper.anchor: key for key, paper in domain.papers.items()}  # type: ignore[attr-defined]
