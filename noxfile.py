@@ -30,8 +30,8 @@ def build(session: nox.Session) -> None:
 
 @nox.session
 def bench(session: nox.Session) -> None:
-    """Timings of HTML alone, PDF alone and both on the real CV (medians of 5 fresh builds)."""
-    session.install(*DEPS)
+    """Timings: the real CV, `nox -R -s build` beside RenderCV, synthetic portfolios (tests/bench.py)."""
+    session.install(*DEPS, "nox")  # the RenderCV comparison times `nox -R -s build` itself
     session.run("python", "tests/bench.py", *session.posargs)
 
 
