@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -48,9 +49,14 @@ VENUE_TAGS = {
     "incollection": ("citation_inbook_title", "booktitle"),
     "inbook": ("citation_inbook_title", "booktitle"),
 }
-_HTML = find_plugin("pybtex.backends", "html")()
 _SHARED_TOCTREES: WeakKeyDictionary[Any, dict[str, str]] = WeakKeyDictionary()
 _BIBTEX = BibtexWriter()
+
+
+@lru_cache(maxsize=1)
+def html_backend() -> Any:
+    """Found on first use: pybtex's plugin lookup scans every installed package's entry points."""
+    return find_plugin("pybtex.backends", "html")()
 
 
 def text(entry: Entry, field: str) -> str:
@@ -182,7 +188,7 @@ def paper_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         metatags = "\n".join(f'<meta name="{n}" content="{escape(v, quote=True)}">' for n, v in meta_tags(entry, key))
         metatags += "\n" + json_ld(scholarly_article(entry, url))
         body = [f"<h1>{escape(paper.title)}</h1>",
-                f'<p class="cv-paper-reference">{formatted[key].text.render(_HTML)}</p>']
+                f'<p class="cv-paper-reference">{formatted[key].text.render(html_backend())}</p>']
         if abstract := text(entry, "abstract"):
             body.append(f'<h2>Abstract</h2><p class="cv-paper-abstract">{escape(abstract)}</p>')
         body.append(f'<h2>BibTeX</h2><div class="cv-bibtex" data-key="{escape(key)}">'
