@@ -111,3 +111,11 @@ def test_private_contact_on_request(build):
     app = build("cards", confoverrides={"portfolio_show_private_contact": True})
     text = (app.outdir / "index.html").read_text()
     assert "+49 1234 5678" in text and "Example Street 1, Berlin" in text
+
+
+def test_id_of_a_title_without_latin_letters(page):
+    """The id still comes from the content: a short hash of the title."""
+    import hashlib
+
+    expected = "award-" + hashlib.sha1("最佳论文奖".encode()).hexdigest()[:10] + "-2018"
+    assert page.find(id=expected).select_one(".cv-title").get_text().rstrip("¶") == "最佳论文奖"

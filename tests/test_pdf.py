@@ -131,3 +131,33 @@ def test_citations_link_inside_the_pdf(build):
     """A citation on one page jumps to its entry in the bibliography, in the cvpdf builder too."""
     app = build("bib", "cvpdf")
     assert internal_links(next(app.outdir.glob("*.pdf"))) >= 3
+
+
+def font_names(path: Path) -> set[str]:
+    names = set()
+    for page in PdfReader(path).pages:
+        for font in (page["/Resources"].get("/Font") or {}).values():
+            names.add(str(font.get_object().get("/BaseFont", "")))
+    return names
+
+
+def test_project_fonts_are_used(tmp_path):
+    """Fonts shipped with the project (portfolio_pdf_font_paths) serve the families named in
+    portfolio_pdf_fonts; a family that is nowhere warns instead of silently changing."""
+    import shutil
+
+    from conftest import REPO, run_sphinx
+
+    system = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+    if not system.is_file():
+        pytest.skip("needs a font file to ship; Debian's fonts-dejavu-core has one")
+    shutil.copytree(REPO / "tests" / "roots" / "test-cards", tmp_path, dirs_exist_ok=True)
+    (tmp_path / "fonts").mkdir()
+    (tmp_path / "fonts" / "DejaVuSans.ttf").write_bytes(system.read_bytes())
+    with (tmp_path / "index.md").open("a") as index:  # signs Libertinus Serif does not have
+        index.write("\n```{award} Key ⌘ and ☯ signs\n:date: 2017\n```\n")
+    app = run_sphinx(tmp_path, "cvpdf", confoverrides={
+        "portfolio_pdf_font_paths": ["fonts"], "portfolio_pdf_fonts": ["DejaVu Sans", "No Such Font"]})
+    assert re.search(r"WARNING: Typst: unknown font family: no such font.*\[portfolio\.pdf_typst\]",
+                     app.warning.getvalue()), app.warning.getvalue()
+    assert any("DejaVuSans" in name for name in font_names(app.outdir / "cards-cv.pdf"))

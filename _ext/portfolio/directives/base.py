@@ -7,6 +7,7 @@ which docutils' own option converters would drop with an error.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 from typing import ClassVar, Literal
@@ -55,8 +56,9 @@ class Values:
 
 
 def slug(text: str, words: int = _SLUG_WORDS) -> str:
-    """An ASCII id fragment from the first words of a text."""
-    return nodes.make_id(" ".join(text.split()[:words]))
+    """An ASCII id fragment from the first words of a text; a short hash of the text where it
+    has no Latin letters or digits (a title in Chinese, say), so the id still follows content."""
+    return nodes.make_id(" ".join(text.split()[:words])) or hashlib.sha1(text.encode()).hexdigest()[:10]
 
 
 class CardDirective(SphinxDirective):

@@ -22,6 +22,9 @@ def setup_pdf(app: Sphinx) -> None:
     app.add_config_value("portfolio_pdf_title", "", "html", str)
     app.add_config_value("portfolio_pdf_keywords", [], "html", list)
     app.add_config_value("portfolio_pdf_keep_typst", False, "html", bool)
+    # fonts for scripts Libertinus Serif lacks (e.g. CJK): folders of font files, and families
+    app.add_config_value("portfolio_pdf_font_paths", [], "html", list)
+    app.add_config_value("portfolio_pdf_fonts", [], "html", list)
     app.connect("build-finished", write_beside_html)
 
 

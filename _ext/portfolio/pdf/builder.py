@@ -77,22 +77,24 @@ def typst_source(tree: nodes.document, builder: Builder) -> str:
     tree.walkabout(translator)
     config = builder.config
     keywords = ", ".join(string(k) for k in config.portfolio_pdf_keywords)
+    fonts = ", ".join(string(f) for f in config.portfolio_pdf_fonts)
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
     date = "auto" if epoch.isdigit() else "none"
     title = config.portfolio_pdf_title or f"{config.author} – Curriculum Vitae"
     setup = (f"#show: cv.with(name: [{markup(config.author)}], title: {string(title)}, "
              f"author: {string(config.author)}, keywords: ({keywords}{',' if keywords else ''}), "
-             f"date: {date})\n\n")
+             f"date: {date}, fonts: ({fonts}{',' if fonts else ''}))\n\n")
     return TEMPLATE.read_text(encoding="utf-8") + "\n" + setup + translator.astext()
 
 
-def compile_pdf(srcdir: Path, source: str, location: Any = None) -> bytes | None:
-    """Typst -> PDF bytes with only the compiler's embedded fonts (same output on every machine)."""
+def compile_pdf(srcdir: Path, source: str, location: Any = None, font_paths: list[str] = ()) -> bytes | None:
+    """Typst -> PDF bytes with the compiler's embedded fonts and the project's own
+    (``portfolio_pdf_font_paths``), never the machine's: the same output on every machine."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
     try:
         pdf, warnings = typst.compile_with_warnings(
             source.encode("utf-8"), format="pdf", root=str(srcdir), ignore_system_fonts=True,
-            font_paths=[], timestamp=int(epoch) if epoch.isdigit() else None)
+            font_paths=list(font_paths), timestamp=int(epoch) if epoch.isdigit() else None)
     except typst.TypstError as err:
         warn(f"Typst could not compile the CV: {err}", "pdf_compile", location)
         return None
@@ -108,7 +110,8 @@ def write_pdf(builder: Builder, outdir: Path, quiet: bool = False) -> Path | Non
     outdir.mkdir(parents=True, exist_ok=True)
     if config.portfolio_pdf_keep_typst:
         (outdir / pdf_name(config)).with_suffix(".typ").write_text(source, encoding="utf-8")
-    pdf = compile_pdf(Path(builder.srcdir), source, (config.root_doc, 1))
+    font_paths = [str(Path(builder.confdir, p)) for p in config.portfolio_pdf_font_paths]
+    pdf = compile_pdf(Path(builder.srcdir), source, (config.root_doc, 1), font_paths)
     if pdf is None:
         return None
     target = outdir / pdf_name(config)
