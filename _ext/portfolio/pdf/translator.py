@@ -36,13 +36,16 @@ def string(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "") + '"'
 
 
-def _wrap(open_: str, close: str = "];") -> tuple[Callable[..., None], Callable[..., None]]:
-    """A visitor pair that puts a node's content inside a Typst function call."""
+def _wrap(open_: str, close: str = "];", strip: bool = False) -> tuple[Callable[..., None], Callable[..., None]]:
+    """A visitor pair that puts a node's content inside Typst markup; ``strip`` drops the
+    paragraph break its last paragraph left (inside list items, cells, terms)."""
 
     def visit(self: TypstTranslator, node: nodes.Node) -> None:
         self.body.append(open_)
 
     def depart(self: TypstTranslator, node: nodes.Node) -> None:
+        if strip:
+            self.strip_trailing()
         self.body.append(close)
 
     return visit, depart
@@ -155,21 +158,13 @@ class TypstTranslator(SphinxTranslator):
     def depart_paragraph(self, node: nodes.paragraph) -> None:
         self.body.append("];\n" if "cv-tags" in node["classes"] else "\n\n")
 
-    def visit_rubric(self, node: nodes.rubric) -> None:
-        self.body.append("#strong[")
-
-    def depart_rubric(self, node: nodes.rubric) -> None:
-        self.body.append("];\n\n")
+    visit_rubric, depart_rubric = _wrap("#strong[", "];\n\n")
 
     def visit_transition(self, node: nodes.transition) -> None:
         self.body.append("#line(length: 100%, stroke: 0.4pt)\n\n")
         raise nodes.SkipNode
 
-    def visit_block_quote(self, node: nodes.block_quote) -> None:
-        self.body.append("#quote(block: true)[")
-
-    def depart_block_quote(self, node: nodes.block_quote) -> None:
-        self.body.append("];\n\n")
+    visit_block_quote, depart_block_quote = _wrap("#quote(block: true)[", "];\n\n")
 
     def visit_literal_block(self, node: nodes.literal_block) -> None:
         self.body.append(f"#raw(block: true, {string(node.astext())});\n\n")
@@ -187,11 +182,7 @@ class TypstTranslator(SphinxTranslator):
     def depart_line(self, node: nodes.line) -> None:
         self.body.append(" \\\n")
 
-    def visit_topic(self, node: nodes.Element) -> None:
-        self.body.append("#block(inset: 0.5em, stroke: 0.4pt)[")
-
-    def depart_topic(self, node: nodes.Element) -> None:
-        self.body.append("];\n\n")
+    visit_topic, depart_topic = _wrap("#block(inset: 0.5em, stroke: 0.4pt)[", "];\n\n")
 
     visit_sidebar = visit_topic
     depart_sidebar = depart_topic
@@ -262,27 +253,15 @@ class TypstTranslator(SphinxTranslator):
         self.body.append(f'#image({string("/" + relative.as_posix())}{width});')
         raise nodes.SkipNode
 
-    def visit_figure(self, node: nodes.figure) -> None:
-        self.body.append("#align(center)[")
+    visit_figure, depart_figure = _wrap("#align(center)[", "];\n\n")
 
-    def depart_figure(self, node: nodes.figure) -> None:
-        self.body.append("];\n\n")
-
-    def visit_caption(self, node: nodes.caption) -> None:
-        self.body.append(" \\ #emph[")
-
-    def depart_caption(self, node: nodes.caption) -> None:
-        self.body.append("];")
+    visit_caption, depart_caption = _wrap(" \\ #emph[", "];")
 
     visit_legend = depart_legend = _through
 
     # -- lists ---------------------------------------------------------------------------
 
-    def visit_bullet_list(self, node: nodes.bullet_list) -> None:
-        self.body.append("#list(tight: true,\n")
-
-    def depart_bullet_list(self, node: nodes.bullet_list) -> None:
-        self.body.append(");\n\n")
+    visit_bullet_list, depart_bullet_list = _wrap("#list(tight: true,\n", ");\n\n")
 
     def visit_enumerated_list(self, node: nodes.enumerated_list) -> None:
         self.body.append(f"#enum(tight: true, start: {int(node.get('start', 1))},\n")
@@ -294,59 +273,31 @@ class TypstTranslator(SphinxTranslator):
         self.body.append("[")
 
     def depart_list_item(self, node: nodes.list_item) -> None:
-        self.body.append(self.strip_trailing() + "],\n")
+        self.strip_trailing()
+        self.body.append("],\n")
 
-    def strip_trailing(self) -> str:
+    def strip_trailing(self) -> None:
         """Drop the paragraph break that ends a list item or cell."""
         while self.body and self.body[-1] in ("\n\n", "\n"):
             self.body.pop()
-        return ""
 
-    def visit_definition_list(self, node: nodes.definition_list) -> None:
-        self.body.append("#terms(tight: true,\n")
+    visit_definition_list, depart_definition_list = _wrap("#terms(tight: true,\n", ");\n\n")
 
-    def depart_definition_list(self, node: nodes.definition_list) -> None:
-        self.body.append(");\n\n")
+    visit_definition_list_item, depart_definition_list_item = _wrap("(", "),\n")
 
-    def visit_definition_list_item(self, node: nodes.definition_list_item) -> None:
-        self.body.append("(")
-
-    def depart_definition_list_item(self, node: nodes.definition_list_item) -> None:
-        self.body.append("),\n")
-
-    def visit_term(self, node: nodes.term) -> None:
-        self.body.append("[")
-
-    def depart_term(self, node: nodes.term) -> None:
-        self.body.append("], ")
+    visit_term, depart_term = _wrap("[", "], ")
 
     visit_classifier = _skip
 
-    def visit_definition(self, node: nodes.definition) -> None:
-        self.body.append("[")
+    visit_definition, depart_definition = _wrap("[", "]", strip=True)
 
-    def depart_definition(self, node: nodes.definition) -> None:
-        self.body.append(self.strip_trailing() + "]")
-
-    def visit_field_list(self, node: nodes.field_list) -> None:
-        self.body.append("#cv-details(\n")
-
-    def depart_field_list(self, node: nodes.field_list) -> None:
-        self.body.append(");\n\n")
+    visit_field_list, depart_field_list = _wrap("#cv-details(\n", ");\n\n")
 
     visit_field = depart_field = _through
 
-    def visit_field_name(self, node: nodes.field_name) -> None:
-        self.body.append("strong[")
+    visit_field_name, depart_field_name = _wrap("strong[", "], ")
 
-    def depart_field_name(self, node: nodes.field_name) -> None:
-        self.body.append("], ")
-
-    def visit_field_body(self, node: nodes.field_body) -> None:
-        self.body.append("[")
-
-    def depart_field_body(self, node: nodes.field_body) -> None:
-        self.body.append(self.strip_trailing() + "],\n")
+    visit_field_body, depart_field_body = _wrap("[", "],\n", strip=True)
 
     # -- tables --------------------------------------------------------------------------
 
@@ -394,7 +345,8 @@ class TypstTranslator(SphinxTranslator):
         self.body.append(f"table.cell({', '.join(span)})[" if span else "[")
 
     def depart_entry(self, node: nodes.entry) -> None:
-        self.body.append(self.strip_trailing() + "],")
+        self.strip_trailing()
+        self.body.append("],")
 
     # -- bibliography --------------------------------------------------------------------
 
@@ -404,7 +356,8 @@ class TypstTranslator(SphinxTranslator):
         self.body.append(f"#cv-pub([{markup('[' + label + ']') if label else ''}], [")
 
     def depart_citation(self, node: nodes.citation) -> None:
-        self.body.append(self.strip_trailing() + "]);\n")
+        self.strip_trailing()
+        self.body.append("]);\n")
 
     visit_label = _skip
 
@@ -413,11 +366,7 @@ class TypstTranslator(SphinxTranslator):
 
     depart_footnote = depart_citation
 
-    def visit_footnote_reference(self, node: nodes.footnote_reference) -> None:
-        self.body.append("#super[")
-
-    def depart_footnote_reference(self, node: nodes.footnote_reference) -> None:
-        self.body.append("];")
+    visit_footnote_reference, depart_footnote_reference = _wrap("#super[", "];")
 
     # -- CV cards --------------------------------------------------------------------------
 
@@ -449,7 +398,8 @@ class TypstTranslator(SphinxTranslator):
         self.body.append(f"#cv-profile(name: [{name}], role: [{role}], contact: [{contact}])[")
 
     def depart_cv_entry(self, node: cv_entry) -> None:
-        self.body.append(self.strip_trailing() + "];\n\n")
+        self.strip_trailing()
+        self.body.append("];\n\n")
 
     visit_cv_header = _skip
     visit_cv_body = depart_cv_body = _through
@@ -464,11 +414,7 @@ class TypstTranslator(SphinxTranslator):
         self.body.append(f"#link({string('mailto:' + address)})[{markup(address)}];")
         raise nodes.SkipNode
 
-    def visit_cv_tag(self, node: nodes.Element) -> None:
-        self.body.append("#cv-tag[")
-
-    def depart_cv_tag(self, node: nodes.Element) -> None:
-        self.body.append("];")
+    visit_cv_tag, depart_cv_tag = _wrap("#cv-tag[", "];")
 
     def dispatch_visit(self, node: nodes.Node) -> None:
         """Tags are inlines with a class; route them to their own visitor."""
