@@ -45,6 +45,8 @@ def test_pdf_holds_every_entry(build):
                   "13, 14, 16 Dec 2021", "EP 3271863 B1", "US 2022/0114455 A1", "CN 107636693",
                   "German (native), English"):
         assert words in text, words
+    assert "github.com/ada-example" in text and "linkedin.com/in/ada-example" in text  # readable on paper
+    assert "Slides: example.org/slides.pdf" in text
     assert "Download CV" not in text
     assert "5678" not in text  # private contact stays private in the PDF too
 

@@ -22,6 +22,8 @@ from ..warnings import warn
 
 _SPECIAL = frozenset('\\#$*_@<>[]`~/\'"-=+.()')
 _LABEL_RE = re.compile(r"^[A-Za-z0-9_\-.:]+$")
+#: profile links that print as their address (github.com/user) rather than a label
+ACCOUNT_CLASSES = frozenset({"cv-github", "cv-linkedin", "cv-orcid"})
 ADMONITIONS = ("attention", "caution", "danger", "error", "hint", "important", "note", "tip", "warning")
 
 
@@ -221,10 +223,12 @@ class TypstTranslator(SphinxTranslator):
         uri = node.get("refuri", "")
         external = uri.startswith(("http:", "https:", "mailto:"))
         target = node.get("refid") or (uri.split("#", 1)[1] if "#" in uri and not external else "")
-        if external and any(c.startswith("cv-link-") for c in node.get("classes", [])):
-            # a card's "Code"/"Slides" link: on paper the address itself must be readable
-            shown = uri.split("://", 1)[-1].rstrip("/")
-            self.body.append(f"#link({string(uri)})[{markup(node.astext())}: {markup(shown)}];")
+        classes = node.get("classes", [])
+        if external and any(c.startswith("cv-link-") or c in ACCOUNT_CLASSES for c in classes):
+            # "Code", "Slides", "GitHub": on paper the address itself must be readable
+            shown = markup(uri.split("://", 1)[-1].removeprefix("www.").rstrip("/"))
+            label = "" if any(c in ACCOUNT_CLASSES for c in classes) else markup(node.astext()) + ": "
+            self.body.append(f"#link({string(uri)})[{label}{shown}];")
             raise nodes.SkipNode
         if target and target in self.labels:
             self.body.append(f'#link(label({string(target)}))[')
