@@ -26,6 +26,26 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests"))
 
 RENDERCV = REPO.parent / "shared" / "bench-rendercv" / "run.sh"
+PHASES = """
+import json, sys, tempfile, time
+start = time.perf_counter()
+from sphinx.application import Sphinx
+marks = [("Python, Sphinx imported", time.perf_counter() - start)]
+out = tempfile.mkdtemp()
+app = Sphinx(sys.argv[1], sys.argv[1], out, out + "/.doctrees", "html", status=None, warning=None, freshenv=True)
+marks.append(("extensions set up, theme, bib file parsed", time.perf_counter() - start))
+def mark(name):
+    def handler(*args):
+        marks.append((name, time.perf_counter() - start))
+        return [] if name.startswith("pages read") else None
+    return handler
+app.connect("env-updated", mark("pages read (MyST, directives, bibliography)"), priority=999)
+app.connect("html-collect-pages", lambda app: mark("pages written (HTML)")() or [], priority=1)
+app.connect("build-finished", mark("paper pages, search index, static files"), priority=1)
+app.build()
+marks.append(("the PDF (assemble, translate, Typst) and the sitemap", time.perf_counter() - start))
+print(json.dumps(marks))
+"""
 RUNNER = ("import json, resource, sys\n"
           "from sphinx.cmd.build import main\n"
           "code = main(sys.argv[1:])\n"
@@ -115,6 +135,7 @@ def bench_rendercv(runs: int) -> None:
     }))
     ratio = medians["nox -R -s build (HTML+PDF)"] / medians["RenderCV 2.3, all outputs"]
     print(f"  ratio ours / RenderCV: {ratio:.2f} (target <= 0.8): {verdict(ratio, 0.8)}")
+    profile()
 
     page = REPO / "sections" / "awards.md"
     original = page.read_text()
@@ -134,6 +155,18 @@ def bench_rendercv(runs: int) -> None:
     timed(nox)  # leave _build matching the sources
     ratio = rebuild["one-page-edit rebuild"] / rebuild["no-op rebuild"]
     print(f"  ratio edit / no-op: {ratio:.2f} (target <= 1.2): {verdict(ratio, 1.2)}")
+
+
+def profile() -> None:
+    """Where a fresh build of the real CV spends its time, phase by phase, in one process."""
+    done = subprocess.run([sys.executable, "-c", PHASES, str(REPO)], capture_output=True, text=True, check=True)
+    marks = json.loads(done.stdout.strip().splitlines()[-1])
+    print("  where a fresh HTML+PDF build spends its time (one run, in-process):")
+    previous = 0.0
+    for name, at in marks:
+        print(f"    {at - previous:6.3f} s  {name}")
+        previous = at
+    print(f"    {previous:6.3f} s  in all, plus the interpreter's start and nox")
 
 
 # -- synthetic portfolios ---------------------------------------------------------------------
