@@ -26,6 +26,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests"))
 
 RENDERCV = REPO.parent / "shared" / "bench-rendercv" / "run.sh"
+PARTS = ("real", "rendercv", "synthetic")
 PHASES = """
 import json, sys, tempfile, time
 start = time.perf_counter()
@@ -222,15 +223,18 @@ def bench_synthetic(runs: int, sizes: list[int], real_seconds: float | None) -> 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("parts", nargs="*", default=["real", "rendercv", "synthetic"],
-                        choices=["real", "rendercv", "synthetic"])
+    parser.add_argument("parts", nargs="*", metavar="{real,rendercv,synthetic}",
+                        help="what to measure (default: all three)")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 500, 2000])
     options = parser.parse_args()
-    real = bench_real(options.runs) if "real" in options.parts else None
-    if "rendercv" in options.parts:
+    parts = set(options.parts or PARTS)
+    if parts - set(PARTS):
+        parser.error(f"unknown part(s): {', '.join(sorted(parts - set(PARTS)))}")
+    real = bench_real(options.runs) if "real" in parts else None
+    if "rendercv" in parts:
         bench_rendercv(options.runs)
-    if "synthetic" in options.parts:
+    if "synthetic" in parts:
         bench_synthetic(max(1, options.runs // 2), options.sizes, real)
     return 0
 
