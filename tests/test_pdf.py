@@ -163,3 +163,18 @@ def test_project_fonts_are_used(tmp_path):
     assert re.search(r"WARNING: Typst: unknown font family: no such font.*\[portfolio\.pdf_typst\]",
                      app.warning.getvalue()), app.warning.getvalue()
     assert any("DejaVuSans" in name for name in font_names(app.outdir / "cards-cv.pdf"))
+
+
+def test_a_failing_pdf_never_costs_the_website(tmp_path, monkeypatch):
+    """Should the PDF writer itself fail, the build warns and the site stays complete."""
+    import portfolio.pdf
+    from conftest import REPO, build_root
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("simulated bug")
+
+    monkeypatch.setattr(portfolio.pdf, "write_pdf", broken)
+    app = build_root(REPO / "tests" / "roots" / "test-cards", tmp_path)
+    assert re.search(r"index\.md:1: WARNING: the PDF could not be written \(RuntimeError: simulated bug\).*"
+                     r"\[portfolio\.pdf_error\]", app.warning.getvalue()), app.warning.getvalue()
+    assert "Head of Research" in (app.outdir / "index.html").read_text()
