@@ -141,7 +141,11 @@ class TypstPDFBuilder(Builder):
         pass
 
     def write_documents(self, docnames: set[str]) -> None:
-        write_pdf(self, Path(self.outdir))
+        try:
+            write_pdf(self, Path(self.outdir))
+        except Exception as err:  # a warning with its cause, as for any other bad input
+            warn(f"the PDF could not be written ({type(err).__name__}: {err})", "pdf_error",
+                 (self.config.root_doc, 1))
 
     def write_doc(self, docname: str, doctree: nodes.document) -> None:
         pass
