@@ -119,3 +119,9 @@ def test_id_of_a_title_without_latin_letters(page):
 
     expected = "award-" + hashlib.sha1("最佳论文奖".encode()).hexdigest()[:10] + "-2018"
     assert page.find(id=expected).select_one(".cv-title").get_text().rstrip("¶") == "最佳论文奖"
+
+
+def test_profile_photo(page, build):
+    img = card(page, "profile").select_one("img.cv-photo")
+    assert img["alt"] == "Photo of Ada Example"
+    assert (build("cards").outdir / img["src"]).read_bytes().startswith(b"\x89PNG")

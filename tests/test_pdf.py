@@ -51,6 +51,11 @@ def test_pdf_holds_every_entry(build):
     assert "5678" not in text  # private contact stays private in the PDF too
 
 
+def test_pdf_shows_the_photo(build):
+    reader = PdfReader(build("cards", "cvpdf").outdir / "cards-cv.pdf")
+    assert any(page.images for page in reader.pages)
+
+
 def test_pdf_links_are_annotations(build):
     uris = link_uris(build("cards", "cvpdf").outdir / "cards-cv.pdf")
     assert {"mailto:ada@example.org", "https://github.com/ada-example", "https://example.org/slides.pdf"} <= uris
