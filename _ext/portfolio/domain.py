@@ -7,7 +7,7 @@ document (``clear_doc``) and merged from parallel readers, so an incremental or
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Set
+from collections.abc import Iterable, Iterator, Set
 from functools import lru_cache
 from typing import Any, NamedTuple
 
@@ -71,6 +71,13 @@ class CVDomain(Domain):
     def papers(self) -> dict[str, CVObject]:
         """Papers by bib key; set whole after every read (``set_papers``), never per page."""
         return self.data.setdefault("papers", {})
+
+    def listed_papers(self, document: nodes.document) -> Iterator[tuple[nodes.citation, str]]:
+        """Each bibliography entry of a page with its bib key (found by its ``pub-<key>`` id)."""
+        by_anchor = {paper.anchor: key for key, paper in self.papers.items()}
+        for citation in document.findall(nodes.citation):
+            if key := next((by_anchor[i] for i in citation["ids"] if i in by_anchor), None):
+                yield citation, key
 
     def set_papers(self, found: dict[str, CVObject]) -> None:
         """Publish the papers, also as std labels ``paper-<key>``, replacing the last build's."""

@@ -70,6 +70,16 @@ class cv_latest(nodes.General, nodes.Element):  # noqa: N801
     """A list of the newest entries of one kind from all pages, filled in at write time."""
 
 
+def joined(items: list[nodes.Node], sep: str = " · ") -> list[nodes.Node]:
+    """Items with a ``cv_sep`` between each two: how every card line lists its parts."""
+    result: list[nodes.Node] = []
+    for i, item in enumerate(items):
+        if i:
+            result.append(cv_sep(sep, sep))
+        result.append(item)
+    return result
+
+
 ALL_NODES: tuple[type[nodes.Element], ...] = (
     cv_entry, cv_header, cv_title, cv_meta, cv_org, cv_place, cv_dates, cv_time, cv_sep, cv_body, cv_download,
     cv_email, cv_paper_extras, cv_filter, cv_latest,

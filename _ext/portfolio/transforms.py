@@ -12,7 +12,7 @@ from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .domain import CVDomain
-from .nodes import cv_entry, cv_sep
+from .nodes import cv_entry, joined
 from .warnings import warn
 
 ORDERS = ("newest", "source")
@@ -55,21 +55,17 @@ class SoftwareBacklinks(SphinxPostTransform):
 
     def run(self, **kwargs: object) -> None:
         domain = self.env.domains[CVDomain.name]
-        by_anchor = {paper.anchor: key for key, paper in domain.papers.items()}  # type: ignore[attr-defined]
-        for citation in self.document.findall(nodes.citation):
-            key = next((by_anchor[i] for i in citation["ids"] if i in by_anchor), None)
-            tools = domain.software_for(key) if key else []  # type: ignore[attr-defined]
+        for citation, key in domain.listed_papers(self.document):  # type: ignore[attr-defined]
+            tools = domain.software_for(key)  # type: ignore[attr-defined]
             paragraphs = [c for c in citation.children if isinstance(c, nodes.paragraph)]
             if not tools or not paragraphs or "cv-software-links" in paragraphs[-1]["classes"]:
                 continue
             para = paragraphs[-1]
             para["classes"].append("cv-software-links")
             para += nodes.Text(" · Software: ")
-            for i, tool in enumerate(tools):
-                if i:
-                    para += cv_sep(", ", ", ")
-                para += pending_xref("", nodes.inline(tool.title, tool.title), refdomain=CVDomain.name,
-                                     reftype="software", reftarget=tool.anchor, refexplicit=True)
+            para.extend(joined([pending_xref("", nodes.inline(tool.title, tool.title), refdomain=CVDomain.name,
+                                             reftype="software", reftarget=tool.anchor, refexplicit=True)
+                                for tool in tools], ", "))
 
 
 def setup_transforms(app: Sphinx) -> None:

@@ -28,7 +28,7 @@ def paper_id(key: str) -> str:
 def default_ids(app: Sphinx, config: Config) -> None:
     """Unique provisional ids per bibliography, stable bibliography ids (not ``idN``)."""
     if not config.bibtex_cite_id:
-        config.bibtex_cite_id = "pub-{bibliography_count}-{key}"
+        config.bibtex_cite_id = PREFIX + "{bibliography_count}-{key}"
     if not config.bibtex_bibliography_id:
         config.bibtex_bibliography_id = "bibliography-{bibliography_count}"
 

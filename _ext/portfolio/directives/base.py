@@ -18,7 +18,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from ..dates import CVDate, DateError, format_days, parse_date
 from ..domain import CVDomain
-from ..nodes import cv_body, cv_dates, cv_entry, cv_header, cv_meta, cv_org, cv_place, cv_sep, cv_time, cv_title
+from ..nodes import cv_body, cv_dates, cv_entry, cv_header, cv_meta, cv_org, cv_place, cv_time, cv_title, joined
 from ..warnings import warn
 
 FieldType = Literal["text", "date", "end", "dates", "kinds", "url", "email"]
@@ -198,10 +198,7 @@ class CardDirective(SphinxDirective):
             parts.append(cv_place(place, place))
         if when := self.when(values):
             parts.append(when)
-        for i, part in enumerate(parts):
-            if i:
-                meta += cv_sep(" · ", " · ")
-            meta += part
+        meta.extend(joined(parts))
         if len(meta):
             header += meta
         return header
@@ -216,10 +213,7 @@ class CardDirective(SphinxDirective):
         start, end = values.date("start"), values.date("end")
         if not start and not end:
             return None
-        for i, date in enumerate(d for d in (start, end) if d):
-            if i:
-                node += cv_sep(" – ", " – ")
-            node += cv_time(date.label, date.label, datetime=date.iso)
+        node.extend(joined([cv_time(d.label, d.label, datetime=d.iso) for d in (start, end) if d], " – "))
         return node
 
     def before_body(self, values: Values) -> list[nodes.Node]:
@@ -246,11 +240,6 @@ class CardDirective(SphinxDirective):
 
     def after_body(self, values: Values) -> list[nodes.Node]:
         """Links (slides, video, ...) as one paragraph of references."""
-        links = nodes.paragraph(classes=["cv-links"])
-        for name, spec in self.fields.items():
-            if spec.type == "url" and (url := values.text.get(name)):
-                if len(links):
-                    links += cv_sep(" · ", " · ")
-                label = spec.label or name
-                links += nodes.reference(label, label, refuri=url, classes=[f"cv-link-{name}"])
-        return [links] if len(links) else []
+        links = [nodes.reference(spec.label or name, spec.label or name, refuri=url, classes=[f"cv-link-{name}"])
+                 for name, spec in self.fields.items() if spec.type == "url" and (url := values.text.get(name))]
+        return [nodes.paragraph("", "", *joined(links), classes=["cv-links"])] if links else []

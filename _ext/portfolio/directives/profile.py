@@ -10,7 +10,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 
 from ..domain import CVDomain
-from ..nodes import cv_download, cv_email, cv_sep
+from ..nodes import cv_download, cv_email, joined
 from ..pdf import pdf_name
 from .base import CardDirective, Field, Values
 
@@ -62,10 +62,7 @@ class ProfileDirective(CardDirective):
         for name, (label, pattern) in ACCOUNTS.items():
             if user := values.text.get(name):
                 items.append(nodes.reference(label, label, refuri=pattern.format(user), classes=[f"cv-{name}"]))
-        for i, item in enumerate(items):
-            if i:
-                contact += cv_sep(" · ", " · ")
-            contact += item
+        contact.extend(joined(items))
         result = [contact] if items else []
         result += super().after_body(values)
         if self.config.portfolio_pdf:

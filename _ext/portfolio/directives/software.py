@@ -14,7 +14,7 @@ from sphinx.addnodes import pending_xref
 from sphinx.application import Sphinx
 
 from ..domain import CVDomain
-from ..nodes import cv_sep
+from ..nodes import joined
 from .base import CardDirective, Field, Values
 
 _KEY_RE = re.compile(r"^[^\s,{}]+$")
@@ -53,15 +53,13 @@ class SoftwareDirective(CardDirective):
         """"Described in: <paper title>" first, then the code and website links."""
         result = super().after_body(values)
         if self._papers:
-            para = nodes.paragraph("", "Described in: ", classes=["cv-papers"])
-            for i, key in enumerate(self._papers):
-                if i:
-                    para += cv_sep("; ", "; ")
+            refs = []
+            for key in self._papers:
                 ref = pending_xref("", nodes.inline(key, key), refdomain=CVDomain.name, reftype="paper",
                                    reftarget=key, refexplicit=False, refwarn=True)
                 self.set_source_info(ref)
-                para += ref
-            result.insert(0, para)
+                refs.append(ref)
+            result.insert(0, nodes.paragraph("", "Described in: ", *joined(refs, "; "), classes=["cv-papers"]))
         return result
 
 

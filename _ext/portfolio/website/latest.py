@@ -17,7 +17,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
 from ..domain import KINDS, CVDomain
-from ..nodes import cv_latest, cv_sep
+from ..nodes import cv_latest, joined
 from ..warnings import warn
 
 
@@ -56,10 +56,8 @@ class FillListings(SphinxPostTransform):
                 para = nodes.paragraph()
                 para += pending_xref("", nodes.inline(obj.title, obj.title), refdomain=CVDomain.name,
                                      reftype=obj.kind, reftarget=obj.anchor, refexplicit=True)
-                for part in (obj.org, obj.when):
-                    if part:
-                        para += cv_sep(" · ", " · ")
-                        para += nodes.inline(part, part, classes=["cv-latest-detail"])
+                details = [nodes.inline(p, p, classes=["cv-latest-detail"]) for p in (obj.org, obj.when) if p]
+                para.extend(joined([para.pop(), *details]))
                 items += nodes.list_item("", para)
             node.replace_self(items if found else [])
 

@@ -88,11 +88,9 @@ class PaperExtras(SphinxPostTransform):
         if cite is None or self.document.get("portfolio_pdf"):
             return
         domain = self.env.domains[CVDomain.name]
-        by_anchor = {paper.anchor: key for key, paper in domain.papers.items()}  # type: ignore[attr-defined]
         entries = cite.bibdata.data.entries  # type: ignore[attr-defined]
-        for citation in self.document.findall(nodes.citation):
-            key = next((by_anchor[i] for i in citation["ids"] if i in by_anchor), None)
-            if key is None or key not in entries or any(isinstance(c, cv_paper_extras) for c in citation):
+        for citation, key in domain.listed_papers(self.document):  # type: ignore[attr-defined]
+            if key not in entries or any(isinstance(c, cv_paper_extras) for c in citation):
                 continue
             entry = entries[key]
             citation += cv_paper_extras(
