@@ -91,8 +91,9 @@ class CardDirective(SphinxDirective):
     def title(self) -> str:
         return self.arguments[0].strip() if self.arguments else ""
 
-    def warn(self, message: str, subtype: str) -> None:
-        warn(f"{self.kind} {self.title or UNTITLED!r}: {message}", subtype, self.location)
+    def warn(self, message: str, subtype: str, location: tuple[str, int] | None = None) -> None:
+        """A warning naming the entry; at the directive's line unless a body line is meant."""
+        warn(f"{self.kind} {self.title or UNTITLED!r}: {message}", subtype, location or self.location)
 
     def read_options(self) -> Values:
         """Type every option; warn about and leave out each bad one."""

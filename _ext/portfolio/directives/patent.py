@@ -64,7 +64,7 @@ class PatentDirective(CardDirective):
                 except DateError as err:
                     problem = str(err)
             if problem or not match:
-                self.warn_at(f"bad publication line {line.strip()!r}: {problem}", "patent", location)
+                self.warn(f"bad publication line {line.strip()!r}: {problem}", "patent", location)
                 continue
             title = parts[2] if len(parts) > 2 and parts[2] else self.title
             found.append(PatentPublication(match["office"], match["number"].strip(), match["code"] or "",
@@ -77,11 +77,6 @@ class PatentDirective(CardDirective):
         """The file line of a body line: MyST counts content from the directive, rST from the file."""
         base = self.content_offset if self.content_offset >= self.lineno else self.lineno + self.content_offset
         return base + offset + 1
-
-    def warn_at(self, message: str, subtype: str, location: tuple[str, int]) -> None:
-        from ..warnings import warn
-
-        warn(f"patent {self.title!r}: {message}", subtype, location)
 
     def read_options(self) -> Values:
         values = super().read_options()
