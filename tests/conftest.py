@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import sys
 from io import StringIO
@@ -19,6 +20,12 @@ pytest_plugins = ("sphinx.testing.fixtures",)
 @pytest.fixture(scope="session")
 def rootdir() -> Path:
     return REPO / "tests" / "roots"
+
+
+def assert_warned(log: str, where: str, type_subtype: str, words: str = "") -> None:
+    """``log`` has a warning at ``where`` (``file:line``) with these words and ``[type.subtype]``."""
+    pattern = rf"{re.escape(where)}: WARNING: .*{re.escape(words)}.* \[{re.escape(type_subtype)}\]"
+    assert re.search(pattern, log), log
 
 
 def run_sphinx(srcdir: Path, buildername: str = "html", **kwargs) -> SphinxTestApp:

@@ -10,12 +10,11 @@ is still built, the PDF is still written.
 from __future__ import annotations
 
 import html
-import re
 import shutil
 from pathlib import Path
 
 import pytest
-from conftest import REPO, run_sphinx
+from conftest import REPO, assert_warned, run_sphinx
 from sphinx.testing.util import SphinxTestApp
 
 CORPUS = REPO / "tests" / "roots" / "corpus"
@@ -48,8 +47,7 @@ def test_malformed_input(case, tmp_path):
         kind, _, value = line.partition(" ")
         if kind == "warning":
             where, _, subtype = value.rpartition(" ")
-            pattern = rf"{re.escape(where)}: WARNING: .*\[{re.escape(subtype)}\]"
-            assert re.search(pattern, app.warning.getvalue()), app.warning.getvalue()
+            assert_warned(app.warning.getvalue(), where, subtype)
         elif kind == "literal":
             straight = str.maketrans("“”‘’", "\"\"''")  # Sphinx's smart quotes aside
             pages = "".join(p.read_text() for p in app.outdir.rglob("*.html")).translate(straight)

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import re
-
 import pybtex.database
 import pytest
 from bs4 import BeautifulSoup
-from conftest import REPO
+from conftest import REPO, assert_warned
 
 
 def soup(app, page: str = "index") -> BeautifulSoup:
@@ -74,8 +72,7 @@ BIB_WARNINGS = [
 
 @pytest.mark.parametrize(("line", "subtype", "words"), BIB_WARNINGS)
 def test_bad_bib_input_warns_with_key_file_line(build, line, subtype, words):
-    log = build("bib-errors").warning.getvalue()
-    assert re.search(rf"refs\.bib:{line}: WARNING: .*{re.escape(words)}.*\[portfolio\.{subtype}\]", log), log
+    assert_warned(build("bib-errors").warning.getvalue(), f"refs.bib:{line}", f"portfolio.{subtype}", words)
 
 
 def test_bad_bib_input_still_renders_the_rest(build):

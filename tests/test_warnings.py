@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
+from conftest import assert_warned
 
 EXPECTED = [
     # (line, subtype, words in the message)
@@ -33,8 +32,7 @@ def built(build):
 @pytest.mark.parametrize(("line", "subtype", "words"), EXPECTED)
 def test_warning_has_location_and_subtype(built, line, subtype, words):
     kind = "ref" if "reference target" in words else "portfolio"
-    pattern = rf"index\.md:{line}: WARNING: .*{re.escape(words)}.* \[{kind}\.{subtype}\]"
-    assert re.search(pattern, built.warning.getvalue()), built.warning.getvalue()
+    assert_warned(built.warning.getvalue(), f"index.md:{line}", f"{kind}.{subtype}", words)
 
 
 def test_no_other_warnings(built):
