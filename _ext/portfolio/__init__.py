@@ -13,11 +13,13 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from .bibliography import setup_bibliography
+from .config import setup_config
 from .directives import setup_directives
 from .domain import setup_domain
 from .encoding import setup_encoding
 from .pdf import setup_pdf
 from .transforms import setup_transforms
+from .untrusted import setup_untrusted
 from .website import setup_website
 from .writers import setup_writers
 
@@ -41,7 +43,9 @@ def _copy_static(app: Sphinx, exception: Exception | None) -> None:
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
+    setup_config(app)
     setup_encoding(app)
+    setup_untrusted(app)
     setup_domain(app)
     setup_writers(app)
     setup_directives(app)

@@ -8,7 +8,6 @@ document (``clear_doc``) and merged from parallel readers, so an incremental or
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Set
-from functools import lru_cache
 from typing import Any, NamedTuple
 
 from docutils import nodes
@@ -20,7 +19,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.roles import XRefRole
 from sphinx.util.nodes import make_refnode
 
-from .warnings import warn
+from .warnings import Subtype, warn
 
 #: every kind of entry, with the label shown in objects.inv and search
 KINDS: dict[str, str] = {
@@ -97,7 +96,7 @@ class CVDomain(Domain):
         other = self.entries.get(anchor)
         if other is not None and other.docname != docname:
             warn(f"duplicate entry id {anchor!r} (also at {other.docname}:{other.lineno}); "
-                 "give one of them a :name:", "duplicate_id", location)
+                 "give one of them a :name:", Subtype.DUPLICATE_ID, location)
             return anchor
         final, n = anchor, 1
         while final in self.entries:
@@ -105,7 +104,7 @@ class CVDomain(Domain):
             final = f"{anchor}-{n}"
         if n > 1:
             warn(f"duplicate entry id {anchor!r} on this page; this one is {final!r}",
-                 "duplicate_id", location)
+                 Subtype.DUPLICATE_ID, location)
         self.entries[final] = CVObject(kind, final, title, docname, lineno, **details)
         self.env.domains.standard_domain.note_hyperlink_target(final, docname, final, title)
         return final
@@ -136,7 +135,7 @@ class CVDomain(Domain):
                 continue
             if (mine := self.entries.get(anchor)) is not None and mine.docname != obj.docname:
                 warn(f"duplicate entry id {anchor!r} (also at {mine.docname}:{mine.lineno})",
-                     "duplicate_id", (obj.docname, obj.lineno))
+                     Subtype.DUPLICATE_ID, (obj.docname, obj.lineno))
                 continue
             self.entries[anchor] = obj
 
@@ -167,22 +166,6 @@ class CVDomain(Domain):
     def software_for(self, key: str) -> list[CVObject]:
         """The software cards that name the paper ``key``, in a stable order."""
         return sorted((o for o in self.entries.values() if key in o.papers), key=lambda o: o.anchor)
-
-
-@lru_cache(maxsize=65536)
-def plain_title(latex: str) -> str:
-    """A bib title without braces and LaTeX markup, for link texts and objects.inv."""
-    from .bibliography.style import rich
-
-    return rich(latex).render(_text_backend())
-
-
-@lru_cache(maxsize=1)
-def _text_backend() -> Any:
-    """pybtex finds backends through entry points, milliseconds a lookup: once is enough."""
-    from pybtex.plugin import find_plugin
-
-    return find_plugin("pybtex.backends", "text")()
 
 
 def rewrite_linked_pages(app: Any, env: BuildEnvironment) -> list[str]:

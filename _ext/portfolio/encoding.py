@@ -15,7 +15,7 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
-from .warnings import warn
+from .warnings import Subtype, warn
 
 LENIENT = "portfolio_utf8_replace"
 DEFAULTS = ("utf-8-sig", "utf-8", "utf8")
@@ -63,7 +63,7 @@ def check_source(app: Sphinx, docname: str, source: list[str]) -> None:
         path = Path(app.env.doc2path(docname))
         line = first_bad_line(path)
         if line is not None:
-            warn("bytes that are not UTF-8 were replaced by \ufffd", "encoding", f"{path}:{line}")
+            warn("bytes that are not UTF-8 were replaced by \ufffd", Subtype.ENCODING, f"{path}:{line}")
 
 
 def setup_encoding(app: Sphinx) -> None:

@@ -13,7 +13,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .domain import CVDomain
 from .nodes import cv_entry, joined
-from .warnings import warn
+from .warnings import Subtype, warn
 
 ORDERS = ("newest", "source")
 
@@ -22,7 +22,7 @@ def page_order(app: Sphinx, docname: str) -> str:
     """The page's order (``cv-order`` metadata) or the project's default."""
     order = str(app.env.metadata.get(docname, {}).get("cv-order", app.config.portfolio_order)).strip()
     if order not in ORDERS:
-        warn(f"unknown cv-order {order!r} (one of: {', '.join(ORDERS)}); using 'newest'", "order", (docname, 1))
+        warn(f"unknown cv-order {order!r} (one of: {', '.join(ORDERS)}); using 'newest'", Subtype.ORDER, (docname, 1))
         return "newest"
     return order
 
@@ -70,5 +70,4 @@ class SoftwareBacklinks(SphinxPostTransform):
 
 def setup_transforms(app: Sphinx) -> None:
     app.add_post_transform(SoftwareBacklinks)
-    app.add_config_value("portfolio_order", "newest", "env", str)
     app.connect("doctree-read", sort_entries, priority=600)

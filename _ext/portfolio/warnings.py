@@ -1,10 +1,12 @@
-"""One place for the extension's warnings, so each has type ``portfolio`` and a subtype.
+"""Every warning of the extension: type ``portfolio`` and one subtype from ``Subtype``.
 
 ``suppress_warnings = ["portfolio.date"]`` silences one kind; ``-W`` fails on any.
+The README's table of subtypes is checked against this enum by the tests.
 """
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Any
 
 from sphinx.util import logging
@@ -14,6 +16,81 @@ logger = logging.getLogger("portfolio")
 TYPE = "portfolio"
 
 
-def warn(message: str, subtype: str, location: Any) -> None:
-    """Warn with file and line; ``location`` is a node or ``(docname, line)``."""
-    logger.warning(message, location=location, type=TYPE, subtype=subtype)
+class Subtype(StrEnum):
+    """What went wrong; the value is the subtype Sphinx prints and ``suppress_warnings`` takes."""
+
+    #: a date that cannot be read, or a day that does not exist
+    DATE = "date"
+    #: an end before its start
+    DATE_ORDER = "date_order"
+    #: an unknown talk ``:kind:`` or an unknown kind of entry in a listing
+    KIND = "kind"
+    #: a required option is missing
+    MISSING_OPTION = "missing_option"
+    #: a card without its title (the directive's argument)
+    EMPTY_TITLE = "empty_title"
+    #: a URL option that is not http(s) or mailto
+    URL = "url"
+    #: an email option that is not an address
+    EMAIL = "email"
+    #: a bad line in a patent's body
+    PATENT = "patent"
+    #: a software card names something that is not a bib key
+    PAPER = "paper"
+    #: two entries with the same id
+    DUPLICATE_ID = "duplicate_id"
+    #: a ``:name:`` that is not a valid id (it is cleaned)
+    NAME = "name"
+    #: an unknown ``cv-order``
+    ORDER = "order"
+    #: an option or title over the length limit (it is cut)
+    TOO_LONG = "too_long"
+    #: HTML markup in an option or title (shown as text)
+    MARKUP = "markup"
+    #: raw HTML in a page body while ``portfolio_trust_raw_html`` is off (shown as text)
+    RAW_HTML = "raw_html"
+    #: an image outside the project or not an image (left out)
+    IMAGE = "image"
+    #: a setting in ``conf.py`` that cannot be used as given
+    CONFIG = "config"
+    #: bytes that are not UTF-8 in a page
+    ENCODING = "encoding"
+    #: bytes that are not UTF-8 in a bib file
+    BIB_ENCODING = "bib_encoding"
+    #: a bib file that does not exist
+    BIB_MISSING = "bib_missing"
+    #: a malformed bib entry, or one pybtex could not read
+    BIB_SYNTAX = "bib_syntax"
+    #: a bib key used twice
+    BIB_DUPLICATE = "bib_duplicate"
+    #: a bib key that cannot be a file name or id as written
+    BIB_KEY = "bib_key"
+    #: an entry type the style has no layout for (shown like @misc)
+    BIB_TYPE = "bib_type"
+    #: a missing title, year or venue
+    BIB_FIELD = "bib_field"
+    #: HTML markup in a bib field (shown as text)
+    BIB_MARKUP = "bib_markup"
+    #: a link field (url, doi, pdf, eprint, code) that is not a safe address (left out)
+    BIB_URL = "bib_url"
+    #: a bib field over the length limit (cut)
+    BIB_TOO_LONG = "bib_too_long"
+    #: an entry commented out with ``%``, which BibTeX does not know (left out)
+    BIB_COMMENTED = "bib_commented"
+    #: the PDF could not be written at all (the website is complete)
+    PDF_ERROR = "pdf_error"
+    #: Typst refused the CV; it is written again without the failing part
+    PDF_COMPILE = "pdf_compile"
+    #: a warning from the Typst compiler
+    PDF_TYPST = "pdf_typst"
+    #: an image the PDF cannot show (left out)
+    PDF_IMAGE = "pdf_image"
+    #: a node the PDF has no layout for (its text is written)
+    PDF_NODE = "pdf_node"
+    #: content nested deeper than the PDF allows (flattened)
+    PDF_DEPTH = "pdf_depth"
+
+
+def warn(message: str, subtype: Subtype, location: Any) -> None:
+    """Warn with file and line; ``location`` is a node, ``(docname, line)`` or ``"path:line"``."""
+    logger.warning(message, location=location, type=TYPE, subtype=str(subtype))

@@ -1,6 +1,7 @@
-"""Publications: pybtex plugins, bib file checks and stable paper ids for sphinxcontrib-bibtex.
+"""Publications: pybtex plugins, bib file checks and cleaning, stable paper ids.
 
-All of it is inert in projects that do not load ``sphinxcontrib.bibtex``.
+All of it is inert in projects that do not load ``sphinxcontrib.bibtex``;
+every access to that extension's internals is in ``compat``.
 """
 
 from __future__ import annotations
@@ -11,11 +12,10 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
+from . import compat
 from .ids import canonical_ids, default_ids
 from .lint import check_bibfiles, start_capture
 from .style import OwnerNameStyle, register_plugins
-
-BIBTEX = "sphinxcontrib.bibtex"
 
 
 def _owner_names(app: Sphinx, config: Config) -> None:
@@ -26,7 +26,7 @@ def _if_bibtex(handler: Callable[..., Any], default: Any = None) -> Callable[...
     """Run ``handler`` only where sphinxcontrib-bibtex is loaded; else return ``default``."""
 
     def run(app: Sphinx, *args: Any) -> Any:
-        return handler(app, *args) if BIBTEX in app.extensions else default
+        return handler(app, *args) if compat.loaded(app) else default
 
     run.__doc__ = handler.__doc__
     return run
@@ -34,7 +34,6 @@ def _if_bibtex(handler: Callable[..., Any], default: Any = None) -> Callable[...
 
 def setup_bibliography(app: Sphinx) -> None:
     register_plugins()
-    app.add_config_value("portfolio_owner_names", [], "env", list)
     app.connect("config-inited", _owner_names)
     app.connect("config-inited", _if_bibtex(default_ids))
     app.connect("builder-inited", _if_bibtex(start_capture), priority=400)

@@ -1,4 +1,5 @@
-"""Stable publication ids: ``pub-<bibkey>`` whichever bibliography lists the paper.
+"""Stable publication ids: ``pub-<bibkey>`` whichever bibliography lists the paper, and a
+file name for its page that no key can turn into a path.
 
 sphinxcontrib-bibtex makes one citation node per entry for *every*
 bibliography directive, so ``bibtex_cite_id`` alone cannot name a paper once
@@ -9,6 +10,8 @@ point to it.
 
 from __future__ import annotations
 
+import hashlib
+import re
 from collections.abc import Iterable
 
 from docutils import nodes
@@ -16,13 +19,32 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 
-from ..domain import CVDomain, CVObject, plain_title
+from ..domain import CVDomain, CVObject
+from . import compat
+from .latex import plain
 
 PREFIX = "pub-"
+#: keys that are safe as they are in a file name and a relative link: no "/", "\", ":" or leading dot
+_SAFE_KEY_RE = re.compile(r"^[A-Za-z0-9_+-][A-Za-z0-9_.+-]*$")
+#: characters that only an attack or an accident puts into a key
+_SUSPICIOUS_RE = re.compile(r"[/\\<>\"'`\s]|\.\.|^\.")
 
 
 def paper_id(key: str) -> str:
     return nodes.make_id(PREFIX + key)
+
+
+def unsafe_key(key: str) -> bool:
+    """A key with path or markup characters: worth a warning, not only a different file name."""
+    return _SUSPICIOUS_RE.search(key) is not None
+
+
+def paper_page(key: str) -> str:
+    """The paper's page (``papers/<name>``): the key itself where that is a safe file name, else
+    a name made from it (its id form and a short hash, so two keys never share a page)."""
+    if _SAFE_KEY_RE.match(key) and ".." not in key:
+        return f"papers/{key}"
+    return f"papers/{nodes.make_id(key) or 'paper'}-{hashlib.sha1(key.encode()).hexdigest()[:8]}"
 
 
 def default_ids(app: Sphinx, config: Config) -> None:
@@ -35,17 +57,13 @@ def default_ids(app: Sphinx, config: Config) -> None:
 
 def canonical_ids(app: Sphinx, env: BuildEnvironment) -> Iterable[str]:
     """Give the first bibliography that shows a paper the id ``pub-<key>``; publish the papers."""
-    domain = env.get_domain("cite")
     found: dict[str, CVObject] = {}
-    updated = []
-    for citation in domain.citations:  # type: ignore[attr-defined]
+    ids: dict[tuple[object, str], str] = {}
+    for citation in compat.citations(env):
         if citation.key not in found:
-            target = paper_id(citation.key)
-            domain.bibliographies[citation.bibliography_key].citation_nodes[citation.key]["ids"] = [target]  # type: ignore[attr-defined]
-            citation = citation._replace(citation_id=target)
-            title = plain_title(citation.entry.fields.get("title", citation.key))
-            found[citation.key] = CVObject("paper", target, title, citation.bibliography_key.docname, 0)
-        updated.append(citation)
-    domain.data["citations"] = updated
+            ids[citation.bibliography_key, citation.key] = target = paper_id(citation.key)
+            title = plain(citation.entry.fields.get("title", citation.key))
+            found[citation.key] = CVObject("paper", target, title, compat.docname(citation), 0)
+    compat.rename_citations(env, ids)
     env.domains[CVDomain.name].set_papers(found)  # type: ignore[attr-defined]
     return []

@@ -1,106 +1,66 @@
 """Checks of the bib files that pybtex and sphinxcontrib-bibtex do not report well.
 
 pybtex stops at the first duplicate key and drops every entry after it, and an
-unknown entry type crashes the style; so the files are scanned as text here
-(with line numbers), pybtex's own errors are captured instead of raised, and
-each problem becomes a ``portfolio.bib_*`` warning naming the key, file and line.
+unknown entry type crashes the style; so pybtex's own errors are captured
+instead of raised, the files are scanned as text (``source``), and each
+problem becomes a ``portfolio.bib_*`` warning naming the key, file and line.
+The parsed data is then cleaned (``sanitize``) before anything reads it.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import pybtex.errors
 from sphinx.application import Sphinx
 
-from ..directives.base import MARKUP_RE
+from ..config import conf_location
 from ..encoding import first_bad_line
-from ..warnings import warn
+from ..validate import has_markup
+from ..warnings import Subtype, warn
+from . import compat
+from .ids import unsafe_key
+from .sanitize import sanitize
+from .source import BibEntrySpan, scan
 from .style import KNOWN_TYPES
 
-_ENTRY_RE = re.compile(r"^[ \t]*@[ \t]*([A-Za-z]+)[ \t]*[{(][ \t]*([^,\s]*)", re.MULTILINE)
-_SPECIAL = frozenset({"comment", "string", "preamble"})
 REQUIRED_FIELDS = ("title", "year")
 #: the venue field each type needs, without which the entry says only who and when
 VENUE_FIELDS = {"article": "journal", "inproceedings": "booktitle", "incollection": "booktitle"}
 
 
-@dataclass(frozen=True)
-class BibEntrySpan:
-    """Where an entry starts in its file, and its text up to the next entry."""
-
-    type: str
-    key: str
-    path: Path
-    line: int
-    text: str
-
-
-def scan(path: Path) -> list[BibEntrySpan]:
-    """Split a bib file at each ``@type{key`` with the line it starts on."""
-    text = path.read_text(encoding="utf-8", errors="replace")
-    matches = [m for m in _ENTRY_RE.finditer(text) if m.group(1).lower() not in _SPECIAL]
-    spans = []
-    line, counted = 1, 0
-    for i, m in enumerate(matches):
-        line += text.count("\n", counted, m.start())  # counted once from the previous entry: linear
-        counted = m.start()
-        end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
-        spans.append(BibEntrySpan(m.group(1).lower(), m.group(2).strip(), path, line, text[m.start():end]))
-    return spans
-
-
-@lru_cache(maxsize=16)
-def entry_sources(path: str, mtime_ns: int) -> dict[str, str]:
-    """Each entry's text as written in the bib file (comments after it dropped), by key:
-    what the BibTeX button shows. Cached per file version."""
-    return {span.key: re.sub(r"(\n[ \t]*%[^\n]*)+\s*$", "", span.text.rstrip()) + "\n"
-            for span in reversed(scan(Path(path)))}
-
-
-def _malformed(text: str) -> bool:
-    """Unbalanced braces, or no closing brace at the end (comments between entries aside)."""
-    text = re.sub(r"^[ \t]*%.*$", "", text, flags=re.MULTILINE).replace("\\{", "").replace("\\}", "")
-    return text.count("{") != text.count("}") or not re.search(r"[})]\s*$", text)
-
-
-def lint_files(paths: list[Path]) -> dict[str, BibEntrySpan]:
-    """Warn about malformed entries, duplicate keys and unknown types; map key -> span."""
-    found: dict[str, BibEntrySpan] = {}
+def lint_files(paths: list[Path]) -> dict[str, list[BibEntrySpan]]:
+    """Warn about malformed entries, duplicate keys and unknown types; map key -> its spans."""
+    found: dict[str, list[BibEntrySpan]] = {}
     for path in paths:
         if not path.is_file():
             continue  # check_bibfiles has warned
         if (line := first_bad_line(path)) is not None:
-            warn("bytes that are not UTF-8 were replaced by \ufffd", "bib_encoding", f"{path}:{line}")
+            warn("bytes that are not UTF-8 were replaced by \ufffd", Subtype.BIB_ENCODING, f"{path}:{line}")
         for span in scan(path):
-            where = f"{span.path}:{span.line}"
             if not span.key:
-                warn(f"bib entry @{span.type} has no key", "bib_syntax", where)
+                warn(f"bib entry @{span.type} has no key", Subtype.BIB_SYNTAX, span.where)
                 continue
-            if _malformed(span.text):
+            if span.commented:  # sanitize warns about these, or about their copy
+                found.setdefault(span.key, []).append(span)
+                continue
+            if span.malformed:
                 warn(f"bib entry {span.key!r} is malformed (unbalanced braces); entries after it "
-                     "may be lost", "bib_syntax", where)
-            if span.key in found:
-                first = found[span.key]
-                warn(f"duplicate bib key {span.key!r} (first at {first.path}:{first.line}); this one is "
-                     "ignored", "bib_duplicate", where)
+                     "may be lost", Subtype.BIB_SYNTAX, span.where)
+            first = next((s for s in found.get(span.key, []) if not s.commented), None)
+            if first is not None:
+                warn(f"duplicate bib key {span.key!r} (first at {first.where}); this one is ignored",
+                     Subtype.BIB_DUPLICATE, span.where)
                 continue
             if span.type not in KNOWN_TYPES:
                 warn(f"bib entry {span.key!r} has unknown type @{span.type}; shown like @misc",
-                     "bib_type", where)
-            found[span.key] = span
+                     Subtype.BIB_TYPE, span.where)
+            if unsafe_key(span.key):
+                warn(f"bib key {span.key!r} has characters that cannot be part of a file name or address; "
+                     "its page gets a name made from it", Subtype.BIB_KEY, span.where)
+            found.setdefault(span.key, []).append(span)
     return found
-
-
-def config_line(app: Sphinx, name: str) -> str:
-    """``conf.py:<line>`` where a setting is made, for warnings about it."""
-    conf = Path(app.confdir, "conf.py")
-    lines = conf.read_text(encoding="utf-8", errors="replace").splitlines() if conf.is_file() else []
-    line = next((i for i, text in enumerate(lines, 1) if text.lstrip().startswith(name)), 1)
-    return f"{conf}:{line}"
 
 
 def start_capture(app: Sphinx) -> None:
@@ -109,30 +69,36 @@ def start_capture(app: Sphinx) -> None:
 
 
 def check_bibfiles(app: Sphinx) -> None:
-    """After the parse: report captured errors, then what the text scan and the data show."""
-    captured, pybtex.errors.captured_errors = pybtex.errors.captured_errors or [], None
-    paths = [Path(app.srcdir, p) for p in app.config.bibtex_bibfiles or []]
+    """After the parse: report captured errors and what the text scan and the data show, then
+    clean the data. Parsed data is cached between builds; it is checked once, when it is new."""
+    captured: list[Any] = pybtex.errors.captured_errors or []
+    pybtex.errors.captured_errors = None
+    if not compat.needs_check(app.env):
+        return
+    paths = [Path(app.confdir, p).resolve() for p in app.config.bibtex_bibfiles or []]
     for path in paths:
         if not path.is_file():
-            warn(f"bib file {path.name!r} does not exist; its publications are missing", "bib_missing",
-                 config_line(app, "bibtex_bibfiles"))
+            warn(f"bib file {path.name!r} does not exist; its publications are missing", Subtype.BIB_MISSING,
+                 conf_location(app, "bibtex_bibfiles"))
     spans = lint_files(paths)
     for error in captured:
         if "repeated bibliography entry" not in str(error):  # the scan reports those with lines
             where = f"{getattr(error, 'filename', None) or paths[0]}:{getattr(error, 'lineno', 1)}"
-            warn(f"bib file error: {error}", "bib_syntax", where)
-    data = app.env.get_domain("cite").bibdata.data  # type: ignore[attr-defined]
-    for key, entry in data.entries.items():
-        span = spans.get(key)
-        where = f"{span.path}:{span.line}" if span else None
+            warn(f"bib file error: {error}", Subtype.BIB_SYNTAX, where)
+    sanitize(app.env, spans)
+    entries = compat.entries(app.env)
+    for key, entry in entries.items():
+        where = spans[key][0].where if key in spans else None
         needed = dict.fromkeys((*REQUIRED_FIELDS, VENUE_FIELDS.get(entry.type, "title")))
         for name in needed:
             if not entry.fields.get(name, "").strip():
-                warn(f"bib entry {key!r} has no {name}", "bib_field", where)
+                warn(f"bib entry {key!r} has no {name}", Subtype.BIB_FIELD, where)
         for name, value in entry.fields.items():
-            if MARKUP_RE.search(value):
-                warn(f"bib entry {key!r}: {name} contains HTML markup, which is shown as text", "bib_markup", where)
-    for key, span in spans.items():
-        if key not in data.entries:
+            if has_markup(value):
+                warn(f"bib entry {key!r}: {name} contains HTML markup, which is shown as text",
+                     Subtype.BIB_MARKUP, where)
+    for key, found in spans.items():
+        if key not in entries and not all(span.commented for span in found):
             warn(f"bib entry {key!r} could not be read and is missing from the publications",
-                 "bib_syntax", f"{span.path}:{span.line}")
+                 Subtype.BIB_SYNTAX, found[0].where)
+    compat.mark_checked(app.env)

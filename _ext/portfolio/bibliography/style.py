@@ -10,7 +10,6 @@
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import Any, ClassVar
 
@@ -24,6 +23,9 @@ from pybtex.style.names import BaseNameStyle
 from pybtex.style.sorting import BaseSortingStyle
 from pybtex.style.template import FieldIsMissing, join, names, node, optional, tag
 
+from .latex import rich
+from .links import entry_links
+
 PLUGIN = "portfolio"
 
 #: entry types with a template of their own; others are shown like ``misc``
@@ -31,16 +33,6 @@ KNOWN_TYPES = frozenset({
     "article", "inproceedings", "conference", "incollection", "inbook", "book", "misc",
     "phdthesis", "mastersthesis", "techreport", "unpublished", "online", "software",
 })
-
-
-_LATEX_RE = re.compile(r"[\\{}$~%#&^_]|--|``|''")
-
-
-@lru_cache(maxsize=65536)
-def rich(latex: str) -> Text:
-    """A field's LaTeX as rich text. Parsing LaTeX is most of pybtex's formatting time: text
-    without any LaTeX markup skips it, and strings that recur (names, venues) are cached."""
-    return Text.from_latex(latex) if _LATEX_RE.search(latex) else Text(latex)
 
 
 @node
@@ -153,29 +145,11 @@ class PortfolioStyle(UnsrtStyle):
             {"entry": entry, "style": self, "bib_data": bib_data})
         if links := entry_links(entry):
             parts: list[Any] = [text, ". "]
-            for i, (name, url) in enumerate(links):
+            for i, link in enumerate(links):
                 parts += [" · "] if i else []
-                parts.append(HRef(url, Tag("span", name)))
+                parts.append(HRef(link.url, Tag("span", link.label)))
             text = Text(*parts)
         return FormattedEntry(entry.key, text, label)
-
-
-def entry_links(entry: Entry) -> list[tuple[str, str]]:
-    """(label, URL) for every link field of an entry, in a fixed order."""
-    f = entry.fields
-    links: list[tuple[str, str]] = []
-    if doi := f.get("doi"):
-        links.append(("DOI", f"https://doi.org/{doi}"))
-    if pdf := f.get("pdf"):
-        links.append(("PDF", pdf))
-    if (eprint := f.get("eprint")) and f.get("archiveprefix", "arXiv").lower() == "arxiv":
-        links.append(("arXiv", f"https://arxiv.org/abs/{eprint}"))
-    code = f.get("code", "").split()
-    for url in code:
-        links.append(("Code", url))
-    if url := f.get("url"):
-        links.append(("Project page", url))
-    return links
 
 
 def register_plugins() -> None:

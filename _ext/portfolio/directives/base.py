@@ -8,7 +8,6 @@ which docutils' own option converters would drop with an error.
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass
 from typing import ClassVar, Literal
 
@@ -19,18 +18,13 @@ from sphinx.util.docutils import SphinxDirective
 from ..dates import CVDate, DateError, format_days, parse_date
 from ..domain import CVDomain
 from ..nodes import cv_body, cv_dates, cv_entry, cv_header, cv_meta, cv_org, cv_place, cv_time, cv_title, joined
-from ..warnings import warn
+from ..validate import MAX_LENGTH, cut, has_markup, is_email, is_link
+from ..warnings import Subtype, warn
 
 FieldType = Literal["text", "date", "end", "dates", "kinds", "url", "email"]
 
-_URL_RE = re.compile(r"^(https?://[^\s<>\"]+|mailto:[^\s<>\"]+)$")
-_EMAIL_RE = re.compile(r"^[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+$")
 _SLUG_WORDS = 8
 UNTITLED = "(untitled)"
-#: longer option values are kept but warned about: likely a paste gone wrong
-MAX_OPTION_LENGTH = 1000
-#: raw HTML in an option is shown as text, which is rarely what its author meant
-MARKUP_RE = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?/?>")
 
 
 @dataclass(frozen=True)
@@ -91,7 +85,7 @@ class CardDirective(SphinxDirective):
     def title(self) -> str:
         return self.arguments[0].strip() if self.arguments else ""
 
-    def warn(self, message: str, subtype: str, location: tuple[str, int] | None = None) -> None:
+    def warn(self, message: str, subtype: Subtype, location: tuple[str, int] | None = None) -> None:
         """A warning naming the entry; at the directive's line unless a body line is meant."""
         warn(f"{self.kind} {self.title or UNTITLED!r}: {message}", subtype, location or self.location)
 
@@ -102,30 +96,31 @@ class CardDirective(SphinxDirective):
             raw = self.options.get(name)
             if raw is None or not raw.strip():
                 if spec.required:
-                    self.warn(f"missing required option :{name}:", "missing_option")
+                    self.warn(f"missing required option :{name}:", Subtype.MISSING_OPTION)
                 continue
             raw = " ".join(raw.split())
-            if len(raw) > MAX_OPTION_LENGTH:
-                self.warn(f":{name}: is {len(raw)} characters long (more than {MAX_OPTION_LENGTH})", "too_long")
-            if MARKUP_RE.search(raw):
-                self.warn(f":{name}: contains HTML markup, which is shown as text", "markup")
+            if len(raw) > MAX_LENGTH:
+                self.warn(f":{name}: is {len(raw)} characters long; cut to {MAX_LENGTH}", Subtype.TOO_LONG)
+                raw = cut(raw)
+            if has_markup(raw):
+                self.warn(f":{name}: contains HTML markup, which is shown as text", Subtype.MARKUP)
             if spec.type in ("date", "end", "dates"):
                 parts = raw.split(",") if spec.type == "dates" else [raw]
                 try:
                     values.dates[name] = [parse_date(p, allow_present=spec.type == "end") for p in parts]
                 except DateError as err:
-                    self.warn(f":{name}: {err}", "date")
+                    self.warn(f":{name}: {err}", Subtype.DATE)
             elif spec.type == "kinds":
                 values.kinds = self.read_kinds(raw)
-            elif spec.type == "url" and not _URL_RE.match(raw):
-                self.warn(f":{name}: {raw!r} is not an http(s) URL", "url")
-            elif spec.type == "email" and not _EMAIL_RE.match(raw):
-                self.warn(f":{name}: {raw!r} is not an email address", "email")
+            elif spec.type == "url" and not is_link(raw):
+                self.warn(f":{name}: {cut(raw, 80)!r} is not an http(s) URL", Subtype.URL)
+            elif spec.type == "email" and not is_email(raw):
+                self.warn(f":{name}: {cut(raw, 80)!r} is not an email address", Subtype.EMAIL)
             else:
                 values.text[name] = raw
         start, end = values.date("start"), values.date("end")
         if start and end and end < start:
-            self.warn(f"ends ({end.label}) before it starts ({start.label})", "date_order")
+            self.warn(f"ends ({end.label}) before it starts ({start.label})", Subtype.DATE_ORDER)
             del values.dates["end"]
         return values
 
@@ -136,7 +131,7 @@ class CardDirective(SphinxDirective):
                 kinds.append(kind)
             elif kind:
                 allowed = ", ".join(self.allowed_kinds)
-                self.warn(f"unknown :kind: {kind!r} (one of: {allowed})", "kind")
+                self.warn(f"unknown :kind: {cut(kind, 80)!r} (one of: {allowed})", Subtype.KIND)
         return kinds
 
     # -- the card --------------------------------------------------------------------
@@ -144,12 +139,13 @@ class CardDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         title = self.title
         if not title:
-            self.warn("no title (the directive's argument)", "empty_title")
+            self.warn("no title (the directive's argument)", Subtype.EMPTY_TITLE)
             title = UNTITLED
-        if len(title) > MAX_OPTION_LENGTH:
-            self.warn(f"the title is {len(title)} characters long (more than {MAX_OPTION_LENGTH})", "too_long")
-        if MARKUP_RE.search(title):
-            self.warn("the title contains HTML markup, which is shown as text", "markup")
+        if len(title) > MAX_LENGTH:
+            self.warn(f"the title is {len(title)} characters long; cut to {MAX_LENGTH}", Subtype.TOO_LONG)
+            title = cut(title)
+        if has_markup(title):
+            self.warn("the title contains HTML markup, which is shown as text", Subtype.MARKUP)
         self.values = values = self.read_options()
         entry = cv_entry(kind=self.kind, classes=["cv-entry", f"cv-{self.kind}", *self.options.get("class", [])])
         self.set_source_info(entry)
@@ -162,13 +158,22 @@ class CardDirective(SphinxDirective):
         if len(body):
             entry += body
         domain = self.env.domains[CVDomain.name]
-        anchor = self.options.get("name") or self.anchor(title, values)
+        anchor = self.given_id() or self.anchor(title, values)
         when = next(iter(entry.findall(cv_dates)), None)
         org = ", ".join(o.astext() for o in entry.findall(cv_org))
         entry["ids"].append(domain.note_entry(
             self.kind, anchor, title, self.location, papers=self.papers(values), sortkey=entry["sortkey"],
             when=when.astext() if when is not None else "", org=org))
         return [entry]
+
+    def given_id(self) -> str:
+        """The ``:name:`` option as an id; a value that is not one already is cleaned, with a warning."""
+        given = self.options.get("name", "").strip()
+        name = nodes.make_id(given)
+        if given and name != given:
+            self.warn(f":name: {cut(given, 80)!r} is not a valid id (lower-case letters, digits, '-'); "
+                      f"using {name or 'an id from the title'!r}", Subtype.NAME)
+        return name
 
     def papers(self, values: Values) -> tuple[str, ...]:
         """Bib keys of the papers this entry is described in (software cards have some)."""

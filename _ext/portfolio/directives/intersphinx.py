@@ -12,7 +12,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
-from ..warnings import warn
+from ..warnings import Subtype, warn
 
 
 def inventory_name(project: str, configured: str) -> str:
@@ -28,7 +28,7 @@ class IntersphinxSnippet(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         base = self.config.html_baseurl
         if not base:
-            warn("intersphinx-snippet needs html_baseurl in conf.py (the site's address)", "config",
+            warn("intersphinx-snippet needs html_baseurl in conf.py (the site's address)", Subtype.CONFIG,
                  (self.env.docname, self.lineno))
             base = "https://example.org/"
         name = inventory_name(self.config.project, self.config.portfolio_inventory_name)
@@ -40,5 +40,4 @@ class IntersphinxSnippet(SphinxDirective):
 
 
 def setup_intersphinx_snippet(app: Sphinx) -> None:
-    app.add_config_value("portfolio_inventory_name", "", "env", str)
     app.add_directive("intersphinx-snippet", IntersphinxSnippet)

@@ -14,6 +14,7 @@ from sphinx.application import Sphinx
 
 from ..dates import CVDate, DateError, parse_date
 from ..nodes import cv_sep, cv_time
+from ..warnings import Subtype
 from .base import CardDirective, Values
 
 _NUMBER_RE = re.compile(r"^(?P<office>[A-Z]{2})\s+(?P<number>[0-9][0-9/ ]*?)(?:\s+(?P<code>[A-Z][0-9]?))?$")
@@ -64,13 +65,13 @@ class PatentDirective(CardDirective):
                 except DateError as err:
                     problem = str(err)
             if problem or not match:
-                self.warn(f"bad publication line {line.strip()!r}: {problem}", "patent", location)
+                self.warn(f"bad publication line {line.strip()!r}: {problem}", Subtype.PATENT, location)
                 continue
             title = parts[2] if len(parts) > 2 and parts[2] else self.title
             found.append(PatentPublication(match["office"], match["number"].strip(), match["code"] or "",
                                            status_date[0].lower(), date, title))
         if not found:
-            self.warn("no publication numbers in the body", "missing_option")
+            self.warn("no publication numbers in the body", Subtype.MISSING_OPTION)
         return found
 
     def content_line(self, offset: int) -> int:

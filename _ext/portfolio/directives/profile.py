@@ -94,5 +94,4 @@ class ProfileDirective(CardDirective):
 
 
 def setup_profile(app: Sphinx) -> None:
-    app.add_config_value("portfolio_show_private_contact", False, "env", bool)
     app.add_directive("profile", ProfileDirective)

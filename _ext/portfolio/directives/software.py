@@ -15,6 +15,7 @@ from sphinx.application import Sphinx
 
 from ..domain import CVDomain
 from ..nodes import joined
+from ..warnings import Subtype
 from .base import CardDirective, Field, Values
 
 _KEY_RE = re.compile(r"^[^\s,{}]+$")
@@ -42,7 +43,7 @@ class SoftwareDirective(CardDirective):
             if key and _KEY_RE.match(key):
                 keys.append(key)
             elif key:
-                self.warn(f":paper: {key!r} is not a bib key", "paper")
+                self.warn(f":paper: {key!r} is not a bib key", Subtype.PAPER)
         self._papers = tuple(keys)
         return values
 

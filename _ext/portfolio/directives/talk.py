@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sphinx.application import Sphinx
 
+from ..warnings import Subtype
 from .base import CardDirective, Field, Values
 
 TALK_KINDS = (
@@ -33,7 +34,7 @@ class TalkDirective(CardDirective):
     def read_options(self) -> Values:
         values = super().read_options()
         if not values.text.get("event") and not values.text.get("host"):
-            self.warn("missing required option :event: (or :host:)", "missing_option")
+            self.warn("missing required option :event: (or :host:)", Subtype.MISSING_OPTION)
         return values
 
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
-from ..warnings import warn
-from .builder import TypstPDFBuilder, pdf_name, write_pdf
+from ..warnings import Subtype, warn
+from .builder import TypstPDFBuilder, check_pdf_name, pdf_name, write_pdf
 
 
 def write_beside_html(app: Sphinx, exception: Exception | None) -> None:
@@ -17,19 +17,12 @@ def write_beside_html(app: Sphinx, exception: Exception | None) -> None:
             write_pdf(app.builder, Path(app.outdir), quiet=True)
         except Exception as err:  # the site is written: a PDF bug must not undo it with a traceback
             warn(f"the PDF could not be written ({type(err).__name__}: {err}); the website is complete",
-                 "pdf_error", (app.config.root_doc, 1))
+                 Subtype.PDF_ERROR, (app.config.root_doc, 1))
 
 
 def setup_pdf(app: Sphinx) -> None:
     app.add_builder(TypstPDFBuilder)
-    app.add_config_value("portfolio_pdf", True, "html", bool)
-    app.add_config_value("portfolio_pdf_name", "", "html", str)
-    app.add_config_value("portfolio_pdf_title", "", "html", str)
-    app.add_config_value("portfolio_pdf_keywords", [], "html", list)
-    app.add_config_value("portfolio_pdf_keep_typst", False, "html", bool)
-    # fonts for scripts Libertinus Serif lacks (e.g. CJK): folders of font files, and families
-    app.add_config_value("portfolio_pdf_font_paths", [], "html", list)
-    app.add_config_value("portfolio_pdf_fonts", [], "html", list)
+    app.connect("config-inited", check_pdf_name)
     app.connect("build-finished", write_beside_html)
 
 

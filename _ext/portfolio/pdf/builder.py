@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from collections.abc import Iterator
 from contextlib import nullcontext
 from pathlib import Path
@@ -26,7 +27,8 @@ from sphinx.util.logging import suppress_logging
 from sphinx.util.nodes import inline_all_toctrees
 from sphinx.util.tags import Tags
 
-from ..warnings import warn
+from ..config import conf_location
+from ..warnings import Subtype, warn
 from .translator import TypstTranslator, markup, string
 
 TEMPLATE = Path(__file__).with_name("cv.typ")
@@ -34,14 +36,30 @@ TEMPLATE = Path(__file__).with_name("cv.typ")
 PDF_TAGS = Tags(["pdf", "typst", "cvpdf"])
 
 
+#: letters that Unicode does not decompose into a Latin letter and marks
+_LATIN = str.maketrans({"ß": "ss", "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O", "œ": "oe", "Œ": "OE",
+                        "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ð": "d", "þ": "th", "ı": "i"})
+
+
 def default_pdf_name(project: str) -> str:
-    """``"Sebastian Lapuschkin"`` -> ``sebastian-lapuschkin-cv.pdf`` (one dot, as ReadTheDocs wants)."""
-    stem = re.sub(r"[^a-z0-9]+", "-", project.lower()).strip("-") or "cv"
+    """``"María Example-Ñúñez"`` -> ``maria-example-nunez-cv.pdf``: letters transliterated, one dot
+    (as ReadTheDocs wants)."""
+    ascii_text = unicodedata.normalize("NFKD", project.translate(_LATIN)).encode("ascii", "ignore").decode()
+    stem = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "cv"
     return f"{stem}-cv.pdf"
 
 
 def pdf_name(config: Config) -> str:
     return config.portfolio_pdf_name or default_pdf_name(config.project)
+
+
+def check_pdf_name(app: Any, config: Config) -> None:
+    """``portfolio_pdf_name`` is a file name in the output folder: a path could write anywhere."""
+    name = config.portfolio_pdf_name
+    if name and (Path(name).name != name or "\\" in name or name.startswith(".") or not name.endswith(".pdf")):
+        warn(f"portfolio_pdf_name {name!r} must be a file name ending in .pdf, without folders; using "
+             f"{default_pdf_name(config.project)!r}", Subtype.CONFIG, conf_location(app, "portfolio_pdf_name"))
+        config.portfolio_pdf_name = ""
 
 
 def assemble(builder: Builder, env: BuildEnvironment, quiet: bool = False) -> nodes.document:
@@ -70,10 +88,10 @@ def assemble(builder: Builder, env: BuildEnvironment, quiet: bool = False) -> no
     return tree
 
 
-def typst_source(tree: nodes.document, builder: Builder) -> str:
+def typst_source(tree: nodes.document, builder: Builder, images: bool = True) -> str:
     """The template, the document settings and the translated body."""
     labels = {i for node in tree.findall(nodes.Element) for i in node.get("ids", [])}
-    translator = TypstTranslator(tree, builder, labels)
+    translator = TypstTranslator(tree, builder, labels, images)
     tree.walkabout(translator)
     config = builder.config
     keywords = ", ".join(string(k) for k in config.portfolio_pdf_keywords)
@@ -87,33 +105,42 @@ def typst_source(tree: nodes.document, builder: Builder) -> str:
     return TEMPLATE.read_text(encoding="utf-8") + "\n" + setup + translator.astext()
 
 
-def compile_pdf(srcdir: Path, source: str, location: Any = None, font_paths: list[str] = ()) -> bytes | None:
+def compile_pdf(srcdir: Path, source: str, location: Any = None, font_paths: list[str] = ()) -> bytes:
     """Typst -> PDF bytes with the compiler's embedded fonts and the project's own
-    (``portfolio_pdf_font_paths``), never the machine's: the same output on every machine."""
+    (``portfolio_pdf_font_paths``), never the machine's: the same output on every machine.
+    Raises ``typst.TypstError`` where Typst refuses the source."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-    try:
-        pdf, warnings = typst.compile_with_warnings(
-            source.encode("utf-8"), format="pdf", root=str(srcdir), ignore_system_fonts=True,
-            font_paths=list(font_paths), timestamp=int(epoch) if epoch.isdigit() else None)
-    except typst.TypstError as err:
-        warn(f"Typst could not compile the CV: {err}", "pdf_compile", location)
-        return None
+    pdf, warnings = typst.compile_with_warnings(
+        source.encode("utf-8"), format="pdf", root=str(srcdir), ignore_system_fonts=True,
+        font_paths=list(font_paths), timestamp=int(epoch) if epoch.isdigit() else None)
     for warning in warnings:
-        warn(f"Typst: {warning}", "pdf_typst", location)
+        warn(f"Typst: {warning}", Subtype.PDF_TYPST, location)
     return pdf
 
 
 def write_pdf(builder: Builder, outdir: Path, quiet: bool = False) -> Path | None:
-    """Assemble, translate, compile and write the PDF into ``outdir``; its path, or None."""
+    """Assemble, translate, compile and write the PDF into ``outdir``; its path, or None.
+
+    Where Typst refuses the CV, it is compiled once more without images (a file can look like
+    an image and still not decode); only if that fails too is there no PDF, with a warning."""
     config = builder.config
-    source = typst_source(assemble(builder, builder.env, quiet), builder)
+    tree = assemble(builder, builder.env, quiet)
+    source = typst_source(tree, builder)
     outdir.mkdir(parents=True, exist_ok=True)
     if config.portfolio_pdf_keep_typst:
         (outdir / pdf_name(config)).with_suffix(".typ").write_text(source, encoding="utf-8")
     font_paths = [str(Path(builder.confdir, p)) for p in config.portfolio_pdf_font_paths]
-    pdf = compile_pdf(Path(builder.srcdir), source, (config.root_doc, 1), font_paths)
-    if pdf is None:
-        return None
+    location = (config.root_doc, 1)
+    try:
+        pdf = compile_pdf(Path(builder.srcdir), source, location, font_paths)
+    except typst.TypstError as err:
+        warn(f"Typst could not compile the CV ({err}); writing it without images", Subtype.PDF_COMPILE, location)
+        try:
+            pdf = compile_pdf(Path(builder.srcdir), typst_source(tree, builder, images=False), location, font_paths)
+        except typst.TypstError as again:
+            warn(f"Typst could not compile the CV without images either ({again}); no PDF is written",
+                 Subtype.PDF_COMPILE, location)
+            return None
     target = outdir / pdf_name(config)
     target.write_bytes(pdf)
     return target
@@ -144,7 +171,7 @@ class TypstPDFBuilder(Builder):
         try:
             write_pdf(self, Path(self.outdir))
         except Exception as err:  # a warning with its cause, as for any other bad input
-            warn(f"the PDF could not be written ({type(err).__name__}: {err})", "pdf_error",
+            warn(f"the PDF could not be written ({type(err).__name__}: {err})", Subtype.PDF_ERROR,
                  (self.config.root_doc, 1))
 
     def write_doc(self, docname: str, doctree: nodes.document) -> None:

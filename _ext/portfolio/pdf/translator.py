@@ -18,12 +18,17 @@ from docutils import nodes
 from sphinx.util.docutils import SphinxTranslator
 
 from ..nodes import cv_dates, cv_entry, cv_header, cv_org, cv_place, cv_title
-from ..warnings import warn
+from ..untrusted import inside, is_image_file
+from ..warnings import Subtype, warn
 
 _SPECIAL = frozenset('\\#$*_@<>[]`~/\'"-=+.()')
 _LABEL_RE = re.compile(r"^[A-Za-z0-9_\-.:]+$")
 #: profile links that print as their address (github.com/user) rather than a label
 ACCOUNT_CLASSES = frozenset({"cv-github", "cv-linkedin", "cv-orcid"})
+#: blocks that Typst nests (each a function call with show rules); it stops at some depth
+NESTING = (nodes.block_quote, nodes.bullet_list, nodes.enumerated_list, nodes.definition_list, nodes.topic,
+           nodes.sidebar, nodes.Admonition, nodes.table, nodes.field_list, nodes.figure)
+MAX_DEPTH = 8
 ADMONITIONS = ("attention", "caution", "danger", "error", "hint", "important", "note", "tip", "warning")
 
 
@@ -56,10 +61,12 @@ def _wrap(open_: str, close: str = "];", strip: bool = False) -> tuple[Callable[
 class TypstTranslator(SphinxTranslator):
     """Writes ``self.body``; the builder wraps it in the template."""
 
-    def __init__(self, document: nodes.document, builder: Any, labels: set[str]) -> None:
+    def __init__(self, document: nodes.document, builder: Any, labels: set[str], images: bool = True) -> None:
         super().__init__(document, builder)
         self.body: list[str] = []
         self.labels = labels  # ids that exist in the output, the only valid link targets
+        self.images = images  # False after Typst refused the CV once: images are what it cannot check
+        self.depth = 0  # nesting of blocks, which Typst limits
         self.section_level = 0
         self.levels: list[int] = []
         self.warned: set[str] = set()
@@ -88,7 +95,7 @@ class TypstTranslator(SphinxTranslator):
         name = node.__class__.__name__
         if name not in self.warned:
             self.warned.add(name)
-            warn(f"the PDF has no layout for {name!r} nodes; writing their text", "pdf_node", node)
+            warn(f"the PDF has no layout for {name!r} nodes; writing their text", Subtype.PDF_NODE, node)
         self.body.append(markup(node.astext()))
         raise nodes.SkipNode
 
@@ -135,6 +142,8 @@ class TypstTranslator(SphinxTranslator):
         self.section_level -= 1
 
     def visit_title(self, node: nodes.title) -> None:
+        if isinstance(node.parent, nodes.Admonition):  # written by visit_admonition
+            raise nodes.SkipNode
         if isinstance(node.parent, nodes.section):
             if self.section_level <= 1:  # the root page's title: the profile is the header
                 raise nodes.SkipNode
@@ -153,6 +162,8 @@ class TypstTranslator(SphinxTranslator):
             self.body.append("];\n\n")
 
     def visit_paragraph(self, node: nodes.paragraph) -> None:
+        if "cv-contact" in node["classes"]:  # written in the profile's header
+            raise nodes.SkipNode
         self.anchor(node)
         if "cv-tags" in node["classes"]:
             self.body.append("#block(below: 0.5em)[")
@@ -193,7 +204,6 @@ class TypstTranslator(SphinxTranslator):
         title = ""
         if node.children and isinstance(node[0], nodes.title):
             title = self.render(node[0])
-            node.remove(node[0])
         elif (name := node.__class__.__name__) in ADMONITIONS:
             title = markup(name.capitalize())
         self.body.append(f"#cv-admonition([{title}])[")
@@ -245,14 +255,14 @@ class TypstTranslator(SphinxTranslator):
         raise nodes.SkipNode
 
     def visit_image(self, node: nodes.image) -> None:
-        path = Path(self.builder.srcdir, node.get("uri", ""))
-        try:
-            relative = path.resolve().relative_to(Path(self.builder.srcdir).resolve())
-        except ValueError:
-            relative = None
-        if relative is None or not path.is_file():
-            warn(f"image {node.get('uri')!r} is not a file in the project; left out of the PDF", "pdf_image", node)
+        srcdir = Path(self.builder.srcdir)
+        path = srcdir / node.get("uri", "")
+        if not self.images or not inside(path, srcdir) or not path.is_file() or not is_image_file(path):
+            if self.images:
+                warn(f"image {node.get('uri')!r} is not an image file in the project; left out of the PDF",
+                     Subtype.PDF_IMAGE, node)
             raise nodes.SkipNode
+        relative = path.resolve().relative_to(srcdir.resolve())
         width = ", width: 3cm" if "cv-photo" in node.get("classes", []) else ""
         self.body.append(f'#image({string("/" + relative.as_posix())}{width});')
         raise nodes.SkipNode
@@ -287,7 +297,7 @@ class TypstTranslator(SphinxTranslator):
 
     visit_definition_list, depart_definition_list = _wrap("#terms(tight: true,\n", ");\n\n")
 
-    visit_definition_list_item, depart_definition_list_item = _wrap("(", "),\n")
+    visit_definition_list_item, depart_definition_list_item = _wrap("terms.item(", "),\n")
 
     visit_term, depart_term = _wrap("[", "], ")
 
@@ -394,11 +404,8 @@ class TypstTranslator(SphinxTranslator):
         role = ", ".join(self.render(o) for o in header.findall(cv_org))
         places = [self.render(p) for p in header.findall(cv_place)]
         role = " · ".join(p for p in (role, *places) if p)
-        contact = ""
-        for para in list(node.findall(nodes.paragraph)):
-            if "cv-contact" in para["classes"]:
-                contact = self.render(para)
-                para.parent.remove(para)
+        contact = "".join(self.render(para) for para in node.findall(nodes.paragraph)
+                          if "cv-contact" in para["classes"])
         self.body.append(f"#cv-profile(name: [{name}], role: [{role}], contact: [{contact}])[")
 
     def depart_cv_entry(self, node: cv_entry) -> None:
@@ -421,13 +428,23 @@ class TypstTranslator(SphinxTranslator):
     visit_cv_tag, depart_cv_tag = _wrap("#cv-tag[", "];")
 
     def dispatch_visit(self, node: nodes.Node) -> None:
-        """Tags are inlines with a class; route them to their own visitor."""
+        """Blocks nested deeper than Typst allows are written as their text; tags are inlines
+        with a class, routed to their own visitor."""
+        if isinstance(node, NESTING):
+            if self.depth >= MAX_DEPTH:
+                warn(f"content nested more than {MAX_DEPTH} levels deep is flattened in the PDF",
+                     Subtype.PDF_DEPTH, node)
+                self.body.append(markup(node.astext()) + "\n\n")
+                raise nodes.SkipNode
+            self.depth += 1
         if isinstance(node, nodes.inline) and "cv-tag" in node.get("classes", []):
             self.visit_cv_tag(node)
             return
         super().dispatch_visit(node)
 
     def dispatch_departure(self, node: nodes.Node) -> None:
+        if isinstance(node, NESTING):
+            self.depth -= 1
         if isinstance(node, nodes.inline) and "cv-tag" in node.get("classes", []):
             self.depart_cv_tag(node)
             return

@@ -18,7 +18,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from ..domain import KINDS, CVDomain
 from ..nodes import cv_latest, joined
-from ..warnings import warn
+from ..warnings import Subtype, warn
 
 
 class LatestDirective(SphinxDirective):
@@ -31,7 +31,7 @@ class LatestDirective(SphinxDirective):
         kind = self.arguments[0].strip()
         if kind not in KINDS or kind == "paper":
             warn(f"cv-latest: unknown kind {kind!r} (one of: {', '.join(k for k in KINDS if k != 'paper')})",
-                 "kind", (self.env.docname, self.lineno))
+                 Subtype.KIND, (self.env.docname, self.lineno))
             return []
         node = cv_latest(kind=kind, limit=self.options.get("limit", 3))
         self.set_source_info(node)

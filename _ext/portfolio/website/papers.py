@@ -1,34 +1,37 @@
 """Per-paper extras on the website: BibTeX and abstract in the list, and one page per paper
 with Google Scholar's ``citation_*`` meta tags and schema.org JSON-LD.
 
-The data is what sphinxcontrib-bibtex parsed; the text of a paper page is the
-same formatted entry as in the list, rendered by pybtex's HTML backend (which
-escapes every field).
+The data is what sphinxcontrib-bibtex parsed and ``bibliography.sanitize``
+cleaned; the text of a paper page is the same formatted entry as in the list,
+rendered by pybtex's HTML backend with its link addresses escaped too.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from functools import lru_cache
 from html import escape
-from pathlib import Path
 from typing import Any
 from weakref import WeakKeyDictionary
 
 from docutils import nodes
-from pybtex.database import BibliographyData, Entry
-from pybtex.database.output.bibtex import Writer as BibtexWriter
-from pybtex.plugin import find_plugin
+from pybtex.backends.html import Backend as HtmlBackend
+from pybtex.database import Entry
 from sphinx.application import Sphinx
+from sphinx.builders import Builder
+from sphinx.config import Config
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from ..bibliography.lint import entry_sources
-from ..bibliography.style import entry_links
-from ..domain import CVDomain, plain_title
+from ..bibliography import compat
+from ..bibliography.bibtex import to_bibtex
+from ..bibliography.ids import paper_page
+from ..bibliography.latex import plain
+from ..bibliography.links import entry_links
+from ..domain import CVDomain
 from ..nodes import cv_paper_extras
 
-PAGE_PREFIX = "papers/"
+PAGE_FOLDER = "papers/"
 TYPE_LABELS = {
     "article": "Journal article",
     "inproceedings": "Conference or workshop paper",
@@ -49,32 +52,35 @@ VENUE_TAGS = {
     "incollection": ("citation_inbook_title", "booktitle"),
     "inbook": ("citation_inbook_title", "booktitle"),
 }
+#: global state: per builder, the navigation shared by all paper pages of one build
 _SHARED_TOCTREES: WeakKeyDictionary[Any, dict[str, str]] = WeakKeyDictionary()
-_BIBTEX = BibtexWriter()
+
+
+class SafeHtmlBackend(HtmlBackend):
+    """pybtex's HTML backend writes link addresses into ``href`` unescaped; this one escapes them."""
+
+    @staticmethod
+    def format_href(url: str, text: str, external: bool = False) -> str:
+        return f'<a href="{escape(url, quote=True)}">{text}</a>' if text else ""
 
 
 @lru_cache(maxsize=1)
-def html_backend() -> Any:
-    """Found on first use: pybtex's plugin lookup scans every installed package's entry points."""
-    return find_plugin("pybtex.backends", "html")()
+def html_backend() -> SafeHtmlBackend:
+    return SafeHtmlBackend()
 
 
 def text(entry: Entry, field: str) -> str:
     """A field as plain text (braces and LaTeX markup gone)."""
-    return plain_title(entry.fields.get(field, "")) if entry.fields.get(field) else ""
-
-
-def bibtex(entry: Entry, key: str, bibfiles: Iterable[Path] = ()) -> str:
-    """The entry as BibTeX: as written in its bib file when it can be found there (what its
-    author wrote, and quick), else as pybtex writes it."""
-    for path in bibfiles:
-        if path.is_file() and key in (found := entry_sources(str(path), path.stat().st_mtime_ns)):
-            return found[key].strip()
-    return _BIBTEX.to_string(BibliographyData({key: entry})).strip()
+    return plain(entry.fields.get(field, "")) if entry.fields.get(field) else ""
 
 
 def authors(entry: Entry) -> list[str]:
-    return [plain_title(str(person)) for person in entry.persons.get("author", [])]
+    return [plain(str(person)) for person in entry.persons.get("author", [])]
+
+
+def writes_paper_pages(builder: type[Builder] | Builder, config: Config) -> bool:
+    """Paper pages are written by the multi-page HTML builders (not singlehtml, not EPUB)."""
+    return builder.format == "html" and builder.name not in ("singlehtml", "epub") and config.portfolio_paper_pages
 
 
 class PaperExtras(SphinxPostTransform):
@@ -84,19 +90,20 @@ class PaperExtras(SphinxPostTransform):
     formats = ("html",)
 
     def run(self, **kwargs: Any) -> None:
-        cite = self.env.domains.get("cite")
-        if cite is None or self.document.get("portfolio_pdf"):
+        if self.document.get("portfolio_pdf"):
             return
         domain = self.env.domains[CVDomain.name]
-        entries = cite.bibdata.data.entries  # type: ignore[attr-defined]
+        entries = compat.entries(self.env)
+        pages = writes_paper_pages(self.env._builder_cls, self.config)
+        private = self.config.portfolio_bib_private_fields
         for citation, key in domain.listed_papers(self.document):  # type: ignore[attr-defined]
             if key not in entries or any(isinstance(c, cv_paper_extras) for c in citation):
                 continue
             entry = entries[key]
             citation += cv_paper_extras(
-                key=key, page=PAGE_PREFIX + key if self.config.portfolio_paper_pages else "",
+                key=key, page=paper_page(key) if pages else "",
                 year=entry.fields.get("year", ""), type=entry.type,
-                type_label=TYPE_LABELS.get(entry.type, "Other"), bibtex=bibtex(entry, key, cite.bibdata.bibfiles),
+                type_label=TYPE_LABELS.get(entry.type, "Other"), bibtex=to_bibtex(entry, key, private),
                 abstract=text(entry, "abstract"))
 
 
@@ -134,16 +141,19 @@ def meta_tags(entry: Entry, key: str) -> list[tuple[str, str]]:
         tags.append(("citation_firstpage", pages[0].strip()))
         if len(pages) > 1:
             tags.append(("citation_lastpage", pages[-1].strip()))
-    if eprint := entry.fields.get("eprint"):
-        tags.append(("citation_arxiv_id", eprint))
-    if pdf := entry.fields.get("pdf") or (f"https://arxiv.org/pdf/{eprint}" if eprint else ""):
+    links = {link.field: link.url for link in reversed(entry_links(entry))}
+    if "eprint" in links:
+        tags.append(("citation_arxiv_id", entry.fields["eprint"]))
+    if pdf := links.get("pdf") or links.get("eprint", "").replace("/abs/", "/pdf/"):
         tags.append(("citation_pdf_url", pdf))
     return [(name, value) for name, value in tags if value]
 
 
 def json_ld(data: dict[str, Any]) -> str:
-    """A JSON-LD script element; ``</`` is escaped so no field can close the script."""
-    payload = json.dumps(data, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
+    """A JSON-LD script element. ``<``, ``>`` and ``&`` are written as JSON escapes, so no field
+    can close the script or open a comment that swallows the rest of the page."""
+    payload = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    payload = payload.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return f'<script type="application/ld+json">{payload}</script>'
 
 
@@ -160,27 +170,26 @@ def scholarly_article(entry: Entry, url: str) -> dict[str, Any]:
         if value := text(entry, venue[1]):
             article["isPartOf"] = {"@type": "Periodical" if entry.type == "article" else "CreativeWork",
                                    "name": value}
-    if links := [u for _, u in entry_links(entry)]:
+    if links := [link.url for link in entry_links(entry)]:
         article["sameAs"] = links
     return article
 
 
 def paper_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     """``html-collect-pages``: ``papers/<key>.html`` for every paper on the site."""
-    cite = app.env.domains.get("cite")
-    if cite is None or app.builder.format != "html" or app.builder.name == "singlehtml" \
-            or not app.config.portfolio_paper_pages:
+    if not compat.loaded(app) or not writes_paper_pages(app.builder, app.config):
         return
     _SHARED_TOCTREES.pop(app.builder, None)  # the navigation may have changed since the last build
     domain = app.env.domains[CVDomain.name]
-    formatted = {c.key: c.formatted_entry for c in cite.citations}  # type: ignore[attr-defined]
-    entries = cite.bibdata.data.entries  # type: ignore[attr-defined]
+    formatted = compat.formatted(app.env)
+    entries = compat.entries(app.env)
+    private = app.config.portfolio_bib_private_fields
     base = (app.config.html_baseurl or "").rstrip("/")
     for key, paper in sorted(domain.papers.items()):  # type: ignore[attr-defined]
         entry = entries.get(key)
         if entry is None:
             continue
-        pagename = PAGE_PREFIX + key
+        pagename = paper_page(key)
         url = f"{base}/{app.builder.get_target_uri(pagename)}" if base else app.builder.get_target_uri(pagename)
         back = app.builder.get_relative_uri(pagename, paper.docname) + "#" + paper.anchor
         metatags = "\n".join(f'<meta name="{n}" content="{escape(v, quote=True)}">' for n, v in meta_tags(entry, key))
@@ -190,7 +199,7 @@ def paper_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         if abstract := text(entry, "abstract"):
             body.append(f'<h2>Abstract</h2><p class="cv-paper-abstract">{escape(abstract)}</p>')
         body.append(f'<h2>BibTeX</h2><div class="cv-bibtex" data-key="{escape(key)}">'
-                    f'<pre class="cv-bibtex-source">{escape(bibtex(entry, key, cite.bibdata.bibfiles))}</pre></div>')
+                    f'<pre class="cv-bibtex-source">{escape(to_bibtex(entry, key, private))}</pre></div>')
         body.append(f'<p><a class="cv-paper-back" href="{escape(back)}">All publications</a></p>')
         # Sphinx's templates put "title" into the page as HTML: it must be escaped here
         yield pagename, {"title": escape(paper.title), "body": "\n".join(body), "metatags": metatags}, "page.html"
@@ -200,7 +209,7 @@ def share_paper_toctree(app: Sphinx, pagename: str, templatename: str, context: 
                         doctree: Any) -> None:
     """All paper pages sit in one folder, so their navigation (which furo builds per page,
     ~5 ms each) is the same: build it once per build and reuse it."""
-    if not pagename.startswith(PAGE_PREFIX) or "toctree" not in context:
+    if not pagename.startswith(PAGE_FOLDER) or "toctree" not in context:
         return
     cache = _SHARED_TOCTREES.setdefault(app.builder, {})
     toctree = context["toctree"]
@@ -215,7 +224,6 @@ def share_paper_toctree(app: Sphinx, pagename: str, templatename: str, context: 
 
 
 def setup_papers(app: Sphinx) -> None:
-    app.add_config_value("portfolio_paper_pages", True, "html", bool)
     app.add_post_transform(PaperExtras)
     app.connect("html-collect-pages", paper_pages)
     app.connect("html-page-context", share_paper_toctree, priority=400)

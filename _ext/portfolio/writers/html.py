@@ -55,7 +55,7 @@ def depart_title(self: HTML5Translator, node: nodes.Element) -> None:
     entry = node.parent.parent
     if isinstance(entry, cv_entry) and entry["ids"]:
         anchor = entry["ids"][0]
-        self.body.append(f'<a class="headerlink" href="#{anchor}" title="Link to this entry">¶</a>')
+        self.body.append(f'<a class="headerlink" href="#{escape(anchor, quote=True)}" title="Link to this entry">¶</a>')
     level = _heading_level(entry) if isinstance(entry, cv_entry) else 3
     self.body.append(f"</h{level}>\n")
 

@@ -1,0 +1,97 @@
+"""Every use of sphinxcontrib-bibtex's internals, in one place.
+
+sphinxcontrib-bibtex 2.x has no public API for its parsed data or its
+citation records; when a release changes them, this module is what changes.
+All functions are inert (empty results) where the extension is not loaded.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pybtex.database import Entry
+from pybtex.style import FormattedEntry
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+
+EXTENSION = "sphinxcontrib.bibtex"
+
+
+def loaded(app: Sphinx) -> bool:
+    return EXTENSION in app.extensions
+
+
+def _domain(env: BuildEnvironment) -> Any:
+    return env.domains.get("cite")
+
+
+def entries(env: BuildEnvironment) -> dict[str, Entry]:
+    """The parsed entries of all bib files, by key (pybtex's ``BibliographyData.entries``)."""
+    domain = _domain(env)
+    return domain.bibdata.data.entries if domain is not None else {}
+
+
+def bibfiles(env: BuildEnvironment) -> dict[Path, Any]:
+    """The parsed bib files with their modification times (sphinxcontrib-bibtex's ``BibFile``)."""
+    domain = _domain(env)
+    return domain.bibdata.bibfiles if domain is not None else {}
+
+
+def remove_entry(env: BuildEnvironment, key: str) -> None:
+    """Forget an entry as if it were not in its bib file."""
+    domain = _domain(env)
+    domain.bibdata.data.entries.pop(key, None)
+    for bibfile in domain.bibdata.bibfiles.values():
+        bibfile.keys.pop(key, None)
+
+
+def citations(env: BuildEnvironment) -> list[Any]:
+    """One record per (bibliography, entry) shown, filled after all pages are read (``env-updated``)."""
+    domain = _domain(env)
+    return list(domain.citations) if domain is not None else []
+
+
+def formatted(env: BuildEnvironment) -> dict[str, FormattedEntry]:
+    """The formatted entry of every listed paper, by key."""
+    return {citation.key: citation.formatted_entry for citation in citations(env)}
+
+
+def rename_citations(env: BuildEnvironment, ids: dict[tuple[Any, str], str]) -> None:
+    """Give citation records (and their bibliography's node) new ids; ``ids`` maps
+    (bibliography key, entry key) -> id."""
+    domain = _domain(env)
+    updated = []
+    for citation in domain.citations:
+        if (new := ids.get((citation.bibliography_key, citation.key))) is not None:
+            domain.bibliographies[citation.bibliography_key].citation_nodes[citation.key]["ids"] = [new]
+            citation = citation._replace(citation_id=new)
+        updated.append(citation)
+    domain.data["citations"] = updated
+
+
+def docname(citation: Any) -> str:
+    return citation.bibliography_key.docname
+
+
+def empty_citation_nodes(env: BuildEnvironment) -> None:
+    """sphinxcontrib-bibtex fills the citation nodes kept in its domain on every resolve;
+    a second resolve in one process (the PDF after the website) must start from empty ones."""
+    domain = _domain(env)
+    for bibliography in getattr(domain, "bibliographies", {}).values():
+        for citation in bibliography.citation_nodes.values():
+            citation.children = []
+
+
+#: set on pybtex's parsed data once it is checked; the data is cached (and pickled) between builds
+_CHECKED = "_portfolio_checked"
+
+
+def needs_check(env: BuildEnvironment) -> bool:
+    """True for data that sphinxcontrib-bibtex parsed in this build (not from its cache)."""
+    domain = _domain(env)
+    return domain is not None and not getattr(domain.bibdata.data, _CHECKED, False)
+
+
+def mark_checked(env: BuildEnvironment) -> None:
+    setattr(_domain(env).bibdata.data, _CHECKED, True)

@@ -1,0 +1,79 @@
+"""Every ``conf.py`` setting of the extension, declared once.
+
+A setting read while a page is parsed is registered with rebuild ``"env"`` (a
+change re-reads every page); one read while writing uses ``"html"`` (a change
+rewrites every page). The README's table of settings is checked against this list.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from sphinx.application import Sphinx
+
+#: fields that reference managers (Zotero, JabRef, Mendeley, BibDesk) write for their user alone
+PRIVATE_BIB_FIELDS = (
+    "file", "annote", "annotation", "owner", "timestamp", "date-added", "date-modified", "mendeley-*",
+    "comment", "comments", "groups", "readstatus", "priority", "ranking", "relevance", "printed",
+    "qualityassured", "bdsk-*", "local-url",
+)
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One ``conf.py`` value: what Sphinx needs to register it, and what the README says of it."""
+
+    #: the name in ``conf.py``
+    name: str
+    #: the value where ``conf.py`` does not set it
+    default: Any
+    #: what a change rebuilds: ``"env"`` re-reads pages, ``"html"`` rewrites them
+    rebuild: Literal["env", "html", ""]
+    #: the types a value may have
+    types: tuple[type, ...]
+    #: one line for the README
+    description: str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("portfolio_order", "newest", "env", (str,),
+            '"newest" sorts each run of cards newest first; "source" keeps the written order'),
+    Setting("portfolio_show_private_contact", False, "env", (bool,),
+            "show the profile's phone and street address (they are never shown otherwise)"),
+    Setting("portfolio_inventory_name", "", "env", (str,),
+            "the name other projects give this site in their intersphinx_mapping"),
+    Setting("portfolio_owner_names", [], "env", (list, tuple),
+            "every spelling of the owner's name in the bib files; set in bold"),
+    Setting("portfolio_bib_private_fields", list(PRIVATE_BIB_FIELDS), "html", (list, tuple),
+            "bib fields never published (a trailing * matches a prefix)"),
+    Setting("portfolio_trust_raw_html", True, "env", (bool,),
+            "False: raw HTML in pages is shown as text and file inclusion is off (for forks that merge "
+            "others' pull requests)"),
+    Setting("portfolio_paper_pages", True, "html", (bool,),
+            "write a page per paper (papers/<key>.html) with its abstract, BibTeX and meta tags"),
+    Setting("portfolio_pdf", True, "html", (bool,), "write the PDF beside every HTML build"),
+    Setting("portfolio_pdf_name", "", "html", (str,), "its file name (default: <project>-cv.pdf)"),
+    Setting("portfolio_pdf_title", "", "html", (str,), "PDF title (default: <author> – Curriculum Vitae)"),
+    Setting("portfolio_pdf_keywords", [], "html", (list, tuple), "PDF keywords"),
+    Setting("portfolio_pdf_keep_typst", False, "html", (bool,),
+            "also write the .typ source, for debugging the layout"),
+    Setting("portfolio_pdf_font_paths", [], "html", (list, tuple),
+            "folders (relative to conf.py) of font files to ship, e.g. for CJK names"),
+    Setting("portfolio_pdf_fonts", [], "html", (list, tuple), "font families to fall back on after the theme's"),
+)
+
+
+def setup_config(app: Sphinx) -> None:
+    for setting in SETTINGS:
+        app.add_config_value(setting.name, setting.default, setting.rebuild, setting.types,
+                             description=setting.description)
+
+
+def conf_location(app: Sphinx, name: str) -> str:
+    """``conf.py:<line>`` where a setting is made, for warnings about it."""
+    conf = Path(app.confdir, "conf.py")
+    lines = conf.read_text(encoding="utf-8", errors="replace").splitlines() if conf.is_file() else []
+    line = next((i for i, text in enumerate(lines, 1) if text.lstrip().startswith(name)), 1)
+    return f"{conf}:{line}"

@@ -1,0 +1,90 @@
+"""What content from others may not do: read files outside the project, or run script.
+
+Directive options and bib files are always treated as untrusted. Page bodies
+are the owner's own writing unless ``portfolio_trust_raw_html = False`` (for a
+fork that merges other people's pull requests): then raw HTML is shown as
+text, with a warning where it was, and file inclusion (``include``,
+``literalinclude``, ``raw :file:``) is off.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.transforms import SphinxTransform
+
+from .warnings import Subtype, warn
+
+#: how each image format starts; SVG is text and is recognised by its root element
+_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"%PDF-")
+_REMOTE = ("http://", "https://", "data:")
+
+
+def is_image_file(path: Path) -> bool:
+    """PNG, JPEG, GIF, WebP, PDF or SVG by content, whatever the file is called."""
+    with path.open("rb") as file:
+        head = file.read(1024)
+    if head.startswith(_MAGIC) or (head[:4] == b"RIFF" and head[8:12] == b"WEBP"):
+        return True
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return text.startswith((b"<?xml", b"<svg", b"<!--", b"<!doctype svg")) and b"<svg" in text
+
+
+def inside(path: Path, folder: Path) -> bool:
+    """True if ``path``, with every symlink followed, is in ``folder``."""
+    return path.resolve().is_relative_to(folder.resolve())
+
+
+class ImagesInsideProject(SphinxTransform):
+    """Every image is a file of the project and really an image; others are left out with a
+    warning before Sphinx would copy them into the site (``:photo: /conf.py`` is not a photo)."""
+
+    default_priority = 100
+
+    def apply(self, **kwargs: object) -> None:
+        srcdir = Path(self.env.srcdir)
+        for image in list(self.document.findall(nodes.image)):
+            uri = image.get("uri", "")
+            if not uri or uri.startswith(_REMOTE) or "*" in uri:
+                continue
+            _, path = self.env.relfn2path(uri, self.env.docname)
+            problem = ""
+            if not inside(Path(path), srcdir):
+                problem = "is outside the project"
+            elif Path(path).is_file() and not is_image_file(Path(path)):
+                problem = "is not an image"
+            if problem:
+                warn(f"image {uri!r} {problem}; left out", Subtype.IMAGE, image)
+                image.parent.remove(image)
+
+
+class RawHtmlAsText(SphinxTransform):
+    """With ``portfolio_trust_raw_html = False``, raw HTML (MyST's HTML syntax, the ``raw``
+    directive) is shown as the text it is."""
+
+    default_priority = 100
+
+    def apply(self, **kwargs: object) -> None:
+        if self.config.portfolio_trust_raw_html:
+            return
+        for raw in list(self.document.findall(nodes.raw)):
+            warn("raw HTML is shown as text (portfolio_trust_raw_html = False)", Subtype.RAW_HTML, raw)
+            text = nodes.Text(raw.astext())
+            if isinstance(raw.parent, nodes.TextElement):
+                raw.replace_self(text)
+            else:
+                raw.replace_self(nodes.literal_block(raw.astext(), raw.astext()))
+
+
+def no_file_insertion(app: Sphinx) -> None:
+    """Untrusted page bodies may not pull files in: ``include`` and ``literalinclude`` are off."""
+    if not app.config.portfolio_trust_raw_html:
+        app.env.settings["file_insertion_enabled"] = False
+
+
+def setup_untrusted(app: Sphinx) -> None:
+    app.add_transform(ImagesInsideProject)
+    app.add_transform(RawHtmlAsText)
+    app.connect("builder-inited", no_file_insertion)
