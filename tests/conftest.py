@@ -62,3 +62,18 @@ def build(rootdir, tmp_path_factory):
         return cache[key]
 
     return _build
+
+
+@pytest.fixture(scope="session")
+def corpus(tmp_path_factory):
+    """Each case of ``tests/roots/corpus`` built once per test session (see ``corpus.py``)."""
+    from corpus import build_case
+
+    cache: dict[str, object] = {}
+
+    def _build(case: str):
+        if case not in cache:
+            cache[case] = build_case(case, tmp_path_factory.mktemp(case))
+        return cache[case]
+
+    return _build

@@ -1,61 +1,72 @@
-"""The malformed-input corpus: each case in ``tests/roots/corpus/<case>/`` is dropped into the
-project in ``_base/`` (as ``bad.md`` or ``refs.bib``) and built as HTML with its PDF.
-
-``expect`` lists ``warning <file>:<line> <type.subtype>`` (a warning that must appear, with
-file and line) and ``literal <text>`` (user text that must print as written in the PDF
-and must not survive as markup in the HTML). Every case: no traceback, the good page
-is still built, the PDF is still written.
-"""
+"""The malformed- and hostile-input corpus (see ``corpus.py``): every case warns with file, line
+and ``type.subtype``, never crashes, never reads or writes outside the project, keeps private
+text out of the site, and still builds the other pages and the PDF."""
 
 from __future__ import annotations
 
 import html
-import shutil
-from pathlib import Path
+import re
 
 import pytest
-from conftest import REPO, assert_warned, run_sphinx
-from sphinx.testing.util import SphinxTestApp
+from conftest import assert_warned
+from corpus import CASES, SECRET, Built
 
-CORPUS = REPO / "tests" / "roots" / "corpus"
-CASES = sorted(p.name for p in CORPUS.iterdir() if p.is_dir() and not p.name.startswith("_"))
-
-
-def build_case(case: str, tmp: Path) -> SphinxTestApp:
-    shutil.copytree(CORPUS / "_base", tmp, dirs_exist_ok=True)
-    for path in (CORPUS / case).iterdir():
-        if path.name == "refs.bib.missing":
-            (tmp / "refs.bib").unlink()
-        elif path.name != "expect":
-            shutil.copyfile(path, tmp / path.name)
-    return run_sphinx(tmp)
+STRAIGHT = str.maketrans("“”‘’", "\"\"''")  # Sphinx's smart quotes aside
+#: a warning line: file:line, then [type.subtype] at its end
+WARNING_RE = re.compile(r"^(?P<where>\S+:\d+): WARNING: .* \[[a-z]+\.[a-z_]+\]$")
 
 
 def test_corpus_is_large_enough():
-    warned = [c for c in CASES if "warning " in (CORPUS / c / "expect").read_text()]
-    assert len(warned) >= 30
+    from corpus import Expect
+
+    warned = [c for c in CASES if Expect.read(c).warnings]
+    assert len(warned) >= 60
+
+
+def site_files(built: Built) -> dict[str, bytes]:
+    """Every file of the site that input can reach (not the doctrees, not the static files)."""
+    return {str(p.relative_to(built.app.outdir)): p.read_bytes() for p in built.app.outdir.rglob("*")
+            if p.is_file() and ".doctrees" not in p.parts and "_static" not in p.parts}
 
 
 @pytest.mark.parametrize("case", CASES)
-def test_malformed_input(case, tmp_path):
+def test_malformed_input(case, corpus):
     from test_pdf import pdf_text
 
-    app = build_case(case, tmp_path)
+    built = corpus(case)
+    app, expect = built.app, built.expect
     log = app.warning.getvalue() + app.status.getvalue()
     assert "Traceback" not in log and "Exception" not in log
-    for line in (CORPUS / case / "expect").read_text(encoding="utf-8").splitlines():
-        kind, _, value = line.partition(" ")
-        if kind == "warning":
-            where, _, subtype = value.rpartition(" ")
-            assert_warned(app.warning.getvalue(), where, subtype)
-        elif kind == "literal":
-            straight = str.maketrans("“”‘’", "\"\"''")  # Sphinx's smart quotes aside
-            pages = "".join(p.read_text() for p in app.outdir.rglob("*.html")).translate(straight)
-            if "<" in value:
-                assert value not in pages  # never as live markup
-                assert html.escape(value, quote=False) in pages.replace("&#x27;", "'").replace("&quot;", '"')
-            text = pdf_text(app.outdir / "corpus-cv.pdf").translate(straight)
-            assert value in text
-    good = (app.outdir / "good.html").read_text()
-    assert "Good entry" in good
+    for where, subtype in expect.warnings:
+        assert_warned(app.warning.getvalue(), where, subtype)
+    pages = "".join(p.read_text() for p in app.outdir.rglob("*.html")).translate(STRAIGHT)
+    text = pdf_text(app.outdir / "corpus-cv.pdf").translate(STRAIGHT)
+    for value in expect.literals:
+        if "<" in value:
+            assert value not in pages  # never as live markup
+            assert html.escape(value, quote=False) in pages.replace("&#x27;", "'").replace("&quot;", '"')
+        assert value in text
+    files = site_files(built)
+    for value in expect.absent:
+        assert value not in text, value
+        for name, data in files.items():
+            assert value.encode() not in data, (value, name)
+    assert "Good entry" in (app.outdir / "good.html").read_text()
     assert (app.outdir / "corpus-cv.pdf").read_bytes().startswith(b"%PDF")
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_nothing_outside_the_project_is_read_or_written(case, corpus):
+    built = corpus(case)
+    assert built.outside_after == built.outside_before
+    for name, data in site_files(built).items():
+        assert SECRET.encode() not in data, name
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_every_warning_names_file_line_and_subtype(case, corpus):
+    """Our warnings and those of the libraries for the same input: each can be found and silenced."""
+    log = re.sub(r"\x1b\[[0-9;]*m", "", corpus(case).app.warning.getvalue())  # colours
+    lines = [line for line in log.splitlines() if "WARNING:" in line]
+    ours = [line for line in lines if "[portfolio." in line]
+    assert all(WARNING_RE.match(line) for line in ours), ours

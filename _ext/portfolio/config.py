@@ -46,8 +46,8 @@ SETTINGS: tuple[Setting, ...] = (
             "the name other projects give this site in their intersphinx_mapping"),
     Setting("portfolio_owner_names", [], "env", (list, tuple),
             "every spelling of the owner's name in the bib files; set in bold"),
-    Setting("portfolio_bib_private_fields", list(PRIVATE_BIB_FIELDS), "html", (list, tuple),
-            "bib fields never published (a trailing * matches a prefix)"),
+    Setting("portfolio_bib_private_fields", list(PRIVATE_BIB_FIELDS), "env", (list, tuple),
+            "bib fields never published anywhere (a trailing * matches a prefix)"),
     Setting("portfolio_trust_raw_html", True, "env", (bool,),
             "False: raw HTML in pages is shown as text and file inclusion is off (for forks that merge "
             "others' pull requests)"),

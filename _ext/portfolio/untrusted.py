@@ -12,8 +12,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from docutils import nodes
+from docutils.parsers.rst.directives.misc import Include
 from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.directives.code import LiteralInclude
 from sphinx.transforms import SphinxTransform
+from sphinx.util.docutils import SphinxDirective
 
 from .warnings import Subtype, warn
 
@@ -78,8 +82,29 @@ class RawHtmlAsText(SphinxTransform):
                 raw.replace_self(nodes.literal_block(raw.astext(), raw.astext()))
 
 
-def no_file_insertion(app: Sphinx) -> None:
-    """Untrusted page bodies may not pull files in: ``include`` and ``literalinclude`` are off."""
+class RefusedInclusion(SphinxDirective):
+    """``include`` and ``literalinclude`` while page bodies are untrusted: a warning, no file read."""
+
+    has_content = True
+    optional_arguments = 1
+    final_argument_whitespace = True
+    option_spec = {**Include.option_spec, **LiteralInclude.option_spec}  # accepted, and ignored
+
+    def run(self) -> list[nodes.Node]:
+        warn(f"{self.name!r} is off while portfolio_trust_raw_html = False; nothing is included",
+             Subtype.FILE_INSERTION, self.get_location())
+        return []
+
+
+def refuse_file_insertion(app: Sphinx, config: Config) -> None:
+    """Untrusted page bodies may not pull files in: ``include``, ``literalinclude`` and the
+    ``:file:`` options of docutils' directives are off."""
+    if not config.portfolio_trust_raw_html:
+        for name in ("include", "literalinclude"):
+            app.add_directive(name, RefusedInclusion, override=True)
+
+
+def no_file_options(app: Sphinx) -> None:
     if not app.config.portfolio_trust_raw_html:
         app.env.settings["file_insertion_enabled"] = False
 
@@ -87,4 +112,5 @@ def no_file_insertion(app: Sphinx) -> None:
 def setup_untrusted(app: Sphinx) -> None:
     app.add_transform(ImagesInsideProject)
     app.add_transform(RawHtmlAsText)
-    app.connect("builder-inited", no_file_insertion)
+    app.connect("config-inited", refuse_file_insertion)
+    app.connect("builder-inited", no_file_options)

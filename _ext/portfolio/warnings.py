@@ -49,6 +49,8 @@ class Subtype(StrEnum):
     MARKUP = "markup"
     #: raw HTML in a page body while ``portfolio_trust_raw_html`` is off (shown as text)
     RAW_HTML = "raw_html"
+    #: ``include`` or ``literalinclude`` while ``portfolio_trust_raw_html`` is off (left out)
+    FILE_INSERTION = "file_insertion"
     #: an image outside the project or not an image (left out)
     IMAGE = "image"
     #: a setting in ``conf.py`` that cannot be used as given

@@ -1,32 +1,20 @@
-"""BibTeX for visitors: an entry written from its parsed fields, private ones left out.
+"""BibTeX for visitors: an entry written from its parsed fields.
 
-The text of ``refs.bib`` is never shown as it is: it holds what reference
-managers keep for their user (``file`` paths, ``annote``, time stamps) and
-whatever free text sits between entries.
+The text of ``refs.bib`` is never shown as it is: it holds whatever free text
+and ``@comment`` sits between entries, and the fields that reference managers
+keep for their user, which ``sanitize`` has removed from the parsed data.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from fnmatch import fnmatchcase
-
 from pybtex.database import Entry
 
 
-def is_private(field: str, private: Iterable[str]) -> bool:
-    """``private`` holds field names; a trailing ``*`` matches every name with that prefix."""
-    return any(fnmatchcase(field.lower(), pattern.lower()) for pattern in private)
-
-
-def to_bibtex(entry: Entry, key: str, private: Iterable[str]) -> str:
-    """``@type{key,`` then the persons, then the public fields in the file's order."""
-    private = tuple(private)
+def to_bibtex(entry: Entry, key: str) -> str:
+    """``@type{key,`` then the persons, then the fields in the file's order."""
     lines = [f"@{entry.type}{{{key},"]
     for role, persons in entry.persons.items():
-        if not is_private(role, private):
-            lines.append(f"  {role.lower()} = {{{' and '.join(str(p) for p in persons)}}},")
-    for name, value in entry.fields.items():
-        if not is_private(name, private):
-            lines.append(f"  {name.lower()} = {{{value}}},")
+        lines.append(f"  {role.lower()} = {{{' and '.join(str(p) for p in persons)}}},")
+    lines += [f"  {name.lower()} = {{{value}}}," for name, value in entry.fields.items()]
     lines.append("}")
     return "\n".join(lines)

@@ -6,8 +6,8 @@ markup skips it, and strings that recur (names, venues) are cached.
 
 from __future__ import annotations
 
-from functools import lru_cache
 import re
+from functools import lru_cache
 from typing import Any
 
 from pybtex.plugin import find_plugin

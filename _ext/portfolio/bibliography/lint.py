@@ -81,14 +81,19 @@ def check_bibfiles(app: Sphinx) -> None:
             warn(f"bib file {path.name!r} does not exist; its publications are missing", Subtype.BIB_MISSING,
                  conf_location(app, "bibtex_bibfiles"))
     spans = lint_files(paths)
+    commented = [span for found in spans.values() for span in found if span.commented]
     for error in captured:
-        if "repeated bibliography entry" not in str(error):  # the scan reports those with lines
-            where = f"{getattr(error, 'filename', None) or paths[0]}:{getattr(error, 'lineno', 1)}"
-            warn(f"bib file error: {error}", Subtype.BIB_SYNTAX, where)
+        path = Path(getattr(error, "filename", None) or paths[0]).resolve()
+        line = getattr(error, "lineno", None) or 1
+        # the scan reports repeated keys with their lines; a commented-out entry is warned about once
+        if "repeated bibliography entry" not in str(error) and not any(s.holds(path, line) for s in commented):
+            warn(f"bib file error: {error}", Subtype.BIB_SYNTAX, f"{path}:{line}")
     sanitize(app.env, spans)
     entries = compat.entries(app.env)
     for key, entry in entries.items():
-        where = spans[key][0].where if key in spans else None
+        if key not in spans:
+            continue  # a name pybtex made up for an entry without a key, which has been warned about
+        where = spans[key][0].where
         needed = dict.fromkeys((*REQUIRED_FIELDS, VENUE_FIELDS.get(entry.type, "title")))
         for name in needed:
             if not entry.fields.get(name, "").strip():

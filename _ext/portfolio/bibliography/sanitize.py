@@ -4,11 +4,16 @@ Each change is a warning with file and line, and every later reader (the list,
 paper pages, meta tags, JSON-LD, the PDF) sees only the cleaned data:
 
 - an entry commented out with ``%`` is left out (BibTeX itself would read it);
+- private fields (``portfolio_bib_private_fields``: Zotero's ``file``, ``annote``, ...) are
+  removed, silently: keeping them in ``refs.bib`` is what they are for;
 - a field over the length limit is cut;
 - a link field that is not a web address, DOI or arXiv id is removed.
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterable
+from fnmatch import fnmatchcase
 
 from pybtex.database import Entry
 from sphinx.environment import BuildEnvironment
@@ -22,6 +27,7 @@ from .source import BibEntrySpan
 
 def sanitize(env: BuildEnvironment, spans: dict[str, list[BibEntrySpan]]) -> None:
     """Clean every entry; ``spans`` holds where each key is written (from ``source.scan``)."""
+    private = tuple(pattern.lower() for pattern in env.config.portfolio_bib_private_fields)
     for key, entry in list(compat.entries(env).items()):
         found = spans.get(key, [])
         where = found[0].where if found else None
@@ -33,8 +39,21 @@ def sanitize(env: BuildEnvironment, spans: dict[str, list[BibEntrySpan]]) -> Non
         for span in found:
             if span.commented:
                 warn(f"a commented-out copy of bib entry {key!r} is ignored", Subtype.BIB_COMMENTED, span.where)
+        remove_private_fields(entry, private)
         cut_long_fields(entry, key, where)
         remove_bad_links(entry, key, where)
+
+
+def is_private(field: str, private: Iterable[str]) -> bool:
+    """``private`` holds lower-case field names; a trailing ``*`` matches every name with that prefix."""
+    return any(fnmatchcase(field.lower(), pattern) for pattern in private)
+
+
+def remove_private_fields(entry: Entry, private: Iterable[str]) -> None:
+    for name in [name for name in entry.fields if is_private(name, private)]:
+        del entry.fields[name]
+    for role in [role for role in entry.persons if is_private(role, private)]:
+        del entry.persons[role]
 
 
 def cut_long_fields(entry: Entry, key: str, where: str | None) -> None:

@@ -38,6 +38,10 @@ class BibEntrySpan:
     def where(self) -> str:
         return f"{self.path}:{self.line}"
 
+    def holds(self, path: Path, line: int) -> bool:
+        """True if ``line`` of ``path`` is part of this entry."""
+        return path == self.path and self.line <= line <= self.line + self.text.count("\n")
+
     @property
     def malformed(self) -> bool:
         """Unbalanced braces, or no closing brace at the end (comment lines aside)."""

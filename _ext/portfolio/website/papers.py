@@ -95,7 +95,6 @@ class PaperExtras(SphinxPostTransform):
         domain = self.env.domains[CVDomain.name]
         entries = compat.entries(self.env)
         pages = writes_paper_pages(self.env._builder_cls, self.config)
-        private = self.config.portfolio_bib_private_fields
         for citation, key in domain.listed_papers(self.document):  # type: ignore[attr-defined]
             if key not in entries or any(isinstance(c, cv_paper_extras) for c in citation):
                 continue
@@ -103,7 +102,7 @@ class PaperExtras(SphinxPostTransform):
             citation += cv_paper_extras(
                 key=key, page=paper_page(key) if pages else "",
                 year=entry.fields.get("year", ""), type=entry.type,
-                type_label=TYPE_LABELS.get(entry.type, "Other"), bibtex=to_bibtex(entry, key, private),
+                type_label=TYPE_LABELS.get(entry.type, "Other"), bibtex=to_bibtex(entry, key),
                 abstract=text(entry, "abstract"))
 
 
@@ -183,7 +182,6 @@ def paper_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     domain = app.env.domains[CVDomain.name]
     formatted = compat.formatted(app.env)
     entries = compat.entries(app.env)
-    private = app.config.portfolio_bib_private_fields
     base = (app.config.html_baseurl or "").rstrip("/")
     for key, paper in sorted(domain.papers.items()):  # type: ignore[attr-defined]
         entry = entries.get(key)
@@ -199,7 +197,7 @@ def paper_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         if abstract := text(entry, "abstract"):
             body.append(f'<h2>Abstract</h2><p class="cv-paper-abstract">{escape(abstract)}</p>')
         body.append(f'<h2>BibTeX</h2><div class="cv-bibtex" data-key="{escape(key)}">'
-                    f'<pre class="cv-bibtex-source">{escape(to_bibtex(entry, key, private))}</pre></div>')
+                    f'<pre class="cv-bibtex-source">{escape(to_bibtex(entry, key))}</pre></div>')
         body.append(f'<p><a class="cv-paper-back" href="{escape(back)}">All publications</a></p>')
         # Sphinx's templates put "title" into the page as HTML: it must be escaped here
         yield pagename, {"title": escape(paper.title), "body": "\n".join(body), "metatags": metatags}, "page.html"

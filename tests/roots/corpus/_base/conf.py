@@ -6,3 +6,4 @@ exclude_patterns = ["_build", "expect"]
 bibtex_bibfiles = ["refs.bib"]
 bibtex_default_style = "portfolio"
 portfolio_owner_names = ["Example, A."]
+html_copy_source = False
