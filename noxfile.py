@@ -20,7 +20,8 @@ SPHINX = ["sphinx-build", "-W", "--keep-going", "-n", "-q"]
 def build(session: nox.Session) -> None:
     """The website into _build/html and the PDF CV into _build/pdf, from one Sphinx run."""
     session.install(*DEPS)
-    session.run(*SPHINX, "-b", "html", ".", "_build/html", *session.posargs)
+    # doctrees outside the site: they hold every bib field in clear and must not be deployed
+    session.run(*SPHINX, "-b", "html", "-d", "_build/doctrees", ".", "_build/html", *session.posargs)
     pdfs = sorted(Path("_build/html").glob("*.pdf"))
     Path("_build/pdf").mkdir(parents=True, exist_ok=True)
     for pdf in pdfs:

@@ -8,6 +8,7 @@ folder that holds a secret the build must never read or change. ``expect`` lists
 - ``literal <text>``: user text that must print as written in the PDF and never be live markup
   in the HTML;
 - ``absent <text>``: text in no file of the site (the PDF's text included);
+- ``absent-in <file> <text>``: text not in that file of the site;
 - ``conf <line>``: a line added to ``conf.py``;
 - ``browser``: ``test_security.py`` loads every page in Chromium and checks that nothing runs;
 - ``search <words>``: it also searches the site for these words.
@@ -41,6 +42,7 @@ class Expect:
     warnings: list[tuple[str, str]] = field(default_factory=list)
     literals: list[str] = field(default_factory=list)
     absent: list[str] = field(default_factory=list)
+    absent_in: list[tuple[str, str]] = field(default_factory=list)
     conf: list[str] = field(default_factory=list)
     browser: bool = False
     search: list[str] = field(default_factory=list)
@@ -55,6 +57,9 @@ class Expect:
                 expect.warnings.append((where, subtype))
             elif kind in ("literal", "absent", "conf", "search"):
                 getattr(expect, {"literal": "literals"}.get(kind, kind)).append(value)
+            elif kind == "absent-in":
+                name, _, text = value.partition(" ")
+                expect.absent_in.append((name, text))
             elif kind == "browser":
                 expect.browser = True
             elif line.strip():

@@ -51,6 +51,8 @@ def test_malformed_input(case, corpus):
         assert value not in text, value
         for name, data in files.items():
             assert value.encode() not in data, (value, name)
+    for name, value in expect.absent_in:
+        assert value not in (app.outdir / name).read_text(), (name, value)
     assert "Good entry" in (app.outdir / "good.html").read_text()
     assert (app.outdir / "corpus-cv.pdf").read_bytes().startswith(b"%PDF")
 
