@@ -26,5 +26,6 @@ def test_builder_renders_cards(build, buildername, output):
 
 
 def test_text_layout(build):
+    """Each card is one item: its title after a bullet, its lines indented under it."""
     text = (build("cards", "text").outdir / "index.txt").read_text()
-    assert "Head of Research\n\nExample Institute · Berlin, Germany · Jan 2021 – present" in text
+    assert "* Head of Research\n\n  Example Institute · Berlin, Germany · Jan 2021 – present\n\n  Leads" in text

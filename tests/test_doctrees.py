@@ -19,7 +19,7 @@ SNAPSHOTS = Path(__file__).parent / "doctrees"
 def test_card_doctree_matches_snapshot(build, kind):
     app = build("cards")
     doctree = app.env.get_doctree("index")
-    entry = next(e for e in doctree.findall(cv_entry) if e["kind"] == kind)
+    entry = next(e for e in doctree.findall(cv_entry) if e["entry"].kind == kind)
     actual = entry.pformat()
     snapshot = SNAPSHOTS / f"{kind}.txt"
     if os.environ.get("PORTFOLIO_SNAPSHOTS") == "update":

@@ -7,11 +7,16 @@ rewrites every page). The README's table of settings is checked against this lis
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
 from sphinx.application import Sphinx
+from sphinx.config import Config
+
+from .warnings import Subtype, warn
 
 #: fields that reference managers (Zotero, JabRef, Mendeley, BibDesk) write for their user alone
 PRIVATE_BIB_FIELDS = (
@@ -69,6 +74,7 @@ def setup_config(app: Sphinx) -> None:
     for setting in SETTINGS:
         app.add_config_value(setting.name, setting.default, setting.rebuild, setting.types,
                              description=setting.description)
+    app.connect("config-inited", check_pdf_name)
 
 
 def conf_location(app: Sphinx, name: str) -> str:
@@ -77,3 +83,29 @@ def conf_location(app: Sphinx, name: str) -> str:
     lines = conf.read_text(encoding="utf-8", errors="replace").splitlines() if conf.is_file() else []
     line = next((i for i, text in enumerate(lines, 1) if text.lstrip().startswith(name)), 1)
     return f"{conf}:{line}"
+
+
+#: letters that Unicode does not decompose into a Latin letter and marks
+_LATIN = str.maketrans({"ß": "ss", "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O", "œ": "oe", "Œ": "OE",
+                        "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ð": "d", "þ": "th", "ı": "i"})
+
+
+def default_pdf_name(project: str) -> str:
+    """``"María Example-Ñúñez"`` -> ``maria-example-nunez-cv.pdf``: letters transliterated, one dot
+    (as ReadTheDocs wants)."""
+    ascii_text = unicodedata.normalize("NFKD", project.translate(_LATIN)).encode("ascii", "ignore").decode()
+    stem = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "cv"
+    return f"{stem}-cv.pdf"
+
+
+def pdf_name(config: Config) -> str:
+    return config.portfolio_pdf_name or default_pdf_name(config.project)
+
+
+def check_pdf_name(app: Sphinx, config: Config) -> None:
+    """``portfolio_pdf_name`` is a file name in the output folder: a path could write anywhere."""
+    name = config.portfolio_pdf_name
+    if name and (Path(name).name != name or "\\" in name or name.startswith(".") or not name.endswith(".pdf")):
+        warn(f"portfolio_pdf_name {name!r} must be a file name ending in .pdf, without folders; using "
+             f"{default_pdf_name(config.project)!r}", Subtype.CONFIG, conf_location(app, "portfolio_pdf_name"))
+        config.portfolio_pdf_name = ""

@@ -1,55 +1,33 @@
-"""The ``cv`` domain: where every entry is stored, found by reference and listed in objects.inv.
+"""The ``cv`` domain: where every entry's record is stored, found by reference and listed in
+objects.inv.
 
-Entries are keyed by their content-derived id; the domain is rebuilt per
-document (``clear_doc``) and merged from parallel readers, so an incremental or
-``-j`` build holds exactly what a clean serial build holds.
+Records are kept per document (``clear_doc``) and merged from parallel readers,
+so an incremental or ``-j`` build holds exactly what a clean serial build holds.
+Two entries may claim one id on different pages: both are kept, the first (by
+page name) is the one an id finds, and the labels other projects see are
+published anew after every read, so removing one page never loses the other.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Set
-from typing import Any, NamedTuple
+from typing import Any
 
 from docutils import nodes
 from docutils.nodes import Element
 from sphinx.addnodes import pending_xref
+from sphinx.application import Sphinx
 from sphinx.builders import Builder
 from sphinx.domains import Domain, ObjType
 from sphinx.environment import BuildEnvironment
 from sphinx.roles import XRefRole
 from sphinx.util.nodes import make_refnode
 
+from .records import KINDS, Entry, Paper
 from .warnings import Subtype, warn
 
-#: every kind of entry, with the label shown in objects.inv and search
-KINDS: dict[str, str] = {
-    "position": "Position",
-    "education": "Education",
-    "grant": "Funded project",
-    "award": "Award",
-    "talk": "Talk",
-    "patent": "Patent",
-    "skill": "Skill",
-    "profile": "Profile",
-    "software": "Software",
-    "paper": "Paper",
-}
-
-
-class CVObject(NamedTuple):
-    """What the domain keeps of one entry."""
-
-    kind: str
-    anchor: str
-    title: str
-    docname: str
-    lineno: int
-    #: bib keys of the papers an entry (a software card) is described in
-    papers: tuple[str, ...] = ()
-    #: newest-first order, the dates as shown, and the organisation line, for listings
-    sortkey: str = ""
-    when: str = ""
-    org: str = ""
+#: data of the domain, each a dict keyed so that ``clear_doc`` and merging stay simple
+_DATA = ("entries", "papers", "listings", "references", "published", "signatures")
 
 
 class CVDomain(Domain):
@@ -59,132 +37,185 @@ class CVDomain(Domain):
     label = "CV"
     object_types = {kind: ObjType(label, kind) for kind, label in KINDS.items()}
     roles = {kind: XRefRole() for kind in KINDS}
-    initial_data: dict[str, Any] = {"entries": {}, "papers": {}, "profiles": {}, "listings": {}}
-    data_version = 1
+    initial_data: dict[str, Any] = {name: {} for name in _DATA}
+    data_version = 2
+
+    # -- stored data -----------------------------------------------------------------
 
     @property
-    def entries(self) -> dict[str, CVObject]:
+    def entries(self) -> dict[tuple[str, str], Entry]:
+        """Every entry by (docname, id); two pages may hold the same id."""
         return self.data.setdefault("entries", {})
 
     @property
-    def papers(self) -> dict[str, CVObject]:
+    def papers(self) -> dict[str, Paper]:
         """Papers by bib key; set whole after every read (``set_papers``), never per page."""
         return self.data.setdefault("papers", {})
-
-    def listed_papers(self, document: nodes.document) -> Iterator[tuple[nodes.citation, str]]:
-        """Each bibliography entry of a page with its bib key (found by its ``pub-<key>`` id)."""
-        by_anchor = {paper.anchor: key for key, paper in self.papers.items()}
-        for citation in document.findall(nodes.citation):
-            if key := next((by_anchor[i] for i in citation["ids"] if i in by_anchor), None):
-                yield citation, key
-
-    def set_papers(self, found: dict[str, CVObject]) -> None:
-        """Publish the papers, also as std labels ``paper-<key>``, replacing the last build's."""
-        std = self.env.domains.standard_domain
-        for key in self.papers:
-            std.labels.pop(f"paper-{key}", None)
-            std.anonlabels.pop(f"paper-{key}", None)
-        self.data["papers"] = found
-        for key, obj in found.items():
-            std.labels[f"paper-{key}"] = (obj.docname, obj.anchor, obj.title)
-            std.anonlabels[f"paper-{key}"] = (obj.docname, obj.anchor)
-
-    def note_entry(self, kind: str, anchor: str, title: str, location: tuple[str, int],
-                   **details: Any) -> str:
-        """Store an entry and return its final id, unique across the project."""
-        docname, lineno = location
-        other = self.entries.get(anchor)
-        if other is not None and other.docname != docname:
-            warn(f"duplicate entry id {anchor!r} (also at {other.docname}:{other.lineno}); "
-                 "give one of them a :name:", Subtype.DUPLICATE_ID, location)
-            return anchor
-        final, n = anchor, 1
-        while final in self.entries:
-            n += 1
-            final = f"{anchor}-{n}"
-        if n > 1:
-            warn(f"duplicate entry id {anchor!r} on this page; this one is {final!r}",
-                 Subtype.DUPLICATE_ID, location)
-        self.entries[final] = CVObject(kind, final, title, docname, lineno, **details)
-        self.env.domains.standard_domain.note_hyperlink_target(final, docname, final, title)
-        return final
-
-    @property
-    def profiles(self) -> dict[str, dict[str, Any]]:
-        """The person described on a page, by docname (for the page's JSON-LD)."""
-        return self.data.setdefault("profiles", {})
 
     @property
     def listings(self) -> dict[str, list[str]]:
         """Pages that list entries of other pages (``cv-latest``), with the kinds they list."""
         return self.data.setdefault("listings", {})
 
+    @property
+    def references(self) -> dict[str, list[str]]:
+        """The ``{cv:*}`` targets each page refers to: it is rewritten when one of them changes."""
+        return self.data.setdefault("references", {})
+
+    def by_id(self) -> dict[str, Entry]:
+        """Each id's entry: the first by page name and line where two pages claim it. Derived
+        from ``entries`` and cached until they change (references resolve through it)."""
+        if getattr(self, "_by_id", None) is None:
+            found: dict[str, Entry] = {}
+            for (_, entry_id), entry in sorted(self.entries.items(), key=lambda item: (item[0], item[1].lineno)):
+                found.setdefault(entry_id, entry)
+            self._by_id: dict[str, Entry] | None = found
+        return self._by_id  # type: ignore[return-value]
+
+    def _changed(self) -> None:
+        self._by_id = None
+
+    def of_kind(self, kind: str) -> list[Entry]:
+        return [entry for entry in self.by_id().values() if entry.kind == kind]
+
+    def on_page(self, docname: str) -> list[Entry]:
+        return sorted((e for (doc, _), e in self.entries.items() if doc == docname), key=lambda e: e.lineno)
+
+    def listed_papers(self, document: nodes.document) -> Iterator[tuple[nodes.citation, str]]:
+        """Each bibliography entry of a page with its bib key (found by its ``pub-<key>`` id)."""
+        by_anchor = {paper.id: key for key, paper in self.papers.items()}
+        for citation in document.findall(nodes.citation):
+            if key := next((by_anchor[i] for i in citation["ids"] if i in by_anchor), None):
+                yield citation, key
+
+    def software_for(self, key: str) -> list[Entry]:
+        """The software cards that name the paper ``key``, in a stable order."""
+        return sorted((e for e in self.by_id().values() if key in e.papers), key=lambda e: e.id)
+
+    # -- filling it --------------------------------------------------------------------
+
+    def claim_id(self, wanted: str, location: tuple[str, int]) -> str:
+        """An id for a new entry of this page: ``wanted``, or ``wanted-2``... where the page
+        already has it (with a warning)."""
+        docname = location[0]
+        final, n = wanted, 1
+        while (docname, final) in self.entries:
+            n += 1
+            final = f"{wanted}-{n}"
+        if n > 1:
+            warn(f"duplicate entry id {wanted!r} on this page; this one is {final!r}", Subtype.DUPLICATE_ID, location)
+        return final
+
+    def note_entry(self, entry: Entry) -> None:
+        self.entries[entry.docname, entry.id] = entry
+        self._changed()
+
+    def set_papers(self, found: dict[str, Paper]) -> None:
+        self.data["papers"] = found
+
+    def process_doc(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
+        """Remember which entries the page refers to."""
+        targets = {node["reftarget"] for node in document.findall(pending_xref) if node.get("refdomain") == self.name}
+        if targets:
+            self.references[docname] = sorted(targets)
+
     def clear_doc(self, docname: str) -> None:
-        for anchor, obj in list(self.entries.items()):
-            if obj.docname == docname:
-                del self.entries[anchor]
-        self.profiles.pop(docname, None)
+        for key in [key for key in self.entries if key[0] == docname]:
+            del self.entries[key]
+        self._changed()
         self.listings.pop(docname, None)
+        self.references.pop(docname, None)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
-        for name in ("profiles", "listings"):
+        self.entries.update((key, entry) for key, entry in otherdata["entries"].items() if key[0] in docnames)
+        self._changed()
+        for name in ("listings", "references"):
             self.data.setdefault(name, {}).update(
                 (doc, value) for doc, value in otherdata.get(name, {}).items() if doc in docnames)
-        for anchor, obj in otherdata["entries"].items():
-            if obj.docname not in docnames:
-                continue
-            if (mine := self.entries.get(anchor)) is not None and mine.docname != obj.docname:
-                warn(f"duplicate entry id {anchor!r} (also at {mine.docname}:{mine.lineno})",
-                     Subtype.DUPLICATE_ID, (obj.docname, obj.lineno))
-                continue
-            self.entries[anchor] = obj
 
-    def find(self, target: str) -> CVObject | None:
-        """An entry by id, or a paper by bib key."""
-        return self.entries.get(target) or self.papers.get(target)
+    def check_consistency(self) -> None:
+        """Two pages with one id: the first keeps it, the other is warned about."""
+        first = self.by_id()
+        for (docname, entry_id), entry in sorted(self.entries.items()):
+            if first[entry_id] is not entry:
+                other = first[entry_id]
+                warn(f"duplicate entry id {entry_id!r} (also at {other.docname}:{other.lineno}); "
+                     "give one of them a :name:", Subtype.DUPLICATE_ID, (docname, entry.lineno))
+
+    # -- finding it --------------------------------------------------------------------
+
+    def find(self, target: str) -> tuple[str, str, str, str] | None:
+        """(kind, docname, anchor, title) of an entry by id, or of a paper by bib key."""
+        if (entry := self.by_id().get(target)) is not None:
+            return entry.kind, entry.docname, entry.id, entry.title
+        if (paper := self.papers.get(target)) is not None:
+            return "paper", paper.docname, paper.id, paper.title
+        return None
 
     def resolve_xref(self, env: BuildEnvironment, fromdocname: str, builder: Builder,
                      typ: str, target: str, node: pending_xref, contnode: Element) -> Element | None:
-        obj = self.find(target)
-        if obj is None or (typ != "any" and obj.kind != typ):
+        found = self.find(target)
+        if found is None or (typ != "any" and found[0] != typ):
             return None
+        _, docname, anchor, title = found
         if not node.get("refexplicit"):
-            contnode = nodes.inline(obj.title, obj.title)
-        return make_refnode(builder, fromdocname, obj.docname, obj.anchor, contnode, obj.title)
+            contnode = nodes.inline(title, title)
+        return make_refnode(builder, fromdocname, docname, anchor, contnode, title)
 
     def resolve_any_xref(self, env: BuildEnvironment, fromdocname: str, builder: Builder,
                          target: str, node: pending_xref, contnode: Element) -> list[tuple[str, Element]]:
         found = self.resolve_xref(env, fromdocname, builder, "any", target, node, contnode)
-        if found is None:
-            return []
-        return [(f"cv:{self.find(target).kind}", found)]  # type: ignore[union-attr]
+        return [] if found is None else [(f"{self.name}:{self.find(target)[0]}", found)]  # type: ignore[index]
 
     def get_objects(self) -> Iterable[tuple[str, str, str, str, str, int]]:
-        for name, obj in sorted({**self.papers, **self.entries}.items()):
-            yield name, obj.title, obj.kind, obj.docname, obj.anchor, 1
-
-    def software_for(self, key: str) -> list[CVObject]:
-        """The software cards that name the paper ``key``, in a stable order."""
-        return sorted((o for o in self.entries.values() if key in o.papers), key=lambda o: o.anchor)
+        objects = {key: ("paper", p.title, p.docname, p.id) for key, p in self.papers.items()}
+        objects.update((i, (e.kind, e.title, e.docname, e.id)) for i, e in self.by_id().items())
+        for name, (kind, title, docname, anchor) in sorted(objects.items()):
+            yield name, title, kind, docname, anchor, 1
 
 
-def rewrite_linked_pages(app: Any, env: BuildEnvironment) -> list[str]:
-    """Pages that show links between papers and software cards are rewritten when those
-    links change, even if the pages themselves were not edited."""
-    domain = env.domains[CVDomain.name]
-    links = sorted((key, o.anchor, o.title, o.docname) for o in domain.entries.values() for key in o.papers)
-    titles = sorted((key, p.title, p.docname) for key, p in domain.papers.items())
-    listed = sorted(o for o in domain.entries.values() if any(o.kind in kinds for kinds in domain.listings.values()))
-    signature = repr((links, titles, listed))
-    if domain.data.get("link_signature") == signature:
-        return []
-    domain.data["link_signature"] = signature
-    pages = {p.docname for p in domain.papers.values()}
-    pages |= {o.docname for o in domain.entries.values() if o.papers}
-    pages |= set(domain.listings)
-    return sorted(pages)
+def publish_labels(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """After every read: the std labels of all entries and papers (``paper-<key>``), which other
+    projects link to, replace the last build's; so they always match the stored records."""
+    domain: CVDomain = env.domains[CVDomain.name]  # type: ignore[assignment]
+    std = env.domains.standard_domain
+    for name in domain.data.get("published", {}):
+        std.labels.pop(name, None)
+        std.anonlabels.pop(name, None)
+    published = {entry_id: (e.docname, e.id, e.title) for entry_id, e in domain.by_id().items()}
+    published.update((f"paper-{key}", (p.docname, p.id, p.title)) for key, p in domain.papers.items())
+    for name, (docname, anchor, title) in published.items():
+        std.labels[name] = (docname, anchor, title)
+        std.anonlabels[name] = (docname, anchor)
+    domain.data["published"] = published
+    return []
 
 
-def setup_domain(app: Any) -> None:
+def rewrite_linked_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """Pages that show other pages' entries are rewritten when those entries change, even if
+    the pages themselves were not edited: a ``{cv:*}`` reference (its text is the title), a
+    listing (``cv-latest``), a paper linked to its software and back."""
+    domain: CVDomain = env.domains[CVDomain.name]  # type: ignore[assignment]
+    by_id = domain.by_id()
+
+    def describe(target: str) -> object:
+        return domain.find(target)
+
+    signatures: dict[str, object] = {}
+    for docname, targets in domain.references.items():
+        signatures[docname] = [describe(t) for t in targets]
+    for docname, kinds in domain.listings.items():
+        signatures[docname] = (signatures.get(docname), sorted(
+            (e.sortkey, e.id, e.title, e.docname, e.orgs, e.when) for e in by_id.values() if e.kind in kinds))
+    links = sorted((key, e.id, e.title, e.docname) for e in by_id.values() for key in e.papers)
+    for paper in domain.papers.values():
+        signatures[paper.docname] = (signatures.get(paper.docname), links)
+    old = domain.data.get("signatures", {})
+    domain.data["signatures"] = signatures
+    return sorted(doc for doc, signature in signatures.items() if old.get(doc) != signature and doc in env.all_docs)
+
+
+def setup_domain(app: Sphinx) -> None:
     app.add_domain(CVDomain)
+    app.connect("env-updated", publish_labels, priority=650)
     app.connect("env-updated", rewrite_linked_pages, priority=700)

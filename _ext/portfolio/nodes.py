@@ -1,73 +1,123 @@
-"""Doctree nodes of a CV card.
+"""Doctree nodes of a card: one node type per part that a writer draws on its own.
 
-A card is built from real text nodes (title, organisation, place, dates) so
-that every writer escapes user text itself and builders we never wrote for
-still print readable text; the writers in ``writers/`` only add layout.
+Every node derives from a standard docutils node, so a builder that has no
+visitor of ours (a Markdown builder, say) writes it as that node and shows its
+text instead of dropping it; Sphinx's translators look visitors up along the
+class hierarchy. User text is always in ``Text`` children, escaped by each
+writer's own rules. ``cv_entry["entry"]`` holds the entry's record.
 """
 
 from __future__ import annotations
 
 from docutils import nodes
 
-
-class cv_entry(nodes.General, nodes.Element):  # noqa: N801 (docutils naming)
-    """One CV entry; ``kind`` names the directive, ``sortkey`` orders a section."""
-
-
-class cv_header(nodes.General, nodes.Element):  # noqa: N801
-    """Title line plus the meta line of a card."""
+#: the builders that write the website; every other builder, and the PDF, leaves out ``WebsiteOnly`` nodes
+WEBSITE_BUILDERS = ("html", "dirhtml", "singlehtml")
 
 
-class cv_title(nodes.TextElement):  # noqa: N801
-    """The entry's name: a job title, degree, talk title, ..."""
+class WebsiteOnly:
+    """A node only the website shows (a PDF link, a filter form): removed for every other
+    builder and for the PDF by ``transforms.strip_website_only``, so no other writer meets it."""
 
 
-class cv_meta(nodes.TextElement):  # noqa: N801
-    """Organisation, place and dates, separated by ``cv_sep``."""
+class cv_entry(nodes.container):  # noqa: N801 (docutils naming)
+    """A card; ``entry`` holds its record (``records.Entry``)."""
 
 
-class cv_org(nodes.Inline, nodes.TextElement):  # noqa: N801
-    """Organisation, institution, event or issuer."""
+class cv_header(nodes.container):  # noqa: N801
+    """The card's title, meta line and, for a profile, photo and contact."""
 
 
-class cv_place(nodes.Inline, nodes.TextElement):  # noqa: N801
+class cv_title(nodes.paragraph):  # noqa: N801
+    """The entry's name: a job title, degree, talk title, person's name."""
+
+
+class cv_meta(nodes.paragraph):  # noqa: N801
+    """Organisations, place and dates, separated by ``cv_sep``."""
+
+
+class cv_orgs(nodes.inline):  # noqa: N801
+    """The organisations: employer, institution, event and host, issuer."""
+
+
+class cv_org(nodes.inline):  # noqa: N801
+    """One organisation; ``option`` names the option it came from."""
+
+
+class cv_place(nodes.inline):  # noqa: N801
     """Where: "Berlin, Germany"."""
 
 
-class cv_dates(nodes.Inline, nodes.TextElement):  # noqa: N801
+class cv_dates(nodes.inline):  # noqa: N801
     """A date, a range or a list of days, made of ``cv_time`` children."""
 
 
-class cv_time(nodes.Inline, nodes.TextElement):  # noqa: N801
+class cv_time(nodes.inline):  # noqa: N801
     """One date; ``datetime`` holds its ISO form ("" for "present")."""
 
 
-class cv_sep(nodes.Inline, nodes.TextElement):  # noqa: N801
-    """A separator that only plain-text outputs need to read well."""
+class cv_sep(nodes.inline):  # noqa: N801
+    """A separator between parts of a line."""
 
 
-class cv_body(nodes.General, nodes.Element):  # noqa: N801
-    """The author's Markdown: description, details and links."""
+class cv_body(nodes.container):  # noqa: N801
+    """Tags, details, the author's Markdown and the links."""
 
 
-class cv_download(nodes.Inline, nodes.Element):  # noqa: N801
-    """A link to the PDF CV; only the website shows it (the PDF need not link to itself)."""
+class cv_tags(nodes.paragraph):  # noqa: N801
+    """The tags of a card: a talk's kinds."""
 
 
-class cv_email(nodes.Inline, nodes.TextElement):  # noqa: N801
+class cv_tag(nodes.inline):  # noqa: N801
+    """One tag."""
+
+
+class cv_links(nodes.paragraph):  # noqa: N801
+    """The card's links (slides, video, code), ``cv_link`` children."""
+
+
+class cv_link(nodes.reference):  # noqa: N801
+    """A link whose address matters on paper; ``option`` names the option it came from."""
+
+
+class cv_papers(nodes.paragraph):  # noqa: N801
+    """ "Described in": references to the papers of a software card."""
+
+
+class cv_photo(nodes.image):  # noqa: N801
+    """A profile's photo."""
+
+
+class cv_contact(nodes.paragraph):  # noqa: N801
+    """A profile's contact line: email, accounts, private contact where allowed."""
+
+
+class cv_account(nodes.reference):  # noqa: N801
+    """A profile account (GitHub, LinkedIn, ORCID): on paper its address is the useful part."""
+
+
+class cv_email(nodes.inline):  # noqa: N801
     """An email address; the website assembles it in the browser so harvesters miss it."""
 
 
-class cv_paper_extras(nodes.General, nodes.Element):  # noqa: N801
+class cv_download(WebsiteOnly, nodes.reference):  # noqa: N801
+    """A link to the PDF CV, resolved when written (the PDF's name is a write-time setting)."""
+
+
+class cv_paper_extras(WebsiteOnly, nodes.container):  # noqa: N801
     """Website-only extras of one publication: its page, BibTeX, abstract, filter data."""
 
 
-class cv_filter(nodes.General, nodes.Element):  # noqa: N801
+class cv_filter(WebsiteOnly, nodes.container):  # noqa: N801
     """Where the publication filter goes; the script builds the form inside it."""
 
 
-class cv_latest(nodes.General, nodes.Element):  # noqa: N801
+class cv_latest(nodes.container):  # noqa: N801
     """A list of the newest entries of one kind from all pages, filled in at write time."""
+
+
+class cv_intersphinx_snippet(nodes.literal_block):  # noqa: N801
+    """The ``conf.py`` lines for another project, filled in from this one's settings when written."""
 
 
 def joined(items: list[nodes.Node], sep: str = " · ") -> list[nodes.Node]:
@@ -80,7 +130,9 @@ def joined(items: list[nodes.Node], sep: str = " · ") -> list[nodes.Node]:
     return result
 
 
-ALL_NODES: tuple[type[nodes.Element], ...] = (
-    cv_entry, cv_header, cv_title, cv_meta, cv_org, cv_place, cv_dates, cv_time, cv_sep, cv_body, cv_download,
-    cv_email, cv_paper_extras, cv_filter, cv_latest,
+#: the parts of a card, registered with their visitors by ``writers/``; the other nodes
+#: here belong to features that register them (``website/``, ``directives/intersphinx.py``)
+CARD_NODES: tuple[type[nodes.Element], ...] = (
+    cv_entry, cv_header, cv_title, cv_meta, cv_orgs, cv_org, cv_place, cv_dates, cv_time, cv_sep, cv_body,
+    cv_tags, cv_tag, cv_links, cv_link, cv_papers, cv_photo, cv_contact, cv_account, cv_download,
 )

@@ -12,7 +12,7 @@ from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .domain import CVDomain
-from .nodes import cv_entry, joined
+from .nodes import WEBSITE_BUILDERS, WebsiteOnly, cv_entry, joined
 from .warnings import Subtype, warn
 
 ORDERS = ("newest", "source")
@@ -28,7 +28,7 @@ def page_order(app: Sphinx, docname: str) -> str:
 
 
 def sort_entries(app: Sphinx, doctree: nodes.document) -> None:
-    """Sort every maximal run of sibling cards, newest first; ties keep source order."""
+    """Sort every maximal run of sibling cards by their records, newest first; ties keep source order."""
     if page_order(app, app.env.docname) == "source":
         return
     parents = {id(e.parent): e.parent for e in doctree.findall(cv_entry) if e.parent is not None}
@@ -42,7 +42,7 @@ def sort_entries(app: Sphinx, doctree: nodes.document) -> None:
             j = i
             while j < len(children) and isinstance(children[j], cv_entry):
                 j += 1
-            children[i:j] = sorted(children[i:j], key=lambda e: e.get("sortkey", ""), reverse=True)
+            children[i:j] = sorted(children[i:j], key=lambda card: card["entry"].sortkey, reverse=True)
             i = j
         parent.children = children
 
@@ -54,9 +54,9 @@ class SoftwareBacklinks(SphinxPostTransform):
     default_priority = 7
 
     def run(self, **kwargs: object) -> None:
-        domain = self.env.domains[CVDomain.name]
-        for citation, key in domain.listed_papers(self.document):  # type: ignore[attr-defined]
-            tools = domain.software_for(key)  # type: ignore[attr-defined]
+        domain: CVDomain = self.env.domains[CVDomain.name]  # type: ignore[assignment]
+        for citation, key in domain.listed_papers(self.document):
+            tools = domain.software_for(key)
             paragraphs = [c for c in citation.children if isinstance(c, nodes.paragraph)]
             if not tools or not paragraphs or "cv-software-links" in paragraphs[-1]["classes"]:
                 continue
@@ -64,10 +64,42 @@ class SoftwareBacklinks(SphinxPostTransform):
             para["classes"].append("cv-software-links")
             para += nodes.Text(" · Software: ")
             para.extend(joined([pending_xref("", nodes.inline(tool.title, tool.title), refdomain=CVDomain.name,
-                                             reftype="software", reftarget=tool.anchor, refexplicit=True)
+                                             reftype="software", reftarget=tool.id, refexplicit=True)
                                 for tool in tools], ", "))
+
+
+def strip_website_only(document: nodes.document) -> None:
+    """Remove every ``WebsiteOnly`` node, and each section that this leaves with nothing but
+    its title (a "Find a publication" heading over the filter form)."""
+    sections = []
+    for node in list(document.findall(WebsiteOnly)):  # type: ignore[arg-type]
+        parent = node.parent
+        parent.remove(node)
+        if isinstance(parent, nodes.paragraph) and not parent.children:  # the line that held a PDF link
+            parent, empty = parent.parent, parent
+            parent.remove(empty)
+        while parent is not None and not isinstance(parent, nodes.section):
+            parent = parent.parent
+        if parent is not None:
+            sections.append(parent)
+    for section in sections:
+        if section.parent is not None and all(isinstance(child, nodes.title) for child in section.children):
+            section.parent.remove(section)
+
+
+class StripWebsiteOnly(SphinxPostTransform):
+    """Every builder but the website's: no PDF link, filter form or paper buttons."""
+
+    default_priority = 999
+
+    def is_supported(self) -> bool:
+        return self.env._builder_cls.name not in WEBSITE_BUILDERS
+
+    def run(self, **kwargs: object) -> None:
+        strip_website_only(self.document)
 
 
 def setup_transforms(app: Sphinx) -> None:
     app.add_post_transform(SoftwareBacklinks)
+    app.add_post_transform(StripWebsiteOnly)
     app.connect("doctree-read", sort_entries, priority=600)

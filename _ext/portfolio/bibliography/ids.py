@@ -19,7 +19,8 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 
-from ..domain import CVDomain, CVObject
+from ..domain import CVDomain
+from ..records import Paper
 from . import compat
 from .latex import plain
 
@@ -57,13 +58,13 @@ def default_ids(app: Sphinx, config: Config) -> None:
 
 def canonical_ids(app: Sphinx, env: BuildEnvironment) -> Iterable[str]:
     """Give the first bibliography that shows a paper the id ``pub-<key>``; publish the papers."""
-    found: dict[str, CVObject] = {}
+    found: dict[str, Paper] = {}
     ids: dict[tuple[object, str], str] = {}
     for citation in compat.citations(env):
         if citation.key not in found:
             ids[citation.bibliography_key, citation.key] = target = paper_id(citation.key)
             title = plain(citation.entry.fields.get("title", citation.key))
-            found[citation.key] = CVObject("paper", target, title, compat.docname(citation), 0)
+            found[citation.key] = Paper(citation.key, target, title, compat.docname(citation))
     compat.rename_citations(env, ids)
     env.domains[CVDomain.name].set_papers(found)  # type: ignore[attr-defined]
     return []

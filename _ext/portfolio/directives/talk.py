@@ -7,6 +7,7 @@ from sphinx.application import Sphinx
 from ..warnings import Subtype
 from .base import CardDirective, Field, Values
 
+#: what a talk's ``:kind:`` may say; shown as tags on its card
 TALK_KINDS = (
     "talk", "invited", "keynote", "lecture", "lecture series", "paper presentation",
     "workshop", "webinar", "interview", "seminar", "summer school", "tutorial", "panel", "poster",
@@ -18,13 +19,13 @@ class TalkDirective(CardDirective):
 
     kind = "talk"
     org_fields = ("event", "host")
-    allowed_kinds = TALK_KINDS
+    allowed_tags = TALK_KINDS
     fields = {
         "date": Field("dates", required=True),
         "event": Field(),
         "host": Field(),
         "location": Field(),
-        "kind": Field("kinds"),
+        "kind": Field("tags"),
         "note": Field(label="Note"),
         "slides": Field("url", label="Slides"),
         "video": Field("url", label="Video"),

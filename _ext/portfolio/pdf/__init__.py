@@ -7,7 +7,7 @@ from pathlib import Path
 from sphinx.application import Sphinx
 
 from ..warnings import Subtype, warn
-from .builder import TypstPDFBuilder, check_pdf_name, pdf_name, write_pdf
+from .builder import TypstPDFBuilder, write_pdf
 
 
 def write_beside_html(app: Sphinx, exception: Exception | None) -> None:
@@ -22,8 +22,7 @@ def write_beside_html(app: Sphinx, exception: Exception | None) -> None:
 
 def setup_pdf(app: Sphinx) -> None:
     app.add_builder(TypstPDFBuilder)
-    app.connect("config-inited", check_pdf_name)
     app.connect("build-finished", write_beside_html)
 
 
-__all__ = ["TypstPDFBuilder", "pdf_name", "setup_pdf", "write_pdf"]
+__all__ = ["TypstPDFBuilder", "setup_pdf", "write_pdf"]

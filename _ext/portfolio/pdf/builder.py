@@ -9,8 +9,6 @@ twice.
 from __future__ import annotations
 
 import os
-import re
-import unicodedata
 from collections.abc import Iterator
 from contextlib import nullcontext
 from pathlib import Path
@@ -20,14 +18,15 @@ import typst
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.builders import Builder
-from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 from sphinx.util.console import darkgreen
 from sphinx.util.logging import suppress_logging
 from sphinx.util.nodes import inline_all_toctrees
 from sphinx.util.tags import Tags
 
-from ..config import conf_location
+from ..bibliography import compat
+from ..config import pdf_name
+from ..transforms import strip_website_only
 from ..warnings import Subtype, warn
 from .translator import TypstTranslator, markup, string
 
@@ -36,47 +35,17 @@ TEMPLATE = Path(__file__).with_name("cv.typ")
 PDF_TAGS = Tags(["pdf", "typst", "cvpdf"])
 
 
-#: letters that Unicode does not decompose into a Latin letter and marks
-_LATIN = str.maketrans({"ß": "ss", "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O", "œ": "oe", "Œ": "OE",
-                        "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ð": "d", "þ": "th", "ı": "i"})
-
-
-def default_pdf_name(project: str) -> str:
-    """``"María Example-Ñúñez"`` -> ``maria-example-nunez-cv.pdf``: letters transliterated, one dot
-    (as ReadTheDocs wants)."""
-    ascii_text = unicodedata.normalize("NFKD", project.translate(_LATIN)).encode("ascii", "ignore").decode()
-    stem = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "cv"
-    return f"{stem}-cv.pdf"
-
-
-def pdf_name(config: Config) -> str:
-    return config.portfolio_pdf_name or default_pdf_name(config.project)
-
-
-def check_pdf_name(app: Any, config: Config) -> None:
-    """``portfolio_pdf_name`` is a file name in the output folder: a path could write anywhere."""
-    name = config.portfolio_pdf_name
-    if name and (Path(name).name != name or "\\" in name or name.startswith(".") or not name.endswith(".pdf")):
-        warn(f"portfolio_pdf_name {name!r} must be a file name ending in .pdf, without folders; using "
-             f"{default_pdf_name(config.project)!r}", Subtype.CONFIG, conf_location(app, "portfolio_pdf_name"))
-        config.portfolio_pdf_name = ""
-
-
 def assemble(builder: Builder, env: BuildEnvironment, quiet: bool = False) -> nodes.document:
     """The root document with every toctree inlined and references resolved, like singlehtml.
 
     ``quiet`` silences what resolving says: after an HTML build it said so already.
     """
     root = builder.config.root_doc
-    # sphinxcontrib-bibtex fills the citation nodes kept in its domain on every
-    # resolve; empty them, or a second resolve in this process doubles each entry
-    for bibliography in getattr(env.domains.get("cite"), "bibliographies", {}).values():
-        for citation in bibliography.citation_nodes.values():
-            citation.children = []
+    compat.empty_citation_nodes(env)
     tree = env.get_doctree(root)
     tree = inline_all_toctrees(builder, set(), root, tree, darkgreen, [root])
     tree["docname"] = root
-    tree["portfolio_pdf"] = True  # website-only transforms leave this tree alone
+    tree["portfolio_pdf"] = True  # website-only nodes are left out below: their transforms can skip it
     for page in list(tree.findall(addnodes.start_of_file)):
         if str(env.metadata.get(page["docname"], {}).get("cv-pdf", "")).strip() == "exclude":
             page.parent.remove(page)
@@ -85,6 +54,7 @@ def assemble(builder: Builder, env: BuildEnvironment, quiet: bool = False) -> no
         only.replace_self(only.children if keep else [])
     with suppress_logging() if quiet else nullcontext():
         env.resolve_references(tree, root, builder)
+    strip_website_only(tree)
     return tree
 
 

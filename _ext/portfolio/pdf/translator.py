@@ -17,14 +17,12 @@ from typing import Any
 from docutils import nodes
 from sphinx.util.docutils import SphinxTranslator
 
-from ..nodes import cv_dates, cv_entry, cv_header, cv_org, cv_place, cv_title
+from ..nodes import cv_meta, cv_orgs
 from ..untrusted import inside, is_image_file
 from ..warnings import Subtype, warn
 
 _SPECIAL = frozenset('\\#$*_@<>[]`~/\'"-=+.()')
 _LABEL_RE = re.compile(r"^[A-Za-z0-9_\-.:]+$")
-#: profile links that print as their address (github.com/user) rather than a label
-ACCOUNT_CLASSES = frozenset({"cv-github", "cv-linkedin", "cv-orcid"})
 #: blocks that Typst nests (each a function call with show rules); it stops at some depth
 NESTING = (nodes.block_quote, nodes.bullet_list, nodes.enumerated_list, nodes.definition_list, nodes.topic,
            nodes.sidebar, nodes.Admonition, nodes.table, nodes.field_list, nodes.figure)
@@ -36,6 +34,11 @@ def markup(text: str) -> str:
     """User text as Typst markup that shows exactly these characters."""
     text = " ".join(text.split("\n"))
     return "".join("\\" + c if c in _SPECIAL else c for c in text)
+
+
+def short_address(uri: str) -> str:
+    """ "https://www.github.com/user/" -> "github.com/user": an address as printed on paper."""
+    return uri.split("://", 1)[-1].removeprefix("www.").rstrip("/")
 
 
 def string(text: str) -> str:
@@ -58,6 +61,21 @@ def _wrap(open_: str, close: str = "];", strip: bool = False) -> tuple[Callable[
     return visit, depart
 
 
+def _argument(name: str) -> tuple[Callable[..., None], Callable[..., None]]:
+    """The visitor pair of a part of a card's meta line: an argument of its own, or inline in a
+    profile's role line."""
+
+    def visit(self: TypstTranslator, node: nodes.Node) -> None:
+        if not self.profile:
+            self.body.append(f"{name}: [")
+
+    def depart(self: TypstTranslator, node: nodes.Node) -> None:
+        if not self.profile:
+            self.body.append("], ")
+
+    return visit, depart
+
+
 class TypstTranslator(SphinxTranslator):
     """Writes ``self.body``; the builder wraps it in the template."""
 
@@ -67,6 +85,7 @@ class TypstTranslator(SphinxTranslator):
         self.labels = labels  # ids that exist in the output, the only valid link targets
         self.images = images  # False after Typst refused the CV once: images are what it cannot check
         self.depth = 0  # nesting of blocks, which Typst limits
+        self.profile = False  # inside a profile card: its meta line is the role line
         self.section_level = 0
         self.levels: list[int] = []
         self.warned: set[str] = set()
@@ -162,14 +181,10 @@ class TypstTranslator(SphinxTranslator):
             self.body.append("];\n\n")
 
     def visit_paragraph(self, node: nodes.paragraph) -> None:
-        if "cv-contact" in node["classes"]:  # written in the profile's header
-            raise nodes.SkipNode
         self.anchor(node)
-        if "cv-tags" in node["classes"]:
-            self.body.append("#block(below: 0.5em)[")
 
     def depart_paragraph(self, node: nodes.paragraph) -> None:
-        self.body.append("];\n" if "cv-tags" in node["classes"] else "\n\n")
+        self.body.append("\n\n")
 
     visit_rubric, depart_rubric = _wrap("#strong[", "];\n\n")
 
@@ -233,13 +248,6 @@ class TypstTranslator(SphinxTranslator):
         uri = node.get("refuri", "")
         external = uri.startswith(("http:", "https:", "mailto:"))
         target = node.get("refid") or (uri.split("#", 1)[1] if "#" in uri and not external else "")
-        classes = node.get("classes", [])
-        if external and any(c.startswith("cv-link-") or c in ACCOUNT_CLASSES for c in classes):
-            # "Code", "Slides", "GitHub": on paper the address itself must be readable
-            shown = markup(uri.split("://", 1)[-1].removeprefix("www.").rstrip("/"))
-            label = "" if any(c in ACCOUNT_CLASSES for c in classes) else markup(node.astext()) + ": "
-            self.body.append(f"#link({string(uri)})[{label}{shown}];")
-            raise nodes.SkipNode
         if target and target in self.labels:
             self.body.append(f'#link(label({string(target)}))[')
         elif external:
@@ -254,7 +262,7 @@ class TypstTranslator(SphinxTranslator):
         self.anchor(node)
         raise nodes.SkipNode
 
-    def visit_image(self, node: nodes.image) -> None:
+    def visit_image(self, node: nodes.image, width: str = "") -> None:
         srcdir = Path(self.builder.srcdir)
         path = srcdir / node.get("uri", "")
         if not self.images or not inside(path, srcdir) or not path.is_file() or not is_image_file(path):
@@ -263,8 +271,8 @@ class TypstTranslator(SphinxTranslator):
                      Subtype.PDF_IMAGE, node)
             raise nodes.SkipNode
         relative = path.resolve().relative_to(srcdir.resolve())
-        width = ", width: 3cm" if "cv-photo" in node.get("classes", []) else ""
-        self.body.append(f'#image({string("/" + relative.as_posix())}{width});')
+        size = f", width: {width}" if width else ""
+        self.body.append(f'#image({string("/" + relative.as_posix())}{size});')
         raise nodes.SkipNode
 
     visit_figure, depart_figure = _wrap("#align(center)[", "];\n\n")
@@ -383,53 +391,83 @@ class TypstTranslator(SphinxTranslator):
     visit_footnote_reference, depart_footnote_reference = _wrap("#super[", "];")
 
     # -- CV cards --------------------------------------------------------------------------
+    #
+    # A card is one call: ``#cv-entry(title: [...], org: [...], place: [...], dates: [...])[body]``;
+    # a profile's is ``#cv-profile(title: [...], role: [...], contact: [...])[body]``. Each part
+    # node writes its own argument; the record says which layout the card gets.
 
-    def visit_cv_entry(self, node: cv_entry) -> None:
+    def visit_cv_entry(self, node: nodes.Element) -> None:
         self.anchor(node)
-        header = next(iter(node.findall(cv_header)), None)
-        if node.get("kind") == "profile" and header is not None:
-            self.visit_profile(node, header)
-            return
-        parts: dict[str, str] = {"title": "", "org": "", "dates": "", "place": ""}
-        if header is not None:
-            parts["title"] = "".join(self.render(t) for t in header.findall(cv_title))
-            parts["org"] = ", ".join(self.render(o) for o in header.findall(cv_org))
-            parts["dates"] = "".join(self.render(d) for d in header.findall(cv_dates))
-            parts["place"] = "".join(self.render(p) for p in header.findall(cv_place))
-        args = ", ".join(f"{k}: [{v}]" for k, v in parts.items())
-        self.body.append(f"#cv-entry({args})[")
+        self.profile = node["entry"].kind == "profile"
+        self.body.append("#cv-profile(" if self.profile else "#cv-entry(")
 
-    def visit_profile(self, node: cv_entry, header: cv_header) -> None:
-        name = "".join(self.render(t) for t in header.findall(cv_title))
-        role = ", ".join(self.render(o) for o in header.findall(cv_org))
-        places = [self.render(p) for p in header.findall(cv_place)]
-        role = " · ".join(p for p in (role, *places) if p)
-        contact = "".join(self.render(para) for para in node.findall(nodes.paragraph)
-                          if "cv-contact" in para["classes"])
-        self.body.append(f"#cv-profile(name: [{name}], role: [{role}], contact: [{contact}])[")
-
-    def depart_cv_entry(self, node: cv_entry) -> None:
+    def depart_cv_entry(self, node: nodes.Element) -> None:
         self.strip_trailing()
         self.body.append("];\n\n")
+        self.profile = False
 
-    visit_cv_header = _skip
-    visit_cv_body = depart_cv_body = _through
-    visit_cv_meta = visit_cv_title = visit_cv_org = visit_cv_place = _through
-    depart_cv_meta = depart_cv_title = depart_cv_org = depart_cv_place = _through
-    visit_cv_dates = depart_cv_dates = visit_cv_time = depart_cv_time = _through
-    visit_cv_sep = depart_cv_sep = _through
-    visit_cv_download = visit_cv_paper_extras = visit_cv_filter = visit_cv_latest = _skip
+    def depart_cv_header(self, node: nodes.Element) -> None:
+        self.body.append(")[")
+
+    visit_cv_title, depart_cv_title = _wrap("title: [", "], ")
+
+    def visit_cv_meta(self, node: nodes.Element) -> None:
+        """A profile's meta line is its role line; an entry's parts are arguments of their own."""
+        if self.profile:
+            self.body.append("role: [")
+
+    def depart_cv_meta(self, node: nodes.Element) -> None:
+        if self.profile:
+            self.body.append("], ")
+
+    visit_cv_orgs, depart_cv_orgs = _argument("org")
+    visit_cv_place, depart_cv_place = _argument("place")
+    visit_cv_dates, depart_cv_dates = _argument("dates")
+
+    def visit_cv_sep(self, node: nodes.Element) -> None:
+        """Between the arguments of an entry the template lays out the parts; between organisations
+        on the PDF's italic line a comma reads better than a dot."""
+        if isinstance(node.parent, cv_meta) and not self.profile:
+            raise nodes.SkipNode
+        if isinstance(node.parent, cv_orgs):
+            self.body.append(", ")
+            raise nodes.SkipNode
+
+    visit_cv_contact, depart_cv_contact = _wrap("contact: [", "], ")
+
+    visit_cv_header = visit_cv_body = depart_cv_body = _through
+    visit_cv_org = depart_cv_org = visit_cv_time = depart_cv_time = depart_cv_sep = _through
+
+    def visit_cv_tags(self, node: nodes.Element) -> None:
+        self.body.append("#block(below: 0.5em)[")
+
+    def depart_cv_tags(self, node: nodes.Element) -> None:
+        self.body.append("];\n")
+
+    visit_cv_tag, depart_cv_tag = _wrap("#cv-tag[", "];")
+
+    def visit_cv_link(self, node: nodes.Element) -> None:
+        """ "Code", "Slides": on paper the address itself must be readable."""
+        uri = node["refuri"]
+        self.body.append(f"#link({string(uri)})[{markup(node.astext())}: {markup(short_address(uri))}];")
+        raise nodes.SkipNode
+
+    def visit_cv_account(self, node: nodes.Element) -> None:
+        """A profile account prints as its address: github.com/user."""
+        uri = node["refuri"]
+        self.body.append(f"#link({string(uri)})[{markup(short_address(uri))}];")
+        raise nodes.SkipNode
+
+    def visit_cv_photo(self, node: nodes.Element) -> None:
+        self.visit_image(node, width="3cm")  # type: ignore[arg-type]
 
     def visit_cv_email(self, node: nodes.Element) -> None:
         address = node.get("address", node.astext())
         self.body.append(f"#link({string('mailto:' + address)})[{markup(address)}];")
         raise nodes.SkipNode
 
-    visit_cv_tag, depart_cv_tag = _wrap("#cv-tag[", "];")
-
     def dispatch_visit(self, node: nodes.Node) -> None:
-        """Blocks nested deeper than Typst allows are written as their text; tags are inlines
-        with a class, routed to their own visitor."""
+        """Blocks nested deeper than Typst allows are written as their text."""
         if isinstance(node, NESTING):
             if self.depth >= MAX_DEPTH:
                 warn(f"content nested more than {MAX_DEPTH} levels deep is flattened in the PDF",
@@ -437,16 +475,10 @@ class TypstTranslator(SphinxTranslator):
                 self.body.append(markup(node.astext()) + "\n\n")
                 raise nodes.SkipNode
             self.depth += 1
-        if isinstance(node, nodes.inline) and "cv-tag" in node.get("classes", []):
-            self.visit_cv_tag(node)
-            return
         super().dispatch_visit(node)
 
     def dispatch_departure(self, node: nodes.Node) -> None:
         if isinstance(node, NESTING):
             self.depth -= 1
-        if isinstance(node, nodes.inline) and "cv-tag" in node.get("classes", []):
-            self.depart_cv_tag(node)
-            return
         super().dispatch_departure(node)
 

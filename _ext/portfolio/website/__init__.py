@@ -1,8 +1,16 @@
-"""Website features: paper pages, BibTeX, filter, listings, JSON-LD, the browser script."""
+"""Website features: paper pages, BibTeX, filter, listings, JSON-LD, the browser script.
+
+The stylesheet and script are static files of the site (``html_static_path``),
+added first so that a project's own ``_static/`` files of the same name win,
+and linked with Sphinx's checksums.
+"""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from sphinx.application import Sphinx
+from sphinx.config import Config
 
 from .contact import setup_contact
 from .filter import setup_filter
@@ -11,12 +19,20 @@ from .papers import setup_papers
 from .person import setup_person
 from .sitemap import setup_sitemap
 
+STATIC = Path(__file__).with_name("static")
+
+
+def add_static_files(app: Sphinx, config: Config) -> None:
+    config.html_static_path = [str(STATIC), *config.html_static_path]
+    app.add_css_file("portfolio.css")
+    app.add_js_file("portfolio.js", loading_method="defer")
+
 
 def setup_website(app: Sphinx) -> None:
+    app.connect("config-inited", add_static_files)
     setup_papers(app)
     setup_contact(app)
     setup_filter(app)
     setup_latest(app)
     setup_person(app)
     setup_sitemap(app)
-    app.add_js_file("portfolio.js", loading_method="defer")

@@ -3,17 +3,20 @@
 ``HideEmails`` swaps the address for a readable "user (at) domain (dot) org"
 before the page is written, so neither the page, its search index nor the
 description that Open Graph derives from the text carries it; the HTML
-writer puts the address, encoded, into an attribute that ``portfolio.js``
+visitor puts the address, encoded, into an attribute that ``portfolio.js``
 turns into a mailto link.
 """
 
 from __future__ import annotations
 
+import base64
+from html import escape
 from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.writers.html5 import HTML5Translator
 
 from ..nodes import cv_email
 
@@ -34,5 +37,15 @@ class HideEmails(SphinxPostTransform):
                 node.children = [nodes.Text(spelled_out(node["address"]))]
 
 
+def visit_email(self: HTML5Translator, node: nodes.Element) -> None:
+    """No address in the page source: the script decodes ``data-cv-email`` into a mailto link."""
+    address = node.get("address", node.astext())
+    encoded = base64.b64encode(address[::-1].encode()).decode()
+    self.body.append(f'<a class="cv-email" data-cv-email="{encoded}" href="#contact">'
+                     f"{escape(spelled_out(address))}</a>")
+    raise nodes.SkipNode
+
+
 def setup_contact(app: Sphinx) -> None:
+    app.add_node(cv_email, html=(visit_email, None))
     app.add_post_transform(HideEmails)

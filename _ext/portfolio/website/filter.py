@@ -9,6 +9,7 @@ from __future__ import annotations
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
+from sphinx.writers.html5 import HTML5Translator
 
 from ..nodes import cv_filter
 
@@ -22,5 +23,11 @@ class PublicationFilter(SphinxDirective):
         return [node]
 
 
+def visit_filter(self: HTML5Translator, node: nodes.Element) -> None:
+    self.body.append('<div class="cv-filter" data-cv-filter role="search" aria-label="Filter publications"></div>\n')
+    raise nodes.SkipNode
+
+
 def setup_filter(app: Sphinx) -> None:
+    app.add_node(cv_filter, html=(visit_filter, None))
     app.add_directive("publication-filter", PublicationFilter)

@@ -1,8 +1,9 @@
 """``cv-latest``: the newest entries of one kind from every page, e.g. the last three talks.
 
 The directive only marks the place (entries of other pages are not known
-while one page is read); ``FillListings`` writes the list when the page is
-written, and the domain rewrites the page whenever a listed entry changes.
+while one page is read); ``FillListings`` writes the list from the stored
+records when the page is written, and the domain rewrites the page whenever a
+listed entry changes.
 """
 
 from __future__ import annotations
@@ -16,8 +17,9 @@ from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
-from ..domain import KINDS, CVDomain
+from ..domain import CVDomain
 from ..nodes import cv_latest, joined
+from ..records import CARD_KINDS
 from ..warnings import Subtype, warn
 
 
@@ -29,15 +31,14 @@ class LatestDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         kind = self.arguments[0].strip()
-        if kind not in KINDS or kind == "paper":
-            warn(f"cv-latest: unknown kind {kind!r} (one of: {', '.join(k for k in KINDS if k != 'paper')})",
-                 Subtype.KIND, (self.env.docname, self.lineno))
+        if kind not in CARD_KINDS:
+            warn(f"cv-latest: unknown kind {kind!r} (one of: {', '.join(CARD_KINDS)})", Subtype.KIND,
+                 (self.env.docname, self.lineno))
             return []
         node = cv_latest(kind=kind, limit=self.options.get("limit", 3))
         self.set_source_info(node)
-        domain = self.env.domains[CVDomain.name]
-        domain.listings.setdefault(self.env.docname, [])  # type: ignore[attr-defined]
-        domain.listings[self.env.docname].append(kind)  # type: ignore[attr-defined]
+        domain: CVDomain = self.env.domains[CVDomain.name]  # type: ignore[assignment]
+        domain.listings.setdefault(self.env.docname, []).append(kind)
         return [node]
 
 
@@ -47,21 +48,22 @@ class FillListings(SphinxPostTransform):
     default_priority = 5
 
     def run(self, **kwargs: Any) -> None:
-        domain = self.env.domains[CVDomain.name]
+        domain: CVDomain = self.env.domains[CVDomain.name]  # type: ignore[assignment]
         for node in list(self.document.findall(cv_latest)):
-            found = sorted((o for o in domain.entries.values() if o.kind == node["kind"]),  # type: ignore[attr-defined]
-                           key=lambda o: (o.sortkey, o.anchor), reverse=True)[: node["limit"]]
+            found = sorted(domain.of_kind(node["kind"]), key=lambda e: (e.sortkey, e.id), reverse=True)
             items = nodes.bullet_list(classes=["cv-latest"])
-            for obj in found:
+            for entry in found[: node["limit"]]:
                 para = nodes.paragraph()
-                para += pending_xref("", nodes.inline(obj.title, obj.title), refdomain=CVDomain.name,
-                                     reftype=obj.kind, reftarget=obj.anchor, refexplicit=True)
-                details = [nodes.inline(p, p, classes=["cv-latest-detail"]) for p in (obj.org, obj.when) if p]
+                para += pending_xref("", nodes.inline(entry.title, entry.title), refdomain=CVDomain.name,
+                                     reftype=entry.kind, reftarget=entry.id, refexplicit=True)
+                org = ", ".join(org.name for org in entry.orgs)
+                details = [nodes.inline(p, p, classes=["cv-latest-detail"]) for p in (org, entry.when.label) if p]
                 para.extend(joined([para.pop(), *details]))
                 items += nodes.list_item("", para)
-            node.replace_self(items if found else [])
+            node.replace_self(items if found and node["limit"] else [])
 
 
 def setup_latest(app: Sphinx) -> None:
+    app.add_node(cv_latest)
     app.add_directive("cv-latest", LatestDirective)
     app.add_post_transform(FillListings)

@@ -8,7 +8,6 @@ rendered by pybtex's HTML backend with its link addresses escaped too.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from functools import lru_cache
 from html import escape
@@ -22,6 +21,7 @@ from sphinx.application import Sphinx
 from sphinx.builders import Builder
 from sphinx.config import Config
 from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.writers.html5 import HTML5Translator
 
 from ..bibliography import compat
 from ..bibliography.bibtex import to_bibtex
@@ -29,7 +29,8 @@ from ..bibliography.ids import paper_page
 from ..bibliography.latex import plain
 from ..bibliography.links import entry_links
 from ..domain import CVDomain
-from ..nodes import cv_paper_extras
+from ..nodes import WEBSITE_BUILDERS, cv_paper_extras
+from .jsonld import json_ld
 
 PAGE_FOLDER = "papers/"
 TYPE_LABELS = {
@@ -87,10 +88,10 @@ class PaperExtras(SphinxPostTransform):
     """Give every listed paper its extras; after the bibliography is filled (priority 5)."""
 
     default_priority = 8
-    formats = ("html",)
+    builders = WEBSITE_BUILDERS
 
     def run(self, **kwargs: Any) -> None:
-        if self.document.get("portfolio_pdf"):
+        if self.document.get("portfolio_pdf"):  # the PDF leaves website-only nodes out: skip the work
             return
         domain = self.env.domains[CVDomain.name]
         entries = compat.entries(self.env)
@@ -106,8 +107,14 @@ class PaperExtras(SphinxPostTransform):
                 abstract=text(entry, "abstract"))
 
 
-def render_paper_extras(node: nodes.Element, page_uri: str) -> str:
+def visit_paper_extras(self: HTML5Translator, node: nodes.Element) -> None:
     """Buttons under a listed paper; ``<details>`` works without JavaScript."""
+    page = node["page"] and self.builder.get_relative_uri(self.builder.current_docname, node["page"])
+    self.body.append(render_paper_extras(node, page))
+    raise nodes.SkipNode
+
+
+def render_paper_extras(node: nodes.Element, page_uri: str) -> str:
     key = escape(node["key"])
     parts = [f'<div class="cv-paper-extras" data-year="{escape(node["year"])}" data-type="{escape(node["type"])}" '
              f'data-type-label="{escape(node["type_label"])}">']
@@ -148,14 +155,6 @@ def meta_tags(entry: Entry, key: str) -> list[tuple[str, str]]:
     return [(name, value) for name, value in tags if value]
 
 
-def json_ld(data: dict[str, Any]) -> str:
-    """A JSON-LD script element. ``<``, ``>`` and ``&`` are written as JSON escapes, so no field
-    can close the script or open a comment that swallows the rest of the page."""
-    payload = json.dumps(data, ensure_ascii=False, sort_keys=True)
-    payload = payload.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return f'<script type="application/ld+json">{payload}</script>'
-
-
 def scholarly_article(entry: Entry, url: str) -> dict[str, Any]:
     article: dict[str, Any] = {
         "@context": "https://schema.org", "@type": "ScholarlyArticle",
@@ -189,7 +188,7 @@ def paper_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
             continue
         pagename = paper_page(key)
         url = f"{base}/{app.builder.get_target_uri(pagename)}" if base else app.builder.get_target_uri(pagename)
-        back = app.builder.get_relative_uri(pagename, paper.docname) + "#" + paper.anchor
+        back = app.builder.get_relative_uri(pagename, paper.docname) + "#" + paper.id
         metatags = "\n".join(f'<meta name="{n}" content="{escape(v, quote=True)}">' for n, v in meta_tags(entry, key))
         metatags += "\n" + json_ld(scholarly_article(entry, url))
         body = [f"<h1>{escape(paper.title)}</h1>",
@@ -222,6 +221,7 @@ def share_paper_toctree(app: Sphinx, pagename: str, templatename: str, context: 
 
 
 def setup_papers(app: Sphinx) -> None:
+    app.add_node(cv_paper_extras, html=(visit_paper_extras, None))
     app.add_post_transform(PaperExtras)
     app.connect("html-collect-pages", paper_pages)
     app.connect("html-page-context", share_paper_toctree, priority=400)

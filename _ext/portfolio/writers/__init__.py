@@ -1,4 +1,9 @@
-"""Where cards are drawn: one visitor table per output format."""
+"""Where cards are drawn: one visitor table per output format (the PDF's is in ``pdf/``).
+
+A node without a visitor in a table is drawn by the visitor of the docutils
+node it derives from (Sphinx's translators look visitors up by class
+hierarchy), which is also how builders we never wrote for show cards.
+"""
 
 from __future__ import annotations
 
@@ -7,12 +12,14 @@ from sphinx.application import Sphinx
 
 from .. import nodes as cv_nodes
 from .html import HTML, depart_citation, visit_citation
-from .plain import PLAIN
+from .plain import LATEX, MAN, TEXINFO, TEXT
 
 
 def setup_writers(app: Sphinx) -> None:
-    for node in cv_nodes.ALL_NODES:
+    for node in cv_nodes.CARD_NODES:
         name = node.__name__
-        app.add_node(node, html=HTML[name], latex=PLAIN[name], text=PLAIN[name],
-                     man=PLAIN[name], texinfo=PLAIN[name])
+        formats = {fmt: table[name] for fmt, table in
+                   (("html", HTML), ("latex", LATEX), ("texinfo", TEXINFO), ("text", TEXT), ("man", MAN))
+                   if name in table}
+        app.add_node(node, **formats)
     app.add_node(nodes.citation, override=True, html=(visit_citation, depart_citation))

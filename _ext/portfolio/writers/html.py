@@ -2,20 +2,24 @@
 
 Text children are written by Sphinx's own translator, so everything the
 author typed is escaped; here we only open and close the semantic elements.
+Parts without a visitor here (tags, details, links, photo) are drawn by the
+visitor of the docutils node they derive from. Website features register
+the visitors of their own nodes (``website/``).
 """
 
 from __future__ import annotations
 
-import base64
+from collections.abc import Callable
 from html import escape
 
 from docutils import nodes
 from sphinx.util.osutil import relative_uri
 from sphinx.writers.html5 import HTML5Translator
 
+from ..config import pdf_name
 from ..nodes import cv_entry
-from ..website.contact import spelled_out
-from ..website.papers import render_paper_extras
+
+Visitor = Callable[[HTML5Translator, nodes.Element], None]
 
 
 def _heading_level(node: nodes.Element) -> int:
@@ -29,6 +33,29 @@ def _heading_level(node: nodes.Element) -> int:
     return min(depth + 1, 6)
 
 
+def _enclosing_card(node: nodes.Element) -> cv_entry | None:
+    parent = node.parent
+    while parent is not None and not isinstance(parent, cv_entry):
+        parent = parent.parent
+    return parent
+
+
+def _element(tag: str, cls: str, after_open: str = "", after_close: str = "") -> tuple[Visitor, Visitor]:
+    """A visitor pair that wraps a node's content in ``<tag class="cls">``."""
+
+    def visit(self: HTML5Translator, node: nodes.Element) -> None:
+        self.body.append(self.starttag(node, tag, after_open, CLASS=cls))
+
+    def depart(self: HTML5Translator, node: nodes.Element) -> None:
+        self.body.append(f"</{tag}>{after_close}")
+
+    return visit, depart
+
+
+def _through(self: HTML5Translator, node: nodes.Element) -> None:
+    """Nothing to open or close: the children carry the content."""
+
+
 def visit_entry(self: HTML5Translator, node: nodes.Element) -> None:
     self.body.append(self.starttag(node, "article"))
 
@@ -37,45 +64,19 @@ def depart_entry(self: HTML5Translator, node: nodes.Element) -> None:
     self.body.append("</article>\n")
 
 
-def visit_header(self: HTML5Translator, node: nodes.Element) -> None:
-    self.body.append(self.starttag(node, "header", CLASS="cv-header"))
-
-
-def depart_header(self: HTML5Translator, node: nodes.Element) -> None:
-    self.body.append("</header>\n")
-
-
 def visit_title(self: HTML5Translator, node: nodes.Element) -> None:
-    entry = node.parent.parent
-    level = _heading_level(entry) if isinstance(entry, cv_entry) else 3
+    card = _enclosing_card(node)
+    level = _heading_level(card) if card is not None else 3
     self.body.append(self.starttag(node, f"h{level}", "", CLASS="cv-title"))
 
 
 def depart_title(self: HTML5Translator, node: nodes.Element) -> None:
-    entry = node.parent.parent
-    if isinstance(entry, cv_entry) and entry["ids"]:
-        anchor = entry["ids"][0]
-        self.body.append(f'<a class="headerlink" href="#{escape(anchor, quote=True)}" title="Link to this entry">¶</a>')
-    level = _heading_level(entry) if isinstance(entry, cv_entry) else 3
+    card = _enclosing_card(node)
+    if card is not None and card["ids"]:
+        anchor = escape(card["ids"][0], quote=True)
+        self.body.append(f'<a class="headerlink" href="#{anchor}" title="Link to this entry">¶</a>')
+    level = _heading_level(card) if card is not None else 3
     self.body.append(f"</h{level}>\n")
-
-
-def visit_meta(self: HTML5Translator, node: nodes.Element) -> None:
-    self.body.append(self.starttag(node, "p", "", CLASS="cv-meta"))
-
-
-def depart_meta(self: HTML5Translator, node: nodes.Element) -> None:
-    self.body.append("</p>\n")
-
-
-def _span(cls: str) -> tuple:
-    def visit(self: HTML5Translator, node: nodes.Element) -> None:
-        self.body.append(self.starttag(node, "span", "", CLASS=cls))
-
-    def depart(self: HTML5Translator, node: nodes.Element) -> None:
-        self.body.append("</span>")
-
-    return visit, depart
 
 
 def visit_time(self: HTML5Translator, node: nodes.Element) -> None:
@@ -97,51 +98,14 @@ def depart_sep(self: HTML5Translator, node: nodes.Element) -> None:
     self.body.append("</span>")
 
 
-def visit_body(self: HTML5Translator, node: nodes.Element) -> None:
-    self.body.append(self.starttag(node, "div", CLASS="cv-body"))
-
-
-def depart_body(self: HTML5Translator, node: nodes.Element) -> None:
-    self.body.append("</div>\n")
-
-
 def visit_download(self: HTML5Translator, node: nodes.Element) -> None:
-    """The PDF sits in the site's root; link to it from wherever this page is."""
-    href = relative_uri(self.builder.get_target_uri(self.builder.current_docname), node["filename"])
+    """The PDF sits in the site's root; its name is a write-time setting, resolved here."""
+    href = relative_uri(self.builder.get_target_uri(self.builder.current_docname), pdf_name(self.builder.config))
     self.body.append(f'<a class="cv-download reference" href="{escape(href)}" download>')
 
 
 def depart_download(self: HTML5Translator, node: nodes.Element) -> None:
     self.body.append("</a>")
-
-
-def visit_email(self: HTML5Translator, node: nodes.Element) -> None:
-    """No address in the page source: the script decodes ``data-cv-email`` into a mailto link."""
-    address = node.get("address", node.astext())
-    encoded = base64.b64encode(address[::-1].encode()).decode()
-    fallback = spelled_out(address)
-    self.body.append(f'<a class="cv-email" data-cv-email="{encoded}" href="#contact">'
-                     f"{escape(fallback)}</a>")
-    raise nodes.SkipNode
-
-
-def visit_paper_extras(self: HTML5Translator, node: nodes.Element) -> None:
-    page = node["page"] and self.builder.get_relative_uri(self.builder.current_docname, node["page"])
-    self.body.append(render_paper_extras(node, page))
-    raise nodes.SkipNode
-
-
-def visit_filter(self: HTML5Translator, node: nodes.Element) -> None:
-    self.body.append('<div class="cv-filter" data-cv-filter role="search" aria-label="Filter publications"></div>\n')
-    raise nodes.SkipNode
-
-
-def visit_skip(self: HTML5Translator, node: nodes.Element) -> None:
-    raise nodes.SkipNode
-
-
-def depart_nothing(self: HTML5Translator, node: nodes.Element) -> None:
-    """SkipNode ends these visits; nothing to close."""
 
 
 def visit_citation(self: HTML5Translator, node: nodes.Element) -> None:
@@ -158,20 +122,17 @@ def depart_citation(self: HTML5Translator, node: nodes.Element) -> None:
         self.body.append("</div>\n")
 
 
-HTML = {
+HTML: dict[str, tuple[Visitor, Visitor]] = {
     "cv_entry": (visit_entry, depart_entry),
-    "cv_header": (visit_header, depart_header),
+    "cv_header": _element("header", "cv-header", "\n", "\n"),
     "cv_title": (visit_title, depart_title),
-    "cv_meta": (visit_meta, depart_meta),
-    "cv_org": _span("cv-org"),
-    "cv_place": _span("cv-place"),
-    "cv_dates": _span("cv-dates"),
+    "cv_meta": _element("p", "cv-meta", "", "\n"),
+    "cv_orgs": (_through, _through),
+    "cv_org": _element("span", "cv-org"),
+    "cv_place": _element("span", "cv-place"),
+    "cv_dates": _element("span", "cv-dates"),
     "cv_time": (visit_time, depart_time),
     "cv_sep": (visit_sep, depart_sep),
-    "cv_body": (visit_body, depart_body),
+    "cv_body": _element("div", "cv-body", "\n", "\n"),
     "cv_download": (visit_download, depart_download),
-    "cv_email": (visit_email, depart_nothing),
-    "cv_paper_extras": (visit_paper_extras, depart_nothing),
-    "cv_filter": (visit_filter, depart_nothing),
-    "cv_latest": (visit_skip, depart_nothing),
 }

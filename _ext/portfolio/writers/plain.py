@@ -1,52 +1,97 @@
-"""Cards for builders that only need readable text: latex, text, man, texinfo.
+"""Cards for LaTeX, Texinfo, text and man pages.
 
-Title and meta line reuse each translator's own paragraph handling and the
-rest passes through, so text is escaped the way that format escapes it.
+Most parts need no visitor of their own: each derives from a docutils node
+(paragraph, inline, field list, reference) that these translators already
+write. What is added here: a card's anchor where the card is (so LaTeX's
+``\\hyperref`` and Texinfo's ``@ref`` reach it), cards set apart from each
+other in text and man pages, and link addresses printed where a page cannot
+be clicked.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 from docutils import nodes
+from sphinx.writers.latex import LaTeXTranslator
+from sphinx.writers.manpage import ManualPageTranslator
+from sphinx.writers.texinfo import TexinfoTranslator
+from sphinx.writers.text import TextTranslator
+
+Pair = tuple[Any, Any]
 
 
-def visit_paragraph(self: nodes.NodeVisitor, node: nodes.Element) -> None:
-    self.visit_paragraph(node)  # type: ignore[attr-defined]
+def visit_latex_entry(self: LaTeXTranslator, node: nodes.Element) -> None:
+    self.body.append("\n" + "".join(self.hypertarget(node_id) for node_id in node["ids"]))
+    self.visit_container(node)
 
 
-def depart_paragraph(self: nodes.NodeVisitor, node: nodes.Element) -> None:
-    self.depart_paragraph(node)  # type: ignore[attr-defined]
+def depart_latex_entry(self: LaTeXTranslator, node: nodes.Element) -> None:
+    self.depart_container(node)
 
 
-def visit_through(self: nodes.NodeVisitor, node: nodes.Element) -> None:
-    """Nothing to open: the children carry the text."""
+def visit_texinfo_entry(self: TexinfoTranslator, node: nodes.Element) -> None:
+    for node_id in node["ids"]:
+        self.add_anchor(node_id, node)
+    self.visit_container(node)
 
 
-def depart_through(self: nodes.NodeVisitor, node: nodes.Element) -> None:
-    """Nothing to close."""
+def depart_texinfo_entry(self: TexinfoTranslator, node: nodes.Element) -> None:
+    self.depart_container(node)
 
 
-def visit_skip(self: nodes.NodeVisitor, node: nodes.Element) -> None:
-    """Not for this output (a link to the PDF in the PDF or a man page)."""
-    raise nodes.SkipNode
+def visit_text_entry(self: TextTranslator, node: nodes.Element) -> None:
+    """A card reads as one item of a list: a bullet, and its lines indented under it."""
+    self.new_state(2)
 
 
-PARAGRAPH = (visit_paragraph, depart_paragraph)
-THROUGH = (visit_through, depart_through)
+def depart_text_entry(self: TextTranslator, node: nodes.Element) -> None:
+    self.end_state(first="* ")
 
-PLAIN = {
-    "cv_entry": THROUGH,
-    "cv_header": THROUGH,
-    "cv_title": PARAGRAPH,
-    "cv_meta": PARAGRAPH,
-    "cv_org": THROUGH,
-    "cv_place": THROUGH,
-    "cv_dates": THROUGH,
-    "cv_time": THROUGH,
-    "cv_sep": THROUGH,
-    "cv_body": THROUGH,
-    "cv_download": (visit_skip, depart_through),
-    "cv_email": THROUGH,
-    "cv_paper_extras": (visit_skip, depart_through),
-    "cv_filter": (visit_skip, depart_through),
-    "cv_latest": (visit_skip, depart_through),
+
+def visit_text_link(self: TextTranslator, node: nodes.Element) -> None:
+    self.visit_reference(node)
+
+
+def depart_text_link(self: TextTranslator, node: nodes.Element) -> None:
+    """On a page that cannot be clicked the address is what helps: "Slides <https://...>"."""
+    self.add_text(f" <{node['refuri']}>")
+    self.depart_reference(node)
+
+
+def visit_man_entry(self: ManualPageTranslator, node: nodes.Element) -> None:
+    self.body.append("\n.sp\n")
+
+
+def depart_man_entry(self: ManualPageTranslator, node: nodes.Element) -> None:
+    self.body.append("\n")
+
+
+def visit_man_title(self: ManualPageTranslator, node: nodes.Element) -> None:
+    self.body.append(".B ")
+
+
+def depart_man_title(self: ManualPageTranslator, node: nodes.Element) -> None:
+    self.body.append("\n.br\n")
+
+
+def visit_man_meta(self: ManualPageTranslator, node: nodes.Element) -> None:
+    """The meta line right under the title, then a gap before the card's body."""
+
+
+def depart_man_meta(self: ManualPageTranslator, node: nodes.Element) -> None:
+    self.body.append("\n.sp\n")
+
+
+LATEX: dict[str, Pair] = {"cv_entry": (visit_latex_entry, depart_latex_entry)}
+TEXINFO: dict[str, Pair] = {"cv_entry": (visit_texinfo_entry, depart_texinfo_entry)}
+TEXT: dict[str, Pair] = {
+    "cv_entry": (visit_text_entry, depart_text_entry),
+    "cv_link": (visit_text_link, depart_text_link),
+    "cv_account": (visit_text_link, depart_text_link),
+}
+MAN: dict[str, Pair] = {
+    "cv_entry": (visit_man_entry, depart_man_entry),
+    "cv_title": (visit_man_title, depart_man_title),
+    "cv_meta": (visit_man_meta, depart_man_meta),
 }

@@ -1,0 +1,146 @@
+"""A card's doctree, drawn from its entry's record: one node type per part (``nodes.py``).
+
+Every text a reader sees is a ``Text`` child of a part node, so each writer
+escapes it by its own rules and translations (gettext) can replace it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from docutils import nodes
+from sphinx.addnodes import pending_xref
+from sphinx.config import Config
+
+from ..dates import CVDate, format_days
+from ..nodes import (
+    cv_account,
+    cv_body,
+    cv_contact,
+    cv_dates,
+    cv_download,
+    cv_email,
+    cv_entry,
+    cv_header,
+    cv_link,
+    cv_links,
+    cv_meta,
+    cv_org,
+    cv_orgs,
+    cv_papers,
+    cv_photo,
+    cv_place,
+    cv_sep,
+    cv_tag,
+    cv_tags,
+    cv_time,
+    cv_title,
+    joined,
+)
+from ..records import Entry, Link, When
+
+
+def build_card(entry: Entry, body: Sequence[nodes.Node], config: Config, classes: Iterable[str] = ()) -> cv_entry:
+    """The card of ``entry``, with the author's parsed Markdown ``body`` inside."""
+    card = cv_entry(classes=["cv-entry", f"cv-{entry.kind}", *classes], ids=[entry.id], entry=entry)
+    card += header(entry, config)
+    part = cv_body()
+    if entry.photo:
+        part += cv_photo(uri=entry.photo, alt=f"Photo of {entry.title}", classes=["cv-photo"])
+    if entry.tags:
+        tags = cv_tags(classes=["cv-tags"])
+        for tag in entry.tags:
+            tags += cv_tag(tag, tag, classes=["cv-tag"])
+            tags += nodes.Text(" ")
+        part += tags
+    if entry.details:
+        details = nodes.field_list(classes=["cv-details"])
+        for detail in entry.details:
+            details += nodes.field("", nodes.field_name(detail.label, detail.label),
+                                   nodes.field_body(detail.text, nodes.paragraph(detail.text, detail.text)))
+        part += details
+    part.extend(body)
+    if entry.numbers:
+        part += patent_numbers(entry)
+    if entry.papers:
+        refs = [pending_xref("", nodes.inline(key, key), refdomain="cv", reftype="paper", reftarget=key,
+                             refexplicit=False, refwarn=True) for key in entry.papers]
+        part += cv_papers("", "Described in: ", *joined(refs, "; "), classes=["cv-papers"])
+    if entry.links:
+        part += cv_links("", "", *joined([link_node(link) for link in entry.links]), classes=["cv-links"])
+    if entry.kind == "profile" and config.portfolio_pdf:
+        label = "Download CV (PDF)"
+        part += nodes.paragraph("", "", cv_download(label, label), classes=["cv-download-line"])
+    if len(part):
+        card += part
+    return card
+
+
+def header(entry: Entry, config: Config) -> cv_header:
+    """Title, then a meta line of organisations, place and dates; a profile's contact line."""
+    head = cv_header()
+    head += cv_title(entry.title, entry.title)
+    parts: list[nodes.Node] = []
+    if entry.orgs:
+        orgs = cv_orgs()
+        orgs.extend(joined([cv_org(org.name, org.name, option=org.field, classes=[f"cv-{org.field}"])
+                            for org in entry.orgs]))
+        parts.append(orgs)
+    if entry.location:
+        parts.append(cv_place(entry.location, entry.location))
+    if entry.when:
+        parts.append(dates(entry.when))
+    if parts:
+        head += cv_meta("", "", *joined(parts))
+    if entry.contact is not None and (items := contact_items(entry, config)):
+        head += cv_contact("", "", *joined(items), classes=["cv-contact"])
+    return head
+
+
+def dates(when: When) -> cv_dates:
+    """A range "Jan 2021 – present", one date, or several days "13, 14, 16 Dec 2021"."""
+    node = cv_dates()
+    if when.days:
+        text = format_days(list(when.days))
+        node += cv_time(text, text, datetime=when.days[0].iso)
+    else:
+        node.extend(joined([time(d) for d in (when.start, when.end) if d], " – "))
+    return node
+
+
+def time(date: CVDate) -> cv_time:
+    return cv_time(date.label, date.label, datetime=date.iso)
+
+
+def link_node(link: Link) -> cv_link:
+    return cv_link(link.label, link.label, refuri=link.url, option=link.name, classes=[f"cv-link-{link.name}"])
+
+
+def contact_items(entry: Entry, config: Config) -> list[nodes.Node]:
+    """Email, private contact where ``portfolio_show_private_contact`` allows it, accounts."""
+    assert entry.contact is not None
+    items: list[nodes.Node] = []
+    if entry.contact.email:
+        items.append(cv_email(entry.contact.email, entry.contact.email))
+    if config.portfolio_show_private_contact:
+        items += [nodes.inline(value, value, classes=[f"cv-{name}"])
+                  for name, value in (("phone", entry.contact.phone), ("address", entry.contact.address)) if value]
+    items += [cv_account(link.label, link.label, refuri=link.url, option=link.name, classes=[f"cv-{link.name}"])
+              for link in entry.contact.links]
+    return items
+
+
+def patent_numbers(entry: Entry) -> nodes.bullet_list:
+    """One line per publication: number, status and date, and its own title where it differs."""
+    items = nodes.bullet_list(classes=["cv-patent-numbers"])
+    for pub in entry.numbers:
+        para = nodes.paragraph()
+        para += nodes.strong(pub.label, pub.label, classes=["cv-patent-number"])
+        para += cv_sep(" — ", " — ")
+        para += nodes.Text(f"{pub.status} ")
+        para += time(pub.date)
+        if pub.title != entry.title:
+            para += cv_sep(" — ", " — ")
+            para += nodes.emphasis(pub.title, pub.title)
+        items += nodes.list_item("", para)
+    return items
