@@ -33,6 +33,7 @@ KINDS: dict[str, str] = {
     "skill": "Skill",
     "profile": "Profile",
     "software": "Software",
+    "entry": "Entry",
     "paper": "Paper",
 }
 
