@@ -93,29 +93,41 @@ def plain(markdown: Any) -> str:
 
 
 @dataclass
-class Site:
-    """A built import: its card titles, its publication list and the text of every page."""
+class Page:
+    """One built page: its card titles, its publication list and its whole text."""
 
-    project: Path
-    stdout: str
-    warnings: str
     titles: list[str]
     citations: str
     text: str
 
+
+@dataclass
+class Site:
+    """A built import, its pages by their heading (the landing page is "About")."""
+
+    project: Path
+    stdout: str
+    warnings: str
+    pages: dict[str, Page]
+
     @classmethod
     def read(cls, project: Path, app: SphinxTestApp, stdout: str) -> Site:
-        titles, citations, texts = [], [], []
-        for page in sorted(app.outdir.glob("**/*.html")):
-            if "papers" in page.parts or "_static" in page.parts:
-                continue
-            main = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select_one("article[role=main]")
-            if main is None:
-                continue
-            titles += [normalise(t.get_text().rstrip("¶")) for t in main.select("article.cv-entry .cv-title")]
-            citations += [normalise(c.get_text()) for c in main.select("div.citation")]
-            texts.append(normalise(main.get_text()))
-        return cls(project, stdout, app.warning.getvalue(), titles, "\n".join(citations), "\n".join(texts))
+        pages = {}
+        for path in sorted([app.outdir / "index.html", *(app.outdir / "sections").glob("*.html")]):
+            main = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select_one("article[role=main]")
+            heading = normalise(main.select_one("h1").get_text().rstrip("¶"))
+            titles = [normalise(t.get_text().rstrip("¶")) for t in main.select("article.cv-entry .cv-title")]
+            citations = "\n".join(normalise(c.get_text()) for c in main.select("div.citation"))
+            pages[heading] = Page(titles, citations, normalise(main.get_text()))
+        return cls(project, stdout, app.warning.getvalue(), pages)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(page.text for page in self.pages.values())
+
+    @property
+    def citations(self) -> str:
+        return "\n".join(page.citations for page in self.pages.values())
 
 
 @pytest.fixture(scope="module")
@@ -141,31 +153,41 @@ def imported(tmp_path_factory):
     return _imported
 
 
-def expected(source: Path) -> dict[str, list[str]]:
-    """What each entry of a RenderCV file must leave on the site: card titles, paper titles, text."""
+def section_title(key: str) -> str:
+    """RenderCV's section title: a key with a space or a capital as it is, else Title Cased."""
+    if " " in key or key != key.lower():
+        return key
+    small = {"and", "of", "in", "for", "to", "a", "the", "on", "with", "at", "by", "from", "or"}
+    return " ".join(w if w in small else w.capitalize() for w in key.split("_"))
+
+
+def expected(source: Path) -> list[tuple[str, str, str]]:
+    """What each entry of a RenderCV file must leave on its section's page: (section, what, text),
+    where what is a card title, a paper title or text."""
     data = yaml.safe_load(source.read_text(encoding="utf-8"))
     if source.name == "sample_entries.yaml":
         data = {"cv": {"sections": {k: [v] for k, v in data.items()}}}
-    want: dict[str, list[str]] = {"cards": [], "papers": [], "text": []}
-    for entries in data["cv"]["sections"].values():
+    want = []
+    for key, entries in data["cv"]["sections"].items():
+        section = section_title(key)
         for entry in entries:
             if isinstance(entry, str):
-                want["text"].append(plain(entry))
+                want.append((section, "text", plain(entry)))
             elif "institution" in entry or "degree" in entry:
-                want["cards"].append(" in ".join(plain(entry[k]) for k in ("degree", "area") if entry.get(k)))
+                title = " in ".join(plain(entry[k]) for k in ("degree", "area") if entry.get(k))
+                want.append((section, "card", title))
             elif "company" in entry or "position" in entry:
-                want["cards"].append(plain(entry["position"]))
+                want.append((section, "card", plain(entry["position"])))
             elif "label" in entry:
-                want["cards"].append(plain(entry["label"]))
-                want["text"].append(plain(entry["details"]))
+                want += [(section, "card", plain(entry["label"])), (section, "text", plain(entry["details"]))]
             elif "title" in entry and "authors" in entry:
-                want["papers"].append(plain(entry["title"]))
+                want.append((section, "paper", plain(entry["title"])))
             elif "name" in entry:
-                want["cards"].append(plain(entry["name"]))
+                want.append((section, "card", plain(entry["name"])))
             elif key := next((k for k in ("bullet", "number", "reversed_number") if k in entry), None):
-                want["text"].append(plain(entry[key]))
+                want.append((section, "text", plain(entry[key])))
             else:
-                want["text"] += [f"{k}: {plain(v)}" for k, v in entry.items()]
+                want += [(section, "text", f"{k}: {plain(v)}") for k, v in entry.items()]
     return want
 
 
@@ -181,13 +203,22 @@ def test_import_builds_without_warning(imported, case):
 
 @pytest.mark.parametrize("case", CASES)
 def test_every_entry_is_on_the_site(imported, case):
+    """Each card under its title, each paper in the list, each text on its section's page (text
+    sections about the person on the landing page)."""
     site = imported(case)
-    want = expected(CASES[case])
-    missing_cards = [t for t in want["cards"] if t not in site.titles]
-    missing_papers = [t for t in want["papers"] if t not in site.citations]
-    missing_text = [t for t in want["text"] if t not in site.text]
-    assert (missing_cards, missing_papers, missing_text) == ([], [], [])
-    assert len(site.titles) >= len(want["cards"])
+    empty = Page([], "", "")
+    missing = []
+    for section, what, text in expected(CASES[case]):
+        page = site.pages.get(section, empty)
+        if what == "card":
+            found = text in page.titles
+        elif what == "paper":
+            found = text in page.citations
+        else:
+            found = text in page.text or (section in site.pages["About"].text and text in site.pages["About"].text)
+        if not found:
+            missing.append((section, what, text))
+    assert missing == []
 
 
 @pytest.mark.parametrize("case", CASES)
@@ -273,6 +304,19 @@ def test_markdown_kept_in_bodies_and_plain_in_options(imported):
     education = (site.project / "sections" / "education.md").read_text()
     assert "\\:not an option: but text" in education
     assert ":not an option: but text" in site.text
+
+
+def test_bib_entries_escaped_but_links_usable(imported):
+    site = imported("edge_cases")
+    bib = (site.project / "refs.bib").read_text()
+    assert ("title = {Sketch of the Analytical Engine \\& 50\\% more\\_stuff {\\textasciitilde} "
+            "{\\textbackslash} back}") in bib
+    assert "url = {https://example.org/paper_v2}" in bib and "doi = {10.1000/xyz}" in bib
+    assert "author = {Müller-Lovelace, A. and Menabrea, L. F. and Babbage, Charles and others}" in bib
+    assert "Sketch of the Analytical Engine & 50% more_stuff ~ \\ back" in site.citations
+    html = (site.project / "_build" / "html" / "sections" / "conference-proceedings.html").read_text()
+    assert 'href="https://example.org/paper_v2"' in html
+    assert "<strong>Müller-Lovelace A</strong>" in html  # "A. Müller-Lovelace" is the owner too
 
 
 def test_reversed_numbers_written_out(imported):

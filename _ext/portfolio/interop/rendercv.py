@@ -248,6 +248,8 @@ class Person:
     networks: list[Network] = field(default_factory=list)
     connections: list[dict[str, Any]] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
+    #: addresses the profile does not show: kept in private.toml
+    private_emails: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -568,7 +570,7 @@ class Ids:
 
     def assign(self, card: Card) -> None:
         first = next((card.options[k] for k in ("date", "start") if k in card.options), "")
-        when = f"-{parse_date(first.split(',')[0]).iso}" if first else ""
+        when = f"-{parse_date(first).iso}" if first else ""
         anchor = f"{card.kind}-{slug(card.title)}{when}"
         final, n = anchor, 1
         while final in self.used:
@@ -674,7 +676,9 @@ def normal_card(e: NormalEntry, section: str, where: str, report: Report) -> Car
     one = resolve(e.dates, where, NullReport())[0]
     day = iso_date(one) if one else None
     award = bool(day and AWARD_RE.search(section) and not e.location)
-    talk = bool(day and TALK_RE.search(section) and plain(e.summary or "") and "\n" not in (e.summary or "").strip())
+    event = plain(e.summary or "")
+    talk = bool(day and TALK_RE.search(section) and event and "\n" not in (e.summary or "").strip()
+                and not MARKUP_RE.search(event))
     if award or talk:
         resolve(e.dates, where, report)  # warns where a range is left unused, as RenderCV leaves it
     if award:
@@ -694,7 +698,7 @@ def normal_card(e: NormalEntry, section: str, where: str, report: Report) -> Car
         card.options["url"] = e.url
     elif e.url and e.url != card.options.get("url"):
         card.body.append(f"<{e.url}>")
-        report.warn(where, f"url {e.url!r} is not an http(s) URL: kept in the text")
+        report.warn(where, f"url {e.url!r} is not an http(s) URL or a second link: kept in the text")
     option_text(e.name, card, "url", where, report)
     fill_body(card, when, summary, e.highlights, e.extra, where, report)
     return card
@@ -715,6 +719,8 @@ TRANSLIT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": 
 STOP_WORDS = frozenset({"a", "an", "the", "on", "of", "in", "for", "to", "and", "from", "with", "at", "by",
                         "is", "are", "how", "what", "why", "when", "do", "does", "via"})
 MONTH_MACROS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+#: fields written as they are: links must stay usable, the month is a macro
+RAW_FIELDS = frozenset({"doi", "url", "month", "date"})
 BIB_ESCAPES = {"\\": r"{\textbackslash}", "&": r"\&", "%": r"\%", "#": r"\#", "_": r"\_",
                "~": r"{\textasciitilde}", "{": "", "}": ""}
 
@@ -796,7 +802,12 @@ class BibEntry:
     def bibtex(self) -> str:
         lines = [f"@{self.type}{{{self.key},"]
         for name, value in self.fields.items():
-            shown = value if name == "month" else f"{{{value if name == 'author' else bib_text(value)}}}"
+            if name == "month":
+                shown = value
+            elif name in RAW_FIELDS:
+                shown = "{" + value.replace("{", "").replace("}", "") + "}"
+            else:
+                shown = "{" + (value if name == "author" else bib_text(value)) + "}"
             lines.append(f"  {name} = {shown},")
         return "\n".join([*lines, "}"])
 
@@ -1056,6 +1067,7 @@ def profile_card(person: Person, photo: str | None, report: Report) -> Card:
         else:
             report.warn(f"{where} / email", f"{email!r} is {'not an email address' if i == 0 else 'a further address'}:"
                                             " written to private.toml, not to the site")
+            person.private_emails.append(email)
     body: list[str] = []
     for i, site in enumerate(person.websites):
         if i == 0 and URL_RE.match(site):
@@ -1133,7 +1145,8 @@ def previous_content(project: Path) -> list[Path]:
 
 
 def uncommitted(project: Path, paths: list[Path]) -> list[str] | None:
-    """Changed or untracked files among ``paths`` (and conf.py); None outside a git work tree."""
+    """Changed, deleted or untracked files among ``paths`` (sections/ as a whole, and conf.py);
+    None outside a git work tree, where there is nothing to lose that git could give back."""
     def git(*args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(["git", "-C", str(project), *args], capture_output=True, text=True, check=False)
 
@@ -1143,9 +1156,8 @@ def uncommitted(project: Path, paths: list[Path]) -> list[str] | None:
         return None
     if inside.returncode != 0 or inside.stdout.strip() != "true":
         return None
-    specs = [str(p.resolve().relative_to(project.resolve())) for p in [*paths, project / "conf.py"] if p.exists()]
-    if not specs:
-        return []
+    folders = {p.parent if p.parent.name == "sections" else p for p in [*paths, project / "conf.py"]}
+    specs = sorted(str(p.resolve().relative_to(project.resolve())) for p in folders if p.exists())
     status = git("status", "--porcelain", "--untracked-files=all", "--", *specs)
     return [line[3:] for line in status.stdout.splitlines() if line.strip()]
 
@@ -1208,60 +1220,88 @@ def read_photo(person: Person, source_dir: Path, report: Report) -> tuple[str, b
 # -- the command -----------------------------------------------------------------------------
 
 
-def import_cv(yaml_path: Path, project: Path, *, force: bool = False) -> tuple[int, Report]:
-    """Replace the project's content with the CV; returns the exit code and the report."""
-    report = Report()
+def preflight(yaml_path: Path, project: Path, force: bool, report: Report) -> tuple[int, RenderCV | None]:
+    """Read the CV and check the project before anything is touched: a bad input or uncommitted
+    work stops the import with the project as it was."""
     try:
         cv = load(yaml_path)
     except (OSError, ValueError, yaml.YAMLError) as err:
         report.notes.append(f"error: cannot read {yaml_path}: {err}")
-        return EXIT_INPUT, report
+        return EXIT_INPUT, None
     conf = project / "conf.py"
-    conf_text = conf.read_text(encoding="utf-8") if conf.is_file() else ""
-    if not BLOCK_RE.search(conf_text):
+    if not conf.is_file() or not BLOCK_RE.search(conf.read_text(encoding="utf-8")):
         report.notes.append(f"error: {conf} has no block between '# >>> personal' and '# <<< personal' lines")
-        return EXIT_INPUT, report
-    old = previous_content(project)
-    dirty = uncommitted(project, old)
+        return EXIT_INPUT, None
+    dirty = uncommitted(project, previous_content(project))
     if dirty and not force:
         report.notes.append("error: uncommitted changes would be lost (commit them, or run with --force): "
                             + ", ".join(dirty))
-        return EXIT_DIRTY, report
-    for key in cv.ignored:
-        report.notes.append(f"ignored: {key}: "
-                            + {"design": "RenderCV's theme and layout (the site uses furo, the PDF its own template)",
-                               "locale": "RenderCV's language strings (set `language` in conf.py)"}
-                            .get(key, "RenderCV's own settings, not content"))
-    importer = Importer(cv, report)
-    importer.run()
-    photo = read_photo(cv.person, yaml_path.parent, report)
-    remove(old)
-    if photo:
-        (project / photo[0]).write_bytes(photo[1])
-    profile = profile_card(cv.person, photo[0] if photo else None, report)
-    report.directives["profile"] += 1
+        return EXIT_DIRTY, None
+    return 0, cv
+
+
+def note_ignored(keys: list[str], report: Report) -> None:
+    """One report line for each top-level part that is not content."""
+    why = {"design": "RenderCV's theme and layout (the site uses furo, the PDF its own template)",
+           "locale": "RenderCV's language strings (set `language` in conf.py)"}
+    for key in keys:
+        reason = why.get(key, "RenderCV's own settings, not content")
+        report.notes.append(f"ignored: {key}: {reason}")
+
+
+def write_content(project: Path, importer: Importer, profile: Card, report: Report) -> None:
+    """Pages, the landing page and refs.bib."""
     (project / "sections").mkdir(exist_ok=True)
     for page in importer.pages:
         (project / "sections" / f"{page.slug}.md").write_text(page.markdown(), encoding="utf-8")
     (project / "index.md").write_text(index_markdown(profile, importer.bio, importer.pages), encoding="utf-8")
     (project / "refs.bib").write_text("\n\n".join(e.bibtex() for e in importer.bib.entries) + "\n", encoding="utf-8")
     report.pages = ["index.md", *(f"sections/{p.slug}.md" for p in importer.pages)]
-    name = plain_name(cv.person.name) or "Your Name"
-    site = cv.person.websites[0] if cv.person.websites and URL_RE.match(cv.person.websites[0]) \
-        else "https://example.org/"
+
+
+def write_conf(project: Path, person: Person, owners: list[str]) -> None:
+    """conf.py's personal block: the name without titles, the site, the inventory name, the bib spellings."""
+    name = plain_name(person.name) or "Your Name"
+    site = next((w for w in person.websites[:1] if URL_RE.match(w)), "https://example.org/")
     inventory = ascii_word(name.split()[-1]) or "portfolio"
-    owners = importer.bib.owner_names or [short_name(bib_name(name)[0])]
-    block = personal_block(name, site if site.endswith("/") else site + "/", inventory, owners)
-    conf.write_text(BLOCK_RE.sub(lambda m: m.group(1) + block + m.group(3), conf_text, count=1), encoding="utf-8")
-    private = {"phone": cv.person.phones[0]} if cv.person.phones else {}
-    private |= {"other_phones": cv.person.phones[1:]} if len(cv.person.phones) > 1 else {}
-    private |= {"other_emails": cv.person.emails[1:]} if len(cv.person.emails) > 1 else {}
+    block = personal_block(name, site if site.endswith("/") else site + "/", inventory,
+                           owners or [short_name(bib_name(name)[0])])
+    conf = project / "conf.py"
+    text = conf.read_text(encoding="utf-8")
+    conf.write_text(BLOCK_RE.sub(lambda m: m.group(1) + block + m.group(3), text, count=1), encoding="utf-8")
+
+
+def write_private_data(project: Path, person: Person, report: Report) -> None:
+    """The phone (and addresses the site does not show) into git-ignored private.toml, never elsewhere."""
+    private: dict[str, Any] = {"phone": person.phones[0]} if person.phones else {}
+    private |= {"other_phones": person.phones[1:]} if len(person.phones) > 1 else {}
+    private |= {"other_emails": person.private_emails} if person.private_emails else {}
     if private or (project / "private.toml").is_file():
         write_private(project, private)
         ignore_private(project)
     if private:
         report.notes.append("private: cv.phone (and further phones/emails) written to private.toml [profile], "
                             "which git ignores; not written to any tracked file")
+
+
+def import_cv(yaml_path: Path, project: Path, *, force: bool = False) -> tuple[int, Report]:
+    """Replace the project's content with the CV; returns the exit code and the report."""
+    report = Report()
+    code, cv = preflight(yaml_path, project, force, report)
+    if cv is None:
+        return code, report
+    note_ignored(cv.ignored, report)
+    importer = Importer(cv, report)
+    importer.run()
+    photo = read_photo(cv.person, yaml_path.parent, report)
+    remove(previous_content(project))
+    if photo:
+        (project / photo[0]).write_bytes(photo[1])
+    profile = profile_card(cv.person, photo[0] if photo else None, report)
+    report.directives["profile"] += 1
+    write_content(project, importer, profile, report)
+    write_conf(project, cv.person, importer.bib.owner_names)
+    write_private_data(project, cv.person, report)
     return 0, report
 
 
