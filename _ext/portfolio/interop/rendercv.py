@@ -360,8 +360,11 @@ def load(path: Path) -> RenderCV:
     if not isinstance(data, dict) or not isinstance(data.get("cv"), dict):
         raise ValueError(f"{path}: no 'cv:' mapping; is this a RenderCV file?")
     cv = data["cv"]
-    sections = [Section(section_title(str(key)), [parse_entry(e) for e in entries or []])
-                for key, entries in (cv.get("sections") or {}).items()]
+    raw_sections = cv.get("sections") or {}
+    if not isinstance(raw_sections, dict):
+        raise ValueError(f"{path}: cv.sections is not a mapping of section titles to entries")
+    sections = [Section(section_title(str(key)), [parse_entry(e) for e in entries if e not in (None, {}, "")])
+                for key, entries in ((k, v if isinstance(v, list) else [v]) for k, v in raw_sections.items())]
     return RenderCV(parse_person(cv), sections, [str(k) for k in data if k != "cv"])
 
 
@@ -1056,7 +1059,10 @@ def plain_name(name: str) -> str:
 def profile_card(person: Person, photo: str | None, report: Report) -> Card:
     """The ``profile`` directive; networks without an option become links in its body."""
     where = "cv"
-    card = Card("profile", title_text(plain(person.name)))
+    if not person.name:
+        report.warn(f"{where} / name", "no name: the profile says 'Your Name'")
+    card = Card("profile", plain(person.name) or "Your Name")
+    card.title = title_text(card.title)
     set_options(card, {"role": person.headline}, None, f"{where} / headline", report)
     set_options(card, {"location": person.location}, None, f"{where} / location", report)
     if photo:
