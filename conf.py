@@ -1,6 +1,6 @@
-"""Sphinx configuration of Dr. Sebastian Lapuschkin's portfolio.
+"""Sphinx configuration of the portfolio.
 
-Everything personal lives here, in index.md, sections/ and refs.bib;
+Everything personal lives in the block below, in index.md, sections/ and refs.bib;
 the extension in _ext/ is generic, so a fork changes only these files.
 """
 
@@ -10,9 +10,19 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent / "_ext"))
 
-project = "Sebastian Lapuschkin"
-author = "Dr. Sebastian Lapuschkin"
-copyright = "2026, Sebastian Lapuschkin"
+# >>> personal: everything about you that is not content (nox -s new and nox -s import-rendercv rewrite this block)
+NAME = "Sebastian Lapuschkin"          # your name as the site shows it
+FULL_NAME = "Dr. Sebastian Lapuschkin"  # with titles, as the PDF's header and metadata show it
+SITE_URL = "https://sebastian-lapuschkin.readthedocs.io/en/latest/"  # the site's address where no host sets one
+INVENTORY_NAME = "lapuschkin"          # what other projects call this site in their intersphinx_mapping
+BIB_NAMES = ["Lapuschkin, S.", "Bach, S."]  # your name as refs.bib spells it: set in bold
+PDF_KEYWORDS = ["curriculum vitae", "Explainable AI", "XAI", "machine learning",
+                "Layer-wise Relevance Propagation"]  # the PDF's keywords
+# <<< personal
+
+project = html_title = ogp_site_name = NAME
+author = FULL_NAME
+copyright = f"2026, {NAME}"
 language = "en"
 
 extensions = [
@@ -37,30 +47,27 @@ portfolio_show_private_contact = False
 # "newest" sorts each run of cards newest first; "source" keeps the written order.
 portfolio_order = "newest"
 # PDF metadata: the keywords a reader's PDF viewer and search engines see.
-portfolio_pdf_keywords = ["curriculum vitae", "Explainable AI", "XAI", "machine learning",
-                          "Layer-wise Relevance Propagation"]
+portfolio_pdf_keywords = PDF_KEYWORDS
 
 # -- publications --------------------------------------------------------------------------
 bibtex_bibfiles = ["refs.bib"]
 bibtex_default_style = "portfolio"
 # Every spelling of the owner's name in refs.bib; these are set in bold.
-portfolio_owner_names = ["Lapuschkin, S.", "Bach, S."]
+portfolio_owner_names = BIB_NAMES
 bibtex_reference_style = "label"
 # Hover texts on citations would format every entry a second time (~0.1 s a build).
 bibtex_tooltips = False
 
 # -- HTML ----------------------------------------------------------------------------------
 # The site's address: ReadTheDocs sets it for its builds; elsewhere the default below.
-html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "https://sebastian-lapuschkin.readthedocs.io/en/latest/")
+html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", SITE_URL)
 # sitemap.xml and Open Graph tags use the same address.
 sitemap_url_scheme = "{link}"
 ogp_site_url = html_baseurl
-ogp_site_name = "Sebastian Lapuschkin"
 ogp_enable_meta_description = True
 ogp_social_cards = {"enable": False}
 # The name other projects give this site in their intersphinx_mapping.
-portfolio_inventory_name = "lapuschkin"
+portfolio_inventory_name = INVENTORY_NAME
 html_theme = "furo"
-html_title = "Sebastian Lapuschkin"
 html_show_sourcelink = False
 html_copy_source = False

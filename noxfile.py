@@ -1,4 +1,5 @@
-"""One command per job: ``nox -s build``, ``nox -s tests``, ``nox -s lint``, ``nox -s serve``."""
+"""One command per job: ``nox -s build``, ``nox -s tests``, ``nox -s lint``, ``nox -s serve``,
+``nox -s import-rendercv -- cv.yaml``."""
 
 from __future__ import annotations
 
@@ -48,6 +49,13 @@ def lint(session: nox.Session) -> None:
     """ruff over the extension, the tests and the configuration."""
     session.install("ruff")
     session.run("ruff", "check", "_ext", "tests", "conf.py", "noxfile.py")
+
+
+@nox.session(name="import-rendercv")
+def import_rendercv(session: nox.Session) -> None:
+    """Replace this project's content with a RenderCV 2.x CV: `nox -s import-rendercv -- cv.yaml [--force]`."""
+    session.install(*DEPS, "pyyaml")
+    session.run("python", "-m", "portfolio.interop.rendercv", *session.posargs, env={"PYTHONPATH": "_ext"})
 
 
 @nox.session

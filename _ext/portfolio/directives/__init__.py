@@ -6,6 +6,7 @@ from sphinx.application import Sphinx
 
 from .award import setup_award
 from .education import setup_education
+from .entry import setup_entry
 from .grant import setup_grant
 from .intersphinx import setup_intersphinx_snippet
 from .patent import setup_patent
@@ -19,5 +20,5 @@ from .talk import setup_talk
 def setup_directives(app: Sphinx) -> None:
     for setup_card in (setup_position, setup_education, setup_grant, setup_award,
                        setup_talk, setup_patent, setup_skill, setup_profile, setup_software,
-                       setup_intersphinx_snippet):
+                       setup_entry, setup_intersphinx_snippet):
         setup_card(app)

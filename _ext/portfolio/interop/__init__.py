@@ -1,0 +1,1 @@
+"""Importers: other CV tools' files become this project's pages, refs.bib and conf.py block."""
