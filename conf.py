@@ -11,13 +11,18 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent / "_ext"))
 
 # >>> personal: everything about you that is not content (nox -s new and nox -s import-rendercv rewrite this block)
-NAME = "Sebastian Lapuschkin"          # your name as the site shows it
+NAME = "Sebastian Lapuschkin"  # your name as the site shows it
 FULL_NAME = "Dr. Sebastian Lapuschkin"  # with titles, as the PDF's header and metadata show it
 SITE_URL = "https://sebastian-lapuschkin.readthedocs.io/en/latest/"  # the site's address where no host sets one
-INVENTORY_NAME = "lapuschkin"          # what other projects call this site in their intersphinx_mapping
+INVENTORY_NAME = "lapuschkin"  # what other projects call this site in their intersphinx_mapping
 BIB_NAMES = ["Lapuschkin, S.", "Bach, S."]  # your name as refs.bib spells it: set in bold
-PDF_KEYWORDS = ["curriculum vitae", "Explainable AI", "XAI", "machine learning",
-                "Layer-wise Relevance Propagation"]  # the PDF's keywords
+PDF_KEYWORDS = [
+    "curriculum vitae",
+    "Explainable AI",
+    "XAI",
+    "machine learning",
+    "Layer-wise Relevance Propagation",
+]  # the PDF's keywords
 # <<< personal
 
 project = html_title = ogp_site_name = NAME

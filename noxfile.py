@@ -46,9 +46,12 @@ def tests(session: nox.Session) -> None:
 
 @nox.session
 def lint(session: nox.Session) -> None:
-    """ruff over the extension, the tests and the configuration."""
-    session.install("ruff")
-    session.run("ruff", "check", "_ext", "tests", "conf.py", "noxfile.py")
+    """ruff (checks and format) and mypy over the extension, the tests and the configuration."""
+    session.install(*DEPS, *EXTRAS["lint"])
+    files = ["_ext", "tests", "conf.py", "noxfile.py"]
+    session.run("ruff", "check", *files)
+    session.run("ruff", "format", "--check", *files)
+    session.run("mypy")
 
 
 @nox.session(name="import-rendercv")
@@ -62,5 +65,16 @@ def import_rendercv(session: nox.Session) -> None:
 def serve(session: nox.Session) -> None:
     """Live preview on http://127.0.0.1:8000 that rebuilds on every save."""
     session.install(*DEPS, *EXTRAS["dev"])
-    session.run("sphinx-autobuild", "-n", "--host", "127.0.0.1", "--port", "8000",
-                "--ignore", "_build", ".", "_build/html", *session.posargs)
+    session.run(
+        "sphinx-autobuild",
+        "-n",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        "8000",
+        "--ignore",
+        "_build",
+        ".",
+        "_build/html",
+        *session.posargs,
+    )

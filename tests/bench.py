@@ -47,10 +47,12 @@ app.build()
 marks.append(("the PDF (assemble, translate, Typst) and the sitemap", time.perf_counter() - start))
 print(json.dumps(marks))
 """
-RUNNER = ("import json, resource, sys\n"
-          "from sphinx.cmd.build import main\n"
-          "code = main(sys.argv[1:])\n"
-          "print(json.dumps({'code': code, 'rss_mb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))")
+RUNNER = (
+    "import json, resource, sys\n"
+    "from sphinx.cmd.build import main\n"
+    "code = main(sys.argv[1:])\n"
+    "print(json.dumps({'code': code, 'rss_mb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))"
+)
 
 
 def sphinx(args: list[str]) -> tuple[float, float]:
@@ -97,6 +99,7 @@ def report(title: str, times: dict[str, list[float]]) -> dict[str, float]:
 
 # -- the real CV ------------------------------------------------------------------------------
 
+
 def bench_real(runs: int) -> float:
     tmp = Path(tempfile.mkdtemp())
 
@@ -104,13 +107,20 @@ def bench_real(runs: int) -> float:
         def run() -> float:
             shutil.rmtree(tmp / "out", ignore_errors=True)
             return sphinx([*args, "-W", str(REPO), str(tmp / "out")])[0]
+
         return run
 
-    medians = report(f"real CV, fresh builds, median of {runs}:", interleave(runs, {
-        "html": fresh("-b", "html", "-D", "portfolio_pdf=0"),
-        "pdf": fresh("-b", "cvpdf"),
-        "html+pdf": fresh("-b", "html"),
-    }))
+    medians = report(
+        f"real CV, fresh builds, median of {runs}:",
+        interleave(
+            runs,
+            {
+                "html": fresh("-b", "html", "-D", "portfolio_pdf=0"),
+                "pdf": fresh("-b", "cvpdf"),
+                "html+pdf": fresh("-b", "html"),
+            },
+        ),
+    )
     added = medians["html+pdf"] - medians["html"]
     print(f"  PDF added to the HTML build: {added:+.3f} s (target <= 0.3 s): {verdict(added, 0.3)}")
     shutil.rmtree(tmp)
@@ -118,6 +128,7 @@ def bench_real(runs: int) -> float:
 
 
 # -- RenderCV ---------------------------------------------------------------------------------
+
 
 def bench_rendercv(runs: int) -> None:
     if not RENDERCV.is_file():
@@ -130,10 +141,16 @@ def bench_rendercv(runs: int) -> None:
             shutil.rmtree(REPO / "_build" / output, ignore_errors=True)
         return timed(nox)
 
-    medians = report(f"whole CV, fresh, {runs} alternating pairs:", interleave(runs, {
-        "RenderCV 2.3, all outputs": lambda: timed(["bash", str(RENDERCV)]),
-        "nox -R -s build (HTML+PDF)": ours_fresh,
-    }))
+    medians = report(
+        f"whole CV, fresh, {runs} alternating pairs:",
+        interleave(
+            runs,
+            {
+                "RenderCV 2.3, all outputs": lambda: timed(["bash", str(RENDERCV)]),
+                "nox -R -s build (HTML+PDF)": ours_fresh,
+            },
+        ),
+    )
     ratio = medians["nox -R -s build (HTML+PDF)"] / medians["RenderCV 2.3, all outputs"]
     print(f"  ratio ours / RenderCV: {ratio:.2f} (target <= 0.8): {verdict(ratio, 0.8)}")
     profile()
@@ -149,10 +166,16 @@ def bench_rendercv(runs: int) -> None:
             page.write_text(original)
 
     ours_fresh()
-    rebuild = report(f"rebuilds, median of {runs}:", interleave(runs, {
-        "no-op rebuild": lambda: timed(nox),
-        "one-page-edit rebuild": edited,
-    }))
+    rebuild = report(
+        f"rebuilds, median of {runs}:",
+        interleave(
+            runs,
+            {
+                "no-op rebuild": lambda: timed(nox),
+                "one-page-edit rebuild": edited,
+            },
+        ),
+    )
     timed(nox)  # leave _build matching the sources
     ratio = rebuild["one-page-edit rebuild"] / rebuild["no-op rebuild"]
     print(f"  ratio edit / no-op: {ratio:.2f} (target <= 1.2): {verdict(ratio, 1.2)}")
@@ -172,6 +195,7 @@ def profile() -> None:
 
 # -- synthetic portfolios ---------------------------------------------------------------------
 
+
 def bench_synthetic(runs: int, sizes: list[int], real_seconds: float | None) -> None:
     from synthetic import edit_one_page, write_portfolio
 
@@ -179,8 +203,11 @@ def bench_synthetic(runs: int, sizes: list[int], real_seconds: float | None) -> 
     for n in sizes:
         tmp = Path(tempfile.mkdtemp())
         rows: dict[str, dict[str, float]] = {}
-        flavours = {"plain": ["-b", "html"], "ours": ["-b", "html", "-D", "portfolio_pdf=0"],
-                    "ours, no paper pages": ["-b", "html", "-D", "portfolio_pdf=0", "-D", "portfolio_paper_pages=0"]}
+        flavours = {
+            "plain": ["-b", "html"],
+            "ours": ["-b", "html", "-D", "portfolio_pdf=0"],
+            "ours, no paper pages": ["-b", "html", "-D", "portfolio_pdf=0", "-D", "portfolio_paper_pages=0"],
+        }
         for flavour, args in flavours.items():
             src = tmp / flavour.split(",")[0]
             if not src.exists():
@@ -195,36 +222,43 @@ def bench_synthetic(runs: int, sizes: list[int], real_seconds: float | None) -> 
                 noop.append(sphinx([*args, str(src), str(out)])[0])
                 edit_one_page(src)
                 edit.append(sphinx([*args, str(src), str(out)])[0])
-            rows[flavour] = {"fresh": median(fresh), "no-op": median(noop), "edit": median(edit),
-                             "rss": max(rss)}
+            rows[flavour] = {"fresh": median(fresh), "no-op": median(noop), "edit": median(edit), "rss": max(rss)}
             if flavour == "ours":
                 pdf = [sphinx(["-b", "cvpdf", str(src), str(tmp / "pdf")])[0] for _ in range(runs)]
                 both = [sphinx(["-b", "html", "-E", str(src), str(tmp / "both")]) for _ in range(runs)]
-                rows["ours"].update(pdf=median(pdf), both=median(b[0] for b in both),
-                                    rss_both=max(b[1] for b in both))
+                rows["ours"].update(pdf=median(pdf), both=median(b[0] for b in both), rss_both=max(b[1] for b in both))
         ours, plain, lean = rows["ours"], rows["plain"], rows["ours, no paper pages"]
         print(f"  N={n}: {n} papers, {n // 2} cards ({n} paper pages that plain Sphinx does not make)")
         for key in ("fresh", "no-op", "edit"):
-            print(f"    {key:6} ours {ours[key]:7.3f} s   plain {plain[key]:7.3f} s   "
-                  f"ratio {ours[key] / plain[key]:.2f} (target <= 1.25): {verdict(ours[key] / plain[key], 1.25)};"
-                  f"   without paper pages {lean[key]:7.3f} s, ratio {lean[key] / plain[key]:.2f}: "
-                  f"{verdict(lean[key] / plain[key], 1.25)}")
-        print(f"    PDF alone {ours['pdf']:.3f} s; HTML+PDF {ours['both']:.3f} s; peak memory ours "
-              f"{ours['rss_both']:.0f} MB, plain {plain['rss']:.0f} MB (target < 500 MB): "
-              f"{verdict(ours['rss_both'], 500)}")
-        print(f"    edit / no-op: {ours['edit'] / ours['no-op']:.2f} (target <= 1.2): "
-              f"{verdict(ours['edit'] / ours['no-op'], 1.2)}")
+            print(
+                f"    {key:6} ours {ours[key]:7.3f} s   plain {plain[key]:7.3f} s   "
+                f"ratio {ours[key] / plain[key]:.2f} (target <= 1.25): {verdict(ours[key] / plain[key], 1.25)};"
+                f"   without paper pages {lean[key]:7.3f} s, ratio {lean[key] / plain[key]:.2f}: "
+                f"{verdict(lean[key] / plain[key], 1.25)}"
+            )
+        print(
+            f"    PDF alone {ours['pdf']:.3f} s; HTML+PDF {ours['both']:.3f} s; peak memory ours "
+            f"{ours['rss_both']:.0f} MB, plain {plain['rss']:.0f} MB (target < 500 MB): "
+            f"{verdict(ours['rss_both'], 500)}"
+        )
+        print(
+            f"    edit / no-op: {ours['edit'] / ours['no-op']:.2f} (target <= 1.2): "
+            f"{verdict(ours['edit'] / ours['no-op'], 1.2)}"
+        )
         if n == max(sizes) and real_seconds:
             factor = ours["both"] / real_seconds
-            print(f"    HTML+PDF vs the real CV: {factor:.1f}x (target <= 5x): {verdict(factor, 5)}; "
-                  f"plain Sphinx HTML alone of the same content: {plain['fresh'] / real_seconds:.1f}x")
+            print(
+                f"    HTML+PDF vs the real CV: {factor:.1f}x (target <= 5x): {verdict(factor, 5)}; "
+                f"plain Sphinx HTML alone of the same content: {plain['fresh'] / real_seconds:.1f}x"
+            )
         shutil.rmtree(tmp)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("parts", nargs="*", metavar="{real,rendercv,synthetic}",
-                        help="what to measure (default: all three)")
+    parser.add_argument(
+        "parts", nargs="*", metavar="{real,rendercv,synthetic}", help="what to measure (default: all three)"
+    )
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 500, 2000])
     options = parser.parse_args()

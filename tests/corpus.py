@@ -31,8 +31,10 @@ CASES = sorted(p.name for p in CORPUS.iterdir() if p.is_dir() and not p.name.sta
 #: what the files outside the project hold; no output may contain it
 SECRET = "OUTSIDE-THE-PROJECT-7f3a9c"
 #: a real PNG (1x1) with the secret after its end, so a copied file would carry it
-PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
-                    "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082")
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082"
+)
 
 
 @dataclass
@@ -80,8 +82,11 @@ class Built:
 
 
 def _outside(tmp: Path) -> set[tuple[str, bytes]]:
-    return {(str(p.relative_to(tmp)), p.read_bytes()) for p in tmp.rglob("*")
-            if p.is_file() and "project" not in p.relative_to(tmp).parts[:1]}
+    return {
+        (str(p.relative_to(tmp)), p.read_bytes())
+        for p in tmp.rglob("*")
+        if p.is_file() and "project" not in p.relative_to(tmp).parts[:1]
+    }
 
 
 def build_case(case: str, tmp: Path) -> Built:

@@ -13,9 +13,32 @@ from pathlib import Path
 
 TYPES = ("article", "inproceedings", "incollection", "misc")
 VENUE = {"article": "journal", "inproceedings": "booktitle", "incollection": "booktitle", "misc": "howpublished"}
-WORDS = ("explaining", "relevance", "propagation", "neural", "networks", "concept", "attribution", "deep",
-         "learning", "models", "evaluation", "toolkit", "pruning", "quantization", "analysis", "gait",
-         "signals", "images", "transparent", "robust", "debugging", "clever", "hans", "spectral")
+WORDS = (
+    "explaining",
+    "relevance",
+    "propagation",
+    "neural",
+    "networks",
+    "concept",
+    "attribution",
+    "deep",
+    "learning",
+    "models",
+    "evaluation",
+    "toolkit",
+    "pruning",
+    "quantization",
+    "analysis",
+    "gait",
+    "signals",
+    "images",
+    "transparent",
+    "robust",
+    "debugging",
+    "clever",
+    "hans",
+    "spectral",
+)
 NAMES = ("Müller", "Samek", "Binder", "Montavon", "Weber", "Anders", "Ekstrøm", "Höhne", "Owner", "Dreyer")
 CARDS_PER_PAGE = 50
 KINDS = ("position", "talk", "award")
@@ -31,8 +54,13 @@ def bib(n: int, rng: random.Random) -> str:
         kind = TYPES[i % len(TYPES)]
         authors = " and ".join(f"{rng.choice(NAMES)}, {chr(65 + rng.randrange(26))}." for _ in range(rng.randint(2, 8)))
         authors += " and Owner, A."
-        fields = {"author": authors, "title": _title(rng), VENUE[kind]: f"Venue {i % 37}",
-                  "year": str(2000 + i % 24), "pages": f"{i}--{i + 9}"}
+        fields = {
+            "author": authors,
+            "title": _title(rng),
+            VENUE[kind]: f"Venue {i % 37}",
+            "year": str(2000 + i % 24),
+            "pages": f"{i}--{i + 9}",
+        }
         if kind == "misc":
             fields.update(eprint=f"{2000 + i}.{i:05d}", archiveprefix="arXiv")
         if i % 5 == 0:
@@ -62,8 +90,9 @@ def write_portfolio(path: Path, n: int, plain: bool = False) -> None:
     path.mkdir(parents=True, exist_ok=True)
     cards = n // 2
     pages = [f"sections/cards-{p}" for p in range(max(1, cards // CARDS_PER_PAGE))]
-    extensions = '["myst_parser", "sphinxcontrib.bibtex"]' if plain else \
-        '["myst_parser", "sphinxcontrib.bibtex", "portfolio"]'
+    extensions = (
+        '["myst_parser", "sphinxcontrib.bibtex"]' if plain else '["myst_parser", "sphinxcontrib.bibtex", "portfolio"]'
+    )
     (path / "conf.py").write_text(
         "import sys\nfrom pathlib import Path\n"
         f"sys.path.insert(0, {str(Path(__file__).resolve().parent.parent / '_ext')!r})\n"
@@ -71,7 +100,8 @@ def write_portfolio(path: Path, n: int, plain: bool = False) -> None:
         'exclude_patterns = ["_build"]\nbibtex_bibfiles = ["refs.bib"]\nhtml_theme = "furo"\n'
         "bibtex_tooltips = False\n"
         f'bibtex_default_style = "{"unsrt" if plain else "portfolio"}"\n'
-        + ("" if plain else 'portfolio_owner_names = ["Owner, A."]\n'))
+        + ("" if plain else 'portfolio_owner_names = ["Owner, A."]\n')
+    )
     (path / "refs.bib").write_text(bib(n, rng))
     toctree = "\n".join([*pages, "sections/publications"])
     (path / "index.md").write_text(f"# Ada Owner\n\nA synthetic portfolio.\n\n```{{toctree}}\n{toctree}\n```\n")
@@ -80,8 +110,10 @@ def write_portfolio(path: Path, n: int, plain: bool = False) -> None:
     for p, page in enumerate(pages):
         entries = "\n".join(card(p * per_page + i, rng, plain) for i in range(per_page))
         (path / f"{page}.md").write_text(f"# Cards {p}\n\n{entries}")
-    groups = "\n".join(f"## {kind}\n\n```{{bibliography}}\n:filter: type == \"{kind}\"\n:labelprefix: {prefix}\n```\n"
-                       for kind, prefix in zip(TYPES, "JCBP", strict=True))
+    groups = "\n".join(
+        f'## {kind}\n\n```{{bibliography}}\n:filter: type == "{kind}"\n:labelprefix: {prefix}\n```\n'
+        for kind, prefix in zip(TYPES, "JCBP", strict=True)
+    )
     (path / "sections" / "publications.md").write_text(f"# Publications\n\n{groups}")
 
 

@@ -19,8 +19,15 @@ from conftest import REPO
 CHROMIUM = Path("/usr/bin/chromium")
 SHOTS = REPO / "_build" / "screenshots"
 WIDTHS = {"phone": 390, "desktop": 1280}
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 sync_api = pytest.importorskip("playwright.sync_api")
 if not CHROMIUM.exists():  # .ci/run installs it; a developer machine may not have it
@@ -88,8 +95,9 @@ def test_filter_by_a_word_of_the_title(page, site):
 def test_filter_by_year_and_type(page, site):
     page.goto(site + "sections/publications.html")
     page.select_option("#cv-filter-year", "2016")
-    years = page.eval_on_selector_all("div.citation:not([hidden]) .cv-paper-extras",
-                                      "els => els.map(e => e.dataset.year)")
+    years = page.eval_on_selector_all(
+        "div.citation:not([hidden]) .cv-paper-extras", "els => els.map(e => e.dataset.year)"
+    )
     assert years and set(years) == {"2016"}
     page.select_option("#cv-filter-year", "")
     page.select_option("#cv-filter-type", "misc")
@@ -121,8 +129,10 @@ def test_paper_page_has_scholar_tags_and_json_ld(page, site):
     page.click("#pub-bach2015pixel a.cv-paper-page")
     assert page.url.endswith("papers/bach2015pixel.html")
     meta = page.eval_on_selector_all("meta[name^=citation_]", "els => els.map(e => [e.name, e.content])")
-    assert ["citation_title", "On Pixel-wise Explanations for Non-Linear Classifier Decisions by Layer-wise "
-            "Relevance Propagation"] in meta
+    assert [
+        "citation_title",
+        "On Pixel-wise Explanations for Non-Linear Classifier Decisions by Layer-wise Relevance Propagation",
+    ] in meta
     assert next(m[1] for m in meta if m[0] == "citation_author") == "Bach, S."
     assert ["citation_journal_title", "PLoS ONE"] in meta and ["citation_publication_date", "2015"] in meta
     data = json.loads(page.inner_text("script[type='application/ld+json']"))
@@ -148,6 +158,7 @@ def test_pdf_download_link_serves_the_pdf(page, site):
 
 
 # -- looks: light and dark mode, phone and desktop, accessibility ---------------------------------
+
 
 def set_mode(page, mode: str) -> None:
     """furo keeps the visitor's choice in localStorage and on <body data-theme>."""
@@ -182,8 +193,17 @@ def test_cards_legible_in_light_and_dark_mode(page, site, mode):
 
 
 @pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
-@pytest.mark.parametrize("path", ["index.html", "sections/experience.html", "sections/talks.html",
-                                  "sections/publications.html", "sections/software.html", "papers/bach2015pixel.html"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "index.html",
+        "sections/experience.html",
+        "sections/talks.html",
+        "sections/publications.html",
+        "sections/software.html",
+        "papers/bach2015pixel.html",
+    ],
+)
 def test_pages_fit_phone_and_desktop(browser, site, path, width):
     context = browser.new_context(viewport={"width": width, "height": 900})
     page = context.new_page()
@@ -204,6 +224,9 @@ def test_no_serious_accessibility_violation(page, site, path, mode):
     page.goto(site + path)
     set_mode(page, mode)
     results = Axe().run(page)
-    serious = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
-               for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+    serious = [
+        (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
     assert serious == []

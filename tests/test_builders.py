@@ -20,8 +20,14 @@ def test_builder_renders_cards(build, buildername, output):
     app = build("cards", buildername)
     assert "WARNING" not in app.warning.getvalue(), app.warning.getvalue()
     text = next(app.outdir.rglob(output)).read_text()
-    for words in ("Head of Research", "Example Institute", "Opening the black box", "EP 3271863 B1",
-                  "13, 14, 16 Dec 2021", "German (native), English"):
+    for words in (
+        "Head of Research",
+        "Example Institute",
+        "Opening the black box",
+        "EP 3271863 B1",
+        "13, 14, 16 Dec 2021",
+        "German (native), English",
+    ):
         assert words in text, (buildername, words)
 
 

@@ -38,10 +38,15 @@ def test_position_card(page):
 def test_education_details(page):
     art = card(page, "education")
     assert art.select_one(".cv-dates").get_text() == "2013 – 2018"
-    details = {dt.get_text().rstrip(":"): dd.get_text().strip()
-               for dt, dd in zip(art.select("dl.cv-details dt"), art.select("dl.cv-details dd"), strict=True)}
-    assert details == {"Distinction": "summa cum laude", "Thesis": "Opening the black box",
-                       "Supervision": "Prof. Dr. Example Supervisor"}
+    details = {
+        dt.get_text().rstrip(":"): dd.get_text().strip()
+        for dt, dd in zip(art.select("dl.cv-details dt"), art.select("dl.cv-details dd"), strict=True)
+    }
+    assert details == {
+        "Distinction": "summa cum laude",
+        "Thesis": "Opening the black box",
+        "Supervision": "Prof. Dr. Example Supervisor",
+    }
 
 
 def test_grant_card(page):

@@ -25,8 +25,11 @@ def test_corpus_is_large_enough():
 
 def site_files(built: Built) -> dict[str, bytes]:
     """Every file of the site that input can reach (not the doctrees, not the static files)."""
-    return {str(p.relative_to(built.app.outdir)): p.read_bytes() for p in built.app.outdir.rglob("*")
-            if p.is_file() and ".doctrees" not in p.parts and "_static" not in p.parts}
+    return {
+        str(p.relative_to(built.app.outdir)): p.read_bytes()
+        for p in built.app.outdir.rglob("*")
+        if p.is_file() and ".doctrees" not in p.parts and "_static" not in p.parts
+    }
 
 
 @pytest.mark.parametrize("case", CASES)

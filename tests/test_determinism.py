@@ -18,8 +18,12 @@ def build(srcdir: Path, outdir: Path, parallel: int = 0) -> SphinxTestApp:
 
 
 def outputs(outdir: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(outdir)): p.read_bytes()
-            for pattern in OUTPUTS for p in outdir.rglob(pattern) if ".doctrees" not in p.parts}
+    return {
+        str(p.relative_to(outdir)): p.read_bytes()
+        for pattern in OUTPUTS
+        for p in outdir.rglob(pattern)
+        if ".doctrees" not in p.parts
+    }
 
 
 def assert_same(first: Path, second: Path) -> None:

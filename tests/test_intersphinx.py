@@ -13,21 +13,32 @@ BASE = "https://cv.example.org/"
 
 EXPECTED = {
     # (page, link text) -> target in the portfolio
-    ("index", "On Pixel-wise Explanations for Non-Linear Classifier Decisions by Layer-wise Relevance Propagation"):
-        "sections/publications.html#pub-bach2015pixel",
-    ("index", "Beyond Heatmaps: Explaining with Concepts"):
-        "sections/talks.html#talk-beyond-heatmaps-explaining-with-concepts-2022-10-21",
-    ("index", "Unmasking Clever Hans Predictors and Assessing what Machines Really Learn"):
-        "sections/publications.html#pub-lapuschkin2019clever",
-    ("index", "Quantus: An Explainable AI Toolkit for Responsible Evaluation of Neural Network Explanations "
-              "and Beyond"):
-        "sections/publications.html#pub-hedstroem2023quantus",
+    (
+        "index",
+        "On Pixel-wise Explanations for Non-Linear Classifier Decisions by Layer-wise Relevance Propagation",
+    ): "sections/publications.html#pub-bach2015pixel",
+    (
+        "index",
+        "Beyond Heatmaps: Explaining with Concepts",
+    ): "sections/talks.html#talk-beyond-heatmaps-explaining-with-concepts-2022-10-21",
+    (
+        "index",
+        "Unmasking Clever Hans Predictors and Assessing what Machines Really Learn",
+    ): "sections/publications.html#pub-lapuschkin2019clever",
+    (
+        "index",
+        "Quantus: An Explainable AI Toolkit for Responsible Evaluation of Neural Network Explanations and Beyond",
+    ): "sections/publications.html#pub-hedstroem2023quantus",
     ("index", "Hugo-Geiger-Prize"): "sections/awards.html#award-hugo-geiger-prize-2019",
     ("index", "Zennit"): "sections/software.html#software-zennit",
-    ("other", "Explaining NonLinear Classification Decisions with Deep Taylor Decomposition"):
-        "sections/publications.html#pub-montavon2017explaining",
-    ("other", "Head of Explainable Artificial Intelligence"):
-        "sections/experience.html#position-head-of-explainable-artificial-intelligence-2021-01",
+    (
+        "other",
+        "Explaining NonLinear Classification Decisions with Deep Taylor Decomposition",
+    ): "sections/publications.html#pub-montavon2017explaining",
+    (
+        "other",
+        "Head of Explainable Artificial Intelligence",
+    ): "sections/experience.html#position-head-of-explainable-artificial-intelligence-2021-01",
 }
 
 
@@ -77,7 +88,7 @@ def test_renamed_entry_leaves_no_stale_label(tmp_path):
     bib = src / "refs.bib"
     text = bib.read_text()
     start = text.index("@article{bach2015pixel")
-    bib.write_text(text[:start] + text[text.index("\n}\n", start) + 3:])
+    bib.write_text(text[:start] + text[text.index("\n}\n", start) + 3 :])
     app = run_sphinx(src, builddir=tmp_path / "out")
     with (app.outdir / "objects.inv").open("rb") as f:
         inventory = InventoryFile.load(f, "", lambda *parts: "/".join(parts))

@@ -40,10 +40,21 @@ def test_cvpdf_builder_writes_only_the_pdf(build):
 
 def test_pdf_holds_every_entry(build):
     text = pdf_text(build("cards", "cvpdf").outdir / "cards-cv.pdf")
-    for words in ("Ada Example", "Head of Research", "Example Institute", "Jan 2021 – present",
-                  "Opening the black box", "TEMA", "Best Paper Prize", "Beyond Heatmaps: Explaining with Concepts",
-                  "13, 14, 16 Dec 2021", "EP 3271863 B1", "US 2022/0114455 A1", "CN 107636693",
-                  "German (native), English"):
+    for words in (
+        "Ada Example",
+        "Head of Research",
+        "Example Institute",
+        "Jan 2021 – present",
+        "Opening the black box",
+        "TEMA",
+        "Best Paper Prize",
+        "Beyond Heatmaps: Explaining with Concepts",
+        "13, 14, 16 Dec 2021",
+        "EP 3271863 B1",
+        "US 2022/0114455 A1",
+        "CN 107636693",
+        "German (native), English",
+    ):
         assert words in text, words
     assert "github.com/ada-example" in text and "linkedin.com/in/ada-example" in text  # readable on paper
     assert "Slides: example.org/slides.pdf" in text
@@ -82,14 +93,17 @@ def test_pdf_embeds_its_fonts(build):
     assert fonts and all(fonts)
 
 
-@pytest.mark.parametrize("literal", [
-    "Head of #strong[x] $x^2$ *bold* _it_ @ref <tag> [a] \\back // comment",
-    '<script>alert("org")</script> Org',
-    ']; #panic("boom") //',
-    "#set page(width: 1cm)",
-    "Title with # $ * _ @ < [ ] // and <b>tag</b>",
-    'Journal of #panic() "quotes"',
-])
+@pytest.mark.parametrize(
+    "literal",
+    [
+        "Head of #strong[x] $x^2$ *bold* _it_ @ref <tag> [a] \\back // comment",
+        '<script>alert("org")</script> Org',
+        ']; #panic("boom") //',
+        "#set page(width: 1cm)",
+        "Title with # $ * _ @ < [ ] // and <b>tag</b>",
+        'Journal of #panic() "quotes"',
+    ],
+)
 def test_user_text_prints_literally(build, literal):
     app = build("escape", "cvpdf")
     warnings = [w for w in app.warning.getvalue().splitlines() if "WARNING" in w]
@@ -108,8 +122,10 @@ def test_html_escapes_user_text(build):
 
 def test_unknown_node_warns_and_keeps_its_text(build):
     app = build("unknown-node", "cvpdf")
-    assert re.search(r"index\.md:3: WARNING: the PDF has no layout for 'mystery' nodes.*\[portfolio\.pdf_node\]",
-                     app.warning.getvalue()), app.warning.getvalue()
+    assert re.search(
+        r"index\.md:3: WARNING: the PDF has no layout for 'mystery' nodes.*\[portfolio\.pdf_node\]",
+        app.warning.getvalue(),
+    ), app.warning.getvalue()
     text = pdf_text(app.outdir / "unknown-node-cv.pdf")
     assert "The mystery text survives." in text and "Still here" in text
 
@@ -163,10 +179,14 @@ def test_project_fonts_are_used(tmp_path):
     (tmp_path / "fonts" / "DejaVuSans.ttf").write_bytes(system.read_bytes())
     with (tmp_path / "index.md").open("a") as index:  # signs Libertinus Serif does not have
         index.write("\n```{award} Key ⌘ and ☯ signs\n:date: 2017\n```\n")
-    app = run_sphinx(tmp_path, "cvpdf", confoverrides={
-        "portfolio_pdf_font_paths": ["fonts"], "portfolio_pdf_fonts": ["DejaVu Sans", "No Such Font"]})
-    assert re.search(r"WARNING: Typst: unknown font family: no such font.*\[portfolio\.pdf_typst\]",
-                     app.warning.getvalue()), app.warning.getvalue()
+    app = run_sphinx(
+        tmp_path,
+        "cvpdf",
+        confoverrides={"portfolio_pdf_font_paths": ["fonts"], "portfolio_pdf_fonts": ["DejaVu Sans", "No Such Font"]},
+    )
+    assert re.search(
+        r"WARNING: Typst: unknown font family: no such font.*\[portfolio\.pdf_typst\]", app.warning.getvalue()
+    ), app.warning.getvalue()
     assert any("DejaVuSans" in name for name in font_names(app.outdir / "cards-cv.pdf"))
 
 
@@ -180,6 +200,9 @@ def test_a_failing_pdf_never_costs_the_website(tmp_path, monkeypatch):
 
     monkeypatch.setattr(portfolio.pdf, "write_pdf", broken)
     app = build_root(REPO / "tests" / "roots" / "test-cards", tmp_path)
-    assert re.search(r"index\.md:1: WARNING: the PDF could not be written \(RuntimeError: simulated bug\).*"
-                     r"\[portfolio\.pdf_error\]", app.warning.getvalue()), app.warning.getvalue()
+    assert re.search(
+        r"index\.md:1: WARNING: the PDF could not be written \(RuntimeError: simulated bug\).*"
+        r"\[portfolio\.pdf_error\]",
+        app.warning.getvalue(),
+    ), app.warning.getvalue()
     assert "Head of Research" in (app.outdir / "index.html").read_text()

@@ -92,8 +92,11 @@ def test_pdf_holds_every_section_card_and_paper(serial):
         html = BeautifulSoup((serial.outdir / f"{page}.html").read_text(), "html.parser")
         article = html.select_one("article[role=main]")
         for heading in article.select("h2, h3, h4"):
-            website_only = heading.parent.name == "section" and heading.parent.select(".cv-filter") and \
-                not heading.parent.select("p, article, .citation")
+            website_only = (
+                heading.parent.name == "section"
+                and heading.parent.select(".cv-filter")
+                and not heading.parent.select("p, article, .citation")
+            )
             if website_only:  # a heading over the filter form alone is left out of the PDF
                 assert squash(heading.get_text().rstrip("¶#")) not in text, (page, heading.get_text())
             elif "cv-title" in heading.get("class", []) or page != "index":

@@ -20,16 +20,22 @@ def test_grouped_newest_first_numbered(build):
     app = build("bib")
     assert app.warning.getvalue() == ""
     assert list(entries(soup(app)).items()) == [
-        ("pub-new2023toolkit", "J1"), ("pub-old2015pixel", "J2"),
-        ("pub-mid2019workshop", "C1"), ("pub-pre2022concepts", "P1"),
+        ("pub-new2023toolkit", "J1"),
+        ("pub-old2015pixel", "J2"),
+        ("pub-mid2019workshop", "C1"),
+        ("pub-pre2022concepts", "P1"),
     ]
 
 
 def test_owner_bold_in_every_spelling(build):
     page = soup(build("bib"))
     bold = {div["id"]: [s.get_text() for s in div.select("strong")] for div in page.select("div.citation")}
-    assert bold == {"pub-new2023toolkit": ["Owner A"], "pub-old2015pixel": ["Maiden A"],
-                    "pub-mid2019workshop": ["Owner A"], "pub-pre2022concepts": ["Owner A"]}
+    assert bold == {
+        "pub-new2023toolkit": ["Owner A"],
+        "pub-old2015pixel": ["Maiden A"],
+        "pub-mid2019workshop": ["Owner A"],
+        "pub-pre2022concepts": ["Owner A"],
+    }
 
 
 def test_names_titles_and_venue_as_written(build):
@@ -48,9 +54,11 @@ def test_links_per_entry(build):
         return [(a.get_text(), a["href"]) for a in page.find(id=f"pub-{key}").select("a.reference")]
 
     assert links("old2015pixel") == [("DOI", "https://doi.org/10.1371/journal.pone.0130140")]
-    assert links("new2023toolkit") == [("Code", "https://github.com/example/toolkit"),
-                                       ("Code", "https://github.com/example/toolkit-extra"),
-                                       ("Project page", "https://toolkit.example.org")]
+    assert links("new2023toolkit") == [
+        ("Code", "https://github.com/example/toolkit"),
+        ("Code", "https://github.com/example/toolkit-extra"),
+        ("Project page", "https://toolkit.example.org"),
+    ]
     assert links("mid2019workshop") == [("PDF", "https://example.org/paper.pdf")]
     assert links("pre2022concepts") == [("arXiv", "https://arxiv.org/abs/2206.03208")]
 

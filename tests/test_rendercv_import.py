@@ -37,8 +37,12 @@ CASES = {
 
 
 def git(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(["git", "-C", str(project), "-c", "user.name=Test", "-c", "user.email=test@example.org",
-                           *args], capture_output=True, text=True, check=True)
+    return subprocess.run(
+        ["git", "-C", str(project), "-c", "user.name=Test", "-c", "user.email=test@example.org", *args],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
 
 
 def project_copy(target: Path, *, commit: bool = True) -> Path:
@@ -59,15 +63,23 @@ def project_copy(target: Path, *, commit: bool = True) -> Path:
 
 def run_import(project: Path, source: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(project / "_ext")}
-    return subprocess.run([sys.executable, "-m", "portfolio.interop.rendercv", str(source), *args],
-                          cwd=project, env=env, capture_output=True, text=True, check=False, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "portfolio.interop.rendercv", str(source), *args],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
 
 
 def sample_cv(tmp: Path) -> Path:
     """RenderCV's sample entries (one of each type) as a CV: one section per entry, plus a phone."""
     sample = yaml.safe_load((ROOT / "sample_entries.yaml").read_text(encoding="utf-8"))
-    cv = {"cv": {"name": "Sam Sample", "phone": SAMPLE_PHONE,
-                 "sections": {key: [value] for key, value in sample.items()}}}
+    cv = {
+        "cv": {"name": "Sam Sample", "phone": SAMPLE_PHONE, "sections": {key: [value] for key, value in sample.items()}}
+    }
     path = tmp / "sample_cv.yaml"
     path.write_text(yaml.safe_dump(cv, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
@@ -309,8 +321,9 @@ def test_markdown_kept_in_bodies_and_plain_in_options(imported):
 def test_bib_entries_escaped_but_links_usable(imported):
     site = imported("edge_cases")
     bib = (site.project / "refs.bib").read_text()
-    assert ("title = {Sketch of the Analytical Engine \\& 50\\% more\\_stuff {\\textasciitilde} "
-            "{\\textbackslash} back}") in bib
+    assert (
+        "title = {Sketch of the Analytical Engine \\& 50\\% more\\_stuff {\\textasciitilde} {\\textbackslash} back}"
+    ) in bib
     assert "url = {https://example.org/paper_v2}" in bib and "doi = {10.1000/xyz}" in bib
     assert "author = {Müller-Lovelace, A. and Menabrea, L. F. and Babbage, Charles and others}" in bib
     assert "Sketch of the Analytical Engine & 50% more_stuff ~ \\ back" in site.citations
@@ -360,32 +373,45 @@ def test_removes_previous_content_tests(tmp_path):
 # -- unit level ------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("display", "bibtex", "owner"), [
-    ("J. Doe", "Doe, J.", False),
-    ("**Jane Doe**", "Doe, Jane", True),
-    ("Doe J", "Doe, J.", False),
-    ("***H. Tom***", "Tom, H.", True),
-    ("*John Doe*", "Doe, John", True),
-    ("**Lapuschkin S**", "Lapuschkin, S.", True),
-    ("Müller K-R", "Müller, K.-R.", False),
-    ("Höhne M-C M", "Höhne, M.-C. M.", False),
-    ("Anders CJ", "Anders, C. J.", False),
-    ("Yolcu GÜ", "Yolcu, G. Ü.", False),
-    ("Ludwig van Beethoven", "van Beethoven, Ludwig", False),
-    ("Doe, Jane", "Doe, Jane", False),
-    ("et al.", "others", False),
-])
+@pytest.mark.parametrize(
+    ("display", "bibtex", "owner"),
+    [
+        ("J. Doe", "Doe, J.", False),
+        ("**Jane Doe**", "Doe, Jane", True),
+        ("Doe J", "Doe, J.", False),
+        ("***H. Tom***", "Tom, H.", True),
+        ("*John Doe*", "Doe, John", True),
+        ("**Lapuschkin S**", "Lapuschkin, S.", True),
+        ("Müller K-R", "Müller, K.-R.", False),
+        ("Höhne M-C M", "Höhne, M.-C. M.", False),
+        ("Anders CJ", "Anders, C. J.", False),
+        ("Yolcu GÜ", "Yolcu, G. Ü.", False),
+        ("Ludwig van Beethoven", "van Beethoven, Ludwig", False),
+        ("Doe, Jane", "Doe, Jane", False),
+        ("et al.", "others", False),
+    ],
+)
 def test_author_names(display, bibtex, owner):
     from portfolio.interop.rendercv import bib_name
 
     assert bib_name(display) == (bibtex, owner)
 
 
-@pytest.mark.parametrize(("written", "option"), [
-    ("2021", "2021"), ("2021-03", "2021-03"), ("2021-03-04", "2021-03-04"),
-    ("21 Oct 2022", "2022-10-21"), ("Sept 2021", "2021-09"), ("October 5, 2020", "2020-10-05"),
-    ("Fall 2023", None), ("13/14/16 Dec 2021", None), ("2021-02-30", None), ("present", None),
-])
+@pytest.mark.parametrize(
+    ("written", "option"),
+    [
+        ("2021", "2021"),
+        ("2021-03", "2021-03"),
+        ("2021-03-04", "2021-03-04"),
+        ("21 Oct 2022", "2022-10-21"),
+        ("Sept 2021", "2021-09"),
+        ("October 5, 2020", "2020-10-05"),
+        ("Fall 2023", None),
+        ("13/14/16 Dec 2021", None),
+        ("2021-02-30", None),
+        ("present", None),
+    ],
+)
 def test_dates_to_options(written, option):
     from portfolio.interop.rendercv import iso_date
 
@@ -399,10 +425,13 @@ def test_free_text_date_is_kept_and_warned():
     when = map_dates(Dates(start="Fall 2023", end="present"), "start", "Talks / X", report)
     assert when.options == {"end": "present"}
     assert when.text == "*When:* Fall 2023 – present"
-    assert report.warnings == ["warning: Talks / X: date 'Fall 2023 – present' is not YYYY, YYYY-MM or "
-                               "YYYY-MM-DD: kept in the text"]
-    assert map_dates(Dates(start="2020-01"), "start", "Talks / X", report).options == \
-        {"start": "2020-01", "end": "present"}  # RenderCV: a start alone runs to present
+    assert report.warnings == [
+        "warning: Talks / X: date 'Fall 2023 – present' is not YYYY, YYYY-MM or YYYY-MM-DD: kept in the text"
+    ]
+    assert map_dates(Dates(start="2020-01"), "start", "Talks / X", report).options == {
+        "start": "2020-01",
+        "end": "present",
+    }  # RenderCV: a start alone runs to present
 
 
 def test_publication_date_fields():
@@ -410,7 +439,10 @@ def test_publication_date_fields():
 
     report = Report()
     assert Bibliography.date_fields("2021-03", "P / X", report) == {"year": "2021", "month": "mar"}
-    assert Bibliography.date_fields("2021-12-08", "P / X", report) == \
-        {"year": "2021", "month": "dec", "date": "2021-12-08"}
+    assert Bibliography.date_fields("2021-12-08", "P / X", report) == {
+        "year": "2021",
+        "month": "dec",
+        "date": "2021-12-08",
+    }
     assert Bibliography.date_fields("Fall 2023", "P / X", report) == {"year": "2023", "note": "Fall 2023"}
     assert len(report.warnings) == 1

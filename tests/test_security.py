@@ -86,22 +86,24 @@ def test_no_script_of_the_input_runs(case, corpus, served, browser):
     page = context.new_page()
     signals: list[str] = []
     page.on("dialog", lambda dialog: (signals.append(f"dialog {dialog.message}"), dialog.dismiss()))
-    page.on("console", lambda message: signals.append(f"console {message.text}")
-            if "pwned" in message.text else None)
+    page.on("console", lambda message: signals.append(f"console {message.text}") if "pwned" in message.text else None)
     paths = sorted(str(p.relative_to(outdir)) for p in outdir.rglob("*.html") if ".doctrees" not in p.parts)
     visits = [base + quote(path) for path in paths]
     visits += [f"{base}search.html?q={quote(words)}" for words in corpus(case).expect.search]
     for url in visits:
         page.goto(url)
         if "search.html?q=" in url:
-            page.wait_for_function("document.querySelector('#search-results') && "
-                                   "document.querySelector('#search-results').textContent.length > 0")
+            page.wait_for_function(
+                "document.querySelector('#search-results') && "
+                "document.querySelector('#search-results').textContent.length > 0"
+            )
         found = page.evaluate(PROBE)
         page.wait_for_timeout(50)  # timers a payload might have set
         found["pwned"] = found["pwned"] or page.evaluate("window.__pwned === 1")
         assert not found["pwned"], url
-        bad = [u for u in found["urls"] if not (u.startswith((origin + "/", "https://", "http://", "mailto:"))
-                                                 or u == "")]
+        bad = [
+            u for u in found["urls"] if not (u.startswith((origin + "/", "https://", "http://", "mailto:")) or u == "")
+        ]
         assert bad == [], (url, bad)
         assert all(found["jsonld"]), url  # no field broke out of its JSON-LD block
         assert found["title"] and found["styles"] > 0, url  # the head was not swallowed

@@ -46,15 +46,18 @@ def test_each_card_links_to_its_paper_and_back(site):
             assert f"software.html#{card['id']}" in backlinks
 
 
-@pytest.mark.parametrize(("tool", "paper"), [
-    ("software-quantus", "pub-hedstroem2023quantus"),
-    ("software-innvestigate", "pub-alber2019innvestigate"),
-    ("software-lrp-toolbox", "pub-lapuschkin2016toolbox"),
-    ("software-zennit", "pub-anders2021software"),
-    ("software-corelay", "pub-anders2021software"),
-    ("software-virelay", "pub-anders2021software"),
-    ("software-zennit-crp", "pub-achtibat2022where"),
-])
+@pytest.mark.parametrize(
+    ("tool", "paper"),
+    [
+        ("software-quantus", "pub-hedstroem2023quantus"),
+        ("software-innvestigate", "pub-alber2019innvestigate"),
+        ("software-lrp-toolbox", "pub-lapuschkin2016toolbox"),
+        ("software-zennit", "pub-anders2021software"),
+        ("software-corelay", "pub-anders2021software"),
+        ("software-virelay", "pub-anders2021software"),
+        ("software-zennit-crp", "pub-achtibat2022where"),
+    ],
+)
 def test_named_tools_cite_their_papers(site, tool, paper):
     software, _ = site
     hrefs = [a["href"] for a in software.find(id=tool).select(".cv-papers a")]

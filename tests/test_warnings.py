@@ -44,7 +44,7 @@ def test_no_other_warnings(built):
 def test_entries_render_with_valid_parts(built):
     html = (built.outdir / "index.html").read_text()
     assert 'id="position-bad-date"' in html  # bad start dropped, entry kept
-    assert "Reversed" in html and "<time datetime=\"2020\">2020</time>" in html
+    assert "Reversed" in html and '<time datetime="2020">2020</time>' in html
     assert "javascript:" not in html
     assert "EP 123" in html and "not a number" not in html
     assert 'id="award-twice-2020"' in html and 'id="award-twice-2020-2"' in html

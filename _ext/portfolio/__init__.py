@@ -37,5 +37,4 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_bibliography(app)
     setup_pdf(app)
     setup_website(app)
-    return {"version": __version__, "env_version": 4,
-            "parallel_read_safe": True, "parallel_write_safe": True}
+    return {"version": __version__, "env_version": 4, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -20,9 +20,25 @@ from .warnings import Subtype, warn
 
 #: fields that reference managers (Zotero, JabRef, Mendeley, BibDesk) write for their user alone
 PRIVATE_BIB_FIELDS = (
-    "file", "annote", "annotation", "owner", "timestamp", "date-added", "date-modified", "mendeley-*",
-    "comment", "comments", "groups", "readstatus", "priority", "ranking", "relevance", "printed",
-    "qualityassured", "bdsk-*", "local-url",
+    "file",
+    "annote",
+    "annotation",
+    "owner",
+    "timestamp",
+    "date-added",
+    "date-modified",
+    "mendeley-*",
+    "comment",
+    "comments",
+    "groups",
+    "readstatus",
+    "priority",
+    "ranking",
+    "relevance",
+    "printed",
+    "qualityassured",
+    "bdsk-*",
+    "local-url",
 )
 
 
@@ -43,37 +59,77 @@ class Setting:
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("portfolio_order", "newest", "env", (str,),
-            '"newest" sorts each run of cards newest first; "source" keeps the written order'),
-    Setting("portfolio_show_private_contact", False, "env", (bool,),
-            "show the profile's phone and street address (they are never shown otherwise)"),
-    Setting("portfolio_inventory_name", "", "env", (str,),
-            "the name other projects give this site in their intersphinx_mapping"),
-    Setting("portfolio_owner_names", [], "env", (list, tuple),
-            "every spelling of the owner's name in the bib files; set in bold"),
-    Setting("portfolio_bib_private_fields", list(PRIVATE_BIB_FIELDS), "env", (list, tuple),
-            "bib fields never published anywhere (a trailing * matches a prefix)"),
-    Setting("portfolio_trust_raw_html", True, "env", (bool,),
-            "False: raw HTML in pages is shown as text and file inclusion is off (for forks that merge "
-            "others' pull requests)"),
-    Setting("portfolio_paper_pages", True, "html", (bool,),
-            "write a page per paper (papers/<key>.html) with its abstract, BibTeX and meta tags"),
+    Setting(
+        "portfolio_order",
+        "newest",
+        "env",
+        (str,),
+        '"newest" sorts each run of cards newest first; "source" keeps the written order',
+    ),
+    Setting(
+        "portfolio_show_private_contact",
+        False,
+        "env",
+        (bool,),
+        "show the profile's phone and street address (they are never shown otherwise)",
+    ),
+    Setting(
+        "portfolio_inventory_name",
+        "",
+        "env",
+        (str,),
+        "the name other projects give this site in their intersphinx_mapping",
+    ),
+    Setting(
+        "portfolio_owner_names",
+        [],
+        "env",
+        (list, tuple),
+        "every spelling of the owner's name in the bib files; set in bold",
+    ),
+    Setting(
+        "portfolio_bib_private_fields",
+        list(PRIVATE_BIB_FIELDS),
+        "env",
+        (list, tuple),
+        "bib fields never published anywhere (a trailing * matches a prefix)",
+    ),
+    Setting(
+        "portfolio_trust_raw_html",
+        True,
+        "env",
+        (bool,),
+        "False: raw HTML in pages is shown as text and file inclusion is off (for forks that merge "
+        "others' pull requests)",
+    ),
+    Setting(
+        "portfolio_paper_pages",
+        True,
+        "html",
+        (bool,),
+        "write a page per paper (papers/<key>.html) with its abstract, BibTeX and meta tags",
+    ),
     Setting("portfolio_pdf", True, "html", (bool,), "write the PDF beside every HTML build"),
     Setting("portfolio_pdf_name", "", "html", (str,), "its file name (default: <project>-cv.pdf)"),
     Setting("portfolio_pdf_title", "", "html", (str,), "PDF title (default: <author> – Curriculum Vitae)"),
     Setting("portfolio_pdf_keywords", [], "html", (list, tuple), "PDF keywords"),
-    Setting("portfolio_pdf_keep_typst", False, "html", (bool,),
-            "also write the .typ source, for debugging the layout"),
-    Setting("portfolio_pdf_font_paths", [], "html", (list, tuple),
-            "folders (relative to conf.py) of font files to ship, e.g. for CJK names"),
+    Setting("portfolio_pdf_keep_typst", False, "html", (bool,), "also write the .typ source, for debugging the layout"),
+    Setting(
+        "portfolio_pdf_font_paths",
+        [],
+        "html",
+        (list, tuple),
+        "folders (relative to conf.py) of font files to ship, e.g. for CJK names",
+    ),
     Setting("portfolio_pdf_fonts", [], "html", (list, tuple), "font families to fall back on after the theme's"),
 )
 
 
 def setup_config(app: Sphinx) -> None:
     for setting in SETTINGS:
-        app.add_config_value(setting.name, setting.default, setting.rebuild, setting.types,
-                             description=setting.description)
+        app.add_config_value(
+            setting.name, setting.default, setting.rebuild, setting.types, description=setting.description
+        )
     app.connect("config-inited", check_pdf_name)
 
 
@@ -86,8 +142,24 @@ def conf_location(app: Sphinx, name: str) -> str:
 
 
 #: letters that Unicode does not decompose into a Latin letter and marks
-_LATIN = str.maketrans({"ß": "ss", "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O", "œ": "oe", "Œ": "OE",
-                        "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ð": "d", "þ": "th", "ı": "i"})
+_LATIN = str.maketrans(
+    {
+        "ß": "ss",
+        "æ": "ae",
+        "Æ": "AE",
+        "ø": "o",
+        "Ø": "O",
+        "œ": "oe",
+        "Œ": "OE",
+        "ł": "l",
+        "Ł": "L",
+        "đ": "d",
+        "Đ": "D",
+        "ð": "d",
+        "þ": "th",
+        "ı": "i",
+    }
+)
 
 
 def default_pdf_name(project: str) -> str:
@@ -106,6 +178,10 @@ def check_pdf_name(app: Sphinx, config: Config) -> None:
     """``portfolio_pdf_name`` is a file name in the output folder: a path could write anywhere."""
     name = config.portfolio_pdf_name
     if name and (Path(name).name != name or "\\" in name or name.startswith(".") or not name.endswith(".pdf")):
-        warn(f"portfolio_pdf_name {name!r} must be a file name ending in .pdf, without folders; using "
-             f"{default_pdf_name(config.project)!r}", Subtype.CONFIG, conf_location(app, "portfolio_pdf_name"))
+        warn(
+            f"portfolio_pdf_name {name!r} must be a file name ending in .pdf, without folders; using "
+            f"{default_pdf_name(config.project)!r}",
+            Subtype.CONFIG,
+            conf_location(app, "portfolio_pdf_name"),
+        )
         config.portfolio_pdf_name = ""

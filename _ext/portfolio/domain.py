@@ -37,7 +37,7 @@ class CVDomain(Domain):
     label = "CV"
     object_types = {kind: ObjType(label, kind) for kind, label in KINDS.items()}
     roles = {kind: XRefRole() for kind in KINDS}
-    initial_data: dict[str, Any] = {name: {} for name in _DATA}
+    initial_data = {name: {} for name in _DATA}
     data_version = 2
 
     # -- stored data -----------------------------------------------------------------
@@ -131,7 +131,8 @@ class CVDomain(Domain):
         self._changed()
         for name in ("listings", "references"):
             self.data.setdefault(name, {}).update(
-                (doc, value) for doc, value in otherdata.get(name, {}).items() if doc in docnames)
+                (doc, value) for doc, value in otherdata.get(name, {}).items() if doc in docnames
+            )
 
     def check_consistency(self) -> None:
         """Two pages with one id: the first keeps it, the other is warned about."""
@@ -139,8 +140,12 @@ class CVDomain(Domain):
         for (docname, entry_id), entry in sorted(self.entries.items()):
             if first[entry_id] is not entry:
                 other = first[entry_id]
-                warn(f"duplicate entry id {entry_id!r} (also at {other.docname}:{other.lineno}); "
-                     "give one of them a :name:", Subtype.DUPLICATE_ID, (docname, entry.lineno))
+                warn(
+                    f"duplicate entry id {entry_id!r} (also at {other.docname}:{other.lineno}); "
+                    "give one of them a :name:",
+                    Subtype.DUPLICATE_ID,
+                    (docname, entry.lineno),
+                )
 
     # -- finding it --------------------------------------------------------------------
 
@@ -152,8 +157,16 @@ class CVDomain(Domain):
             return "paper", paper.docname, paper.id, paper.title
         return None
 
-    def resolve_xref(self, env: BuildEnvironment, fromdocname: str, builder: Builder,
-                     typ: str, target: str, node: pending_xref, contnode: Element) -> Element | None:
+    def resolve_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        typ: str,
+        target: str,
+        node: pending_xref,
+        contnode: Element,
+    ) -> nodes.reference | None:
         found = self.find(target)
         if found is None or (typ != "any" and found[0] != typ):
             return None
@@ -162,8 +175,15 @@ class CVDomain(Domain):
             contnode = nodes.inline(title, title)
         return make_refnode(builder, fromdocname, docname, anchor, contnode, title)
 
-    def resolve_any_xref(self, env: BuildEnvironment, fromdocname: str, builder: Builder,
-                         target: str, node: pending_xref, contnode: Element) -> list[tuple[str, Element]]:
+    def resolve_any_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        target: str,
+        node: pending_xref,
+        contnode: Element,
+    ) -> list[tuple[str, nodes.reference]]:
         found = self.resolve_xref(env, fromdocname, builder, "any", target, node, contnode)
         return [] if found is None else [(f"{self.name}:{self.find(target)[0]}", found)]  # type: ignore[index]
 
@@ -205,8 +225,10 @@ def rewrite_linked_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
     for docname, targets in domain.references.items():
         signatures[docname] = [describe(t) for t in targets]
     for docname, kinds in domain.listings.items():
-        signatures[docname] = (signatures.get(docname), sorted(
-            (e.sortkey, e.id, e.title, e.docname, e.orgs, e.when) for e in by_id.values() if e.kind in kinds))
+        signatures[docname] = (
+            signatures.get(docname),
+            sorted((e.sortkey, e.id, e.title, e.docname, e.orgs, e.when) for e in by_id.values() if e.kind in kinds),
+        )
     links = sorted((key, e.id, e.title, e.docname) for e in by_id.values() for key in e.papers)
     for paper in domain.papers.values():
         signatures[paper.docname] = (signatures.get(paper.docname), links)

@@ -33,9 +33,13 @@ def _lenient(data: bytes, errors: str = "strict") -> tuple[str, int]:
 def _search(name: str) -> codecs.CodecInfo | None:
     if name != LENIENT:
         return None
-    return codecs.CodecInfo(name=LENIENT, encode=codecs.utf_8_encode, decode=_lenient,  # type: ignore[arg-type]
-                            incrementalencoder=encodings.utf_8_sig.IncrementalEncoder,
-                            incrementaldecoder=_Decoder)
+    return codecs.CodecInfo(
+        name=LENIENT,
+        encode=codecs.utf_8_encode,
+        decode=_lenient,  # type: ignore[arg-type]
+        incrementalencoder=encodings.utf_8_sig.IncrementalEncoder,
+        incrementaldecoder=_Decoder,
+    )
 
 
 codecs.register(_search)

@@ -9,6 +9,8 @@ writer's own rules. ``cv_entry["entry"]`` holds the entry's record.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from docutils import nodes
 
 #: the builders that write the website; every other builder, and the PDF, leaves out ``WebsiteOnly`` nodes
@@ -120,7 +122,7 @@ class cv_intersphinx_snippet(nodes.literal_block):  # noqa: N801
     """The ``conf.py`` lines for another project, filled in from this one's settings when written."""
 
 
-def joined(items: list[nodes.Node], sep: str = " · ") -> list[nodes.Node]:
+def joined(items: Sequence[nodes.Node], sep: str = " · ") -> list[nodes.Node]:
     """Items with a ``cv_sep`` between each two: how every card line lists its parts."""
     result: list[nodes.Node] = []
     for i, item in enumerate(items):
@@ -133,6 +135,24 @@ def joined(items: list[nodes.Node], sep: str = " · ") -> list[nodes.Node]:
 #: the parts of a card, registered with their visitors by ``writers/``; the other nodes
 #: here belong to features that register them (``website/``, ``directives/intersphinx.py``)
 CARD_NODES: tuple[type[nodes.Element], ...] = (
-    cv_entry, cv_header, cv_title, cv_meta, cv_orgs, cv_org, cv_place, cv_dates, cv_time, cv_sep, cv_body,
-    cv_tags, cv_tag, cv_links, cv_link, cv_papers, cv_photo, cv_contact, cv_account, cv_download,
+    cv_entry,
+    cv_header,
+    cv_title,
+    cv_meta,
+    cv_orgs,
+    cv_org,
+    cv_place,
+    cv_dates,
+    cv_time,
+    cv_sep,
+    cv_body,
+    cv_tags,
+    cv_tag,
+    cv_links,
+    cv_link,
+    cv_papers,
+    cv_photo,
+    cv_contact,
+    cv_account,
+    cv_download,
 )

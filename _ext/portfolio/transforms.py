@@ -63,21 +63,36 @@ class SoftwareBacklinks(SphinxPostTransform):
             para = paragraphs[-1]
             para["classes"].append("cv-software-links")
             para += nodes.Text(" · Software: ")
-            para.extend(joined([pending_xref("", nodes.inline(tool.title, tool.title), refdomain=CVDomain.name,
-                                             reftype="software", reftarget=tool.id, refexplicit=True)
-                                for tool in tools], ", "))
+            para.extend(
+                joined(
+                    [
+                        pending_xref(
+                            "",
+                            nodes.inline(tool.title, tool.title),
+                            refdomain=CVDomain.name,
+                            reftype="software",
+                            reftarget=tool.id,
+                            refexplicit=True,
+                        )
+                        for tool in tools
+                    ],
+                    ", ",
+                )
+            )
 
 
 def strip_website_only(document: nodes.document) -> None:
     """Remove every ``WebsiteOnly`` node, and each section that this leaves with nothing but
     its title (a "Find a publication" heading over the filter form)."""
-    sections = []
-    for node in list(document.findall(WebsiteOnly)):  # type: ignore[arg-type]
-        parent = node.parent
+    sections: list[nodes.Element] = []
+    for node in list(document.findall(lambda n: isinstance(n, WebsiteOnly))):
+        parent: nodes.Element | None = node.parent
+        assert parent is not None
         parent.remove(node)
         if isinstance(parent, nodes.paragraph) and not parent.children:  # the line that held a PDF link
             parent, empty = parent.parent, parent
-            parent.remove(empty)
+            if parent is not None:
+                parent.remove(empty)
         while parent is not None and not isinstance(parent, nodes.section):
             parent = parent.parent
         if parent is not None:

@@ -88,11 +88,14 @@ class RefusedInclusion(SphinxDirective):
     has_content = True
     optional_arguments = 1
     final_argument_whitespace = True
-    option_spec = {**Include.option_spec, **LiteralInclude.option_spec}  # accepted, and ignored
+    option_spec = {**(Include.option_spec or {}), **(LiteralInclude.option_spec or {})}  # accepted, and ignored
 
     def run(self) -> list[nodes.Node]:
-        warn(f"{self.name!r} is off while portfolio_trust_raw_html = False; nothing is included",
-             Subtype.FILE_INSERTION, self.get_location())
+        warn(
+            f"{self.name!r} is off while portfolio_trust_raw_html = False; nothing is included",
+            Subtype.FILE_INSERTION,
+            self.get_location(),
+        )
         return []
 
 

@@ -48,5 +48,9 @@ def field_links(field: str, value: str, archive: str = "arXiv") -> list[Link]:
 def entry_links(entry: Entry) -> list[Link]:
     """Every link of an entry, in a fixed order."""
     archive = entry.fields.get("archiveprefix", "arXiv")
-    return [link for field in LINK_FIELDS if (value := entry.fields.get(field))
-            for link in field_links(field, value, archive)]
+    return [
+        link
+        for field in LINK_FIELDS
+        if (value := entry.fields.get(field))
+        for link in field_links(field, value, archive)
+    ]

@@ -46,19 +46,32 @@ def lint_files(paths: list[Path]) -> dict[str, list[BibEntrySpan]]:
                 found.setdefault(span.key, []).append(span)
                 continue
             if span.malformed:
-                warn(f"bib entry {span.key!r} is malformed (unbalanced braces); entries after it "
-                     "may be lost", Subtype.BIB_SYNTAX, span.where)
+                warn(
+                    f"bib entry {span.key!r} is malformed (unbalanced braces); entries after it may be lost",
+                    Subtype.BIB_SYNTAX,
+                    span.where,
+                )
             first = next((s for s in found.get(span.key, []) if not s.commented), None)
             if first is not None:
-                warn(f"duplicate bib key {span.key!r} (first at {first.where}); this one is ignored",
-                     Subtype.BIB_DUPLICATE, span.where)
+                warn(
+                    f"duplicate bib key {span.key!r} (first at {first.where}); this one is ignored",
+                    Subtype.BIB_DUPLICATE,
+                    span.where,
+                )
                 continue
             if span.type not in KNOWN_TYPES:
-                warn(f"bib entry {span.key!r} has unknown type @{span.type}; shown like @misc",
-                     Subtype.BIB_TYPE, span.where)
+                warn(
+                    f"bib entry {span.key!r} has unknown type @{span.type}; shown like @misc",
+                    Subtype.BIB_TYPE,
+                    span.where,
+                )
             if unsafe_key(span.key):
-                warn(f"bib key {span.key!r} has characters that cannot be part of a file name or address; "
-                     "its page gets a name made from it", Subtype.BIB_KEY, span.where)
+                warn(
+                    f"bib key {span.key!r} has characters that cannot be part of a file name or address; "
+                    "its page gets a name made from it",
+                    Subtype.BIB_KEY,
+                    span.where,
+                )
             found.setdefault(span.key, []).append(span)
     return found
 
@@ -78,8 +91,11 @@ def check_bibfiles(app: Sphinx) -> None:
     paths = [Path(app.confdir, p).resolve() for p in app.config.bibtex_bibfiles or []]
     for path in paths:
         if not path.is_file():
-            warn(f"bib file {path.name!r} does not exist; its publications are missing", Subtype.BIB_MISSING,
-                 conf_location(app, "bibtex_bibfiles"))
+            warn(
+                f"bib file {path.name!r} does not exist; its publications are missing",
+                Subtype.BIB_MISSING,
+                conf_location(app, "bibtex_bibfiles"),
+            )
     spans = lint_files(paths)
     commented = [span for found in spans.values() for span in found if span.commented]
     for error in captured:
@@ -100,10 +116,14 @@ def check_bibfiles(app: Sphinx) -> None:
                 warn(f"bib entry {key!r} has no {name}", Subtype.BIB_FIELD, where)
         for name, value in entry.fields.items():
             if has_markup(value):
-                warn(f"bib entry {key!r}: {name} contains HTML markup, which is shown as text",
-                     Subtype.BIB_MARKUP, where)
+                warn(
+                    f"bib entry {key!r}: {name} contains HTML markup, which is shown as text", Subtype.BIB_MARKUP, where
+                )
     for key, found in spans.items():
         if key not in entries and not all(span.commented for span in found):
-            warn(f"bib entry {key!r} could not be read and is missing from the publications",
-                 Subtype.BIB_SYNTAX, found[0].where)
+            warn(
+                f"bib entry {key!r} could not be read and is missing from the publications",
+                Subtype.BIB_SYNTAX,
+                found[0].where,
+            )
     compat.mark_checked(app.env)

@@ -32,8 +32,12 @@ def sanitize(env: BuildEnvironment, spans: dict[str, list[BibEntrySpan]]) -> Non
         found = spans.get(key, [])
         where = found[0].where if found else None
         if found and all(span.commented for span in found):
-            warn(f"bib entry {key!r} is commented out with '%', which BibTeX does not know; it is left out "
-                 "(delete it, or remove the '%' to publish it)", Subtype.BIB_COMMENTED, where)
+            warn(
+                f"bib entry {key!r} is commented out with '%', which BibTeX does not know; it is left out "
+                "(delete it, or remove the '%' to publish it)",
+                Subtype.BIB_COMMENTED,
+                where,
+            )
             compat.remove_entry(env, key)
             continue
         for span in found:
@@ -60,8 +64,11 @@ def cut_long_fields(entry: Entry, key: str, where: str | None) -> None:
     for name, value in list(entry.fields.items()):
         limit = MAX_ABSTRACT_LENGTH if name.lower() == "abstract" else MAX_LENGTH
         if len(value) > limit:
-            warn(f"bib entry {key!r}: {name} is {len(value)} characters long; cut to {limit}",
-                 Subtype.BIB_TOO_LONG, where)
+            warn(
+                f"bib entry {key!r}: {name} is {len(value)} characters long; cut to {limit}",
+                Subtype.BIB_TOO_LONG,
+                where,
+            )
             entry.fields[name] = _balanced(cut(value, limit))
 
 
@@ -86,9 +93,12 @@ def remove_bad_links(entry: Entry, key: str, where: str | None) -> None:
         good = [part for part in parts if field_links(name, part, archive)]
         for part in parts:
             if part not in good:
-                warn(f"bib entry {key!r}: {name} {cut(part, 80)!r} is not a safe web address"
-                     f"{' or DOI' if name == 'doi' else ' or arXiv id' if name == 'eprint' else ''}; left out",
-                     Subtype.BIB_URL, where)
+                warn(
+                    f"bib entry {key!r}: {name} {cut(part, 80)!r} is not a safe web address"
+                    f"{' or DOI' if name == 'doi' else ' or arXiv id' if name == 'eprint' else ''}; left out",
+                    Subtype.BIB_URL,
+                    where,
+                )
         if good:
             entry.fields[name] = " ".join(good)
         else:

@@ -60,6 +60,9 @@ def scan(path: Path) -> list[BibEntrySpan]:
         line += text.count("\n", counted, at)  # counted once from the previous entry: linear
         counted = at
         end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
-        spans.append(BibEntrySpan(m.group(2).lower(), m.group(3).strip(), path, line, text[at:end],
-                                  commented=m.group(1) is not None))
+        spans.append(
+            BibEntrySpan(
+                m.group(2).lower(), m.group(3).strip(), path, line, text[at:end], commented=m.group(1) is not None
+            )
+        )
     return spans

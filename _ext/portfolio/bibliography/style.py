@@ -29,10 +29,23 @@ from .links import entry_links
 PLUGIN = "portfolio"
 
 #: entry types with a template of their own; others are shown like ``misc``
-KNOWN_TYPES = frozenset({
-    "article", "inproceedings", "conference", "incollection", "inbook", "book", "misc",
-    "phdthesis", "mastersthesis", "techreport", "unpublished", "online", "software",
-})
+KNOWN_TYPES = frozenset(
+    {
+        "article",
+        "inproceedings",
+        "conference",
+        "incollection",
+        "inbook",
+        "book",
+        "misc",
+        "phdthesis",
+        "mastersthesis",
+        "techreport",
+        "unpublished",
+        "online",
+        "software",
+    }
+)
 
 
 @node
@@ -126,23 +139,29 @@ class PortfolioStyle(UnsrtStyle):
     def get_incollection_template(self, e: Entry) -> Any:
         series = "series" in e.fields and e.fields["series"] != e.fields.get("booktitle")
         return join[
-            self.head(), optional["In: ", tag("em")[field("booktitle")]],
+            self.head(),
+            optional["In: ", tag("em")[field("booktitle")]],
             optional[". ", field("series")] if series else "",
             self.numbers(e),
-            optional[". ", field("publisher")], optional[", ", field("address")],
+            optional[". ", field("publisher")],
+            optional[", ", field("address")],
             self.tail(),
         ]
 
     def get_misc_template(self, e: Entry) -> Any:
-        where = ("In: ", field("howpublished"), optional[" abs/", field("eprint")]) \
-            if "howpublished" in e.fields else (optional["arXiv:", field("eprint")],)
+        where = (
+            ("In: ", field("howpublished"), optional[" abs/", field("eprint")])
+            if "howpublished" in e.fields
+            else (optional["arXiv:", field("eprint")],)
+        )
         return join[self.head(), *where, self.tail()]
 
     def format_entry(self, label: str, entry: Entry, bib_data: Any = None) -> FormattedEntry:
         """Unknown entry types render like ``misc`` (the lint warns); links follow the text."""
         kind = entry.type if entry.type in KNOWN_TYPES and hasattr(self, f"get_{entry.type}_template") else "misc"
         text = getattr(self, f"get_{kind}_template")(entry).format_data(
-            {"entry": entry, "style": self, "bib_data": bib_data})
+            {"entry": entry, "style": self, "bib_data": bib_data}
+        )
         if links := entry_links(entry):
             parts: list[Any] = [text, ". "]
             for i, link in enumerate(links):
@@ -154,7 +173,9 @@ class PortfolioStyle(UnsrtStyle):
 
 def register_plugins() -> None:
     """Make the three plugins known to pybtex under the name ``portfolio``."""
-    for group, plugin in (("pybtex.style.names", OwnerNameStyle),
-                          ("pybtex.style.sorting", NewestFirst),
-                          ("pybtex.style.formatting", PortfolioStyle)):
+    for group, plugin in (
+        ("pybtex.style.names", OwnerNameStyle),
+        ("pybtex.style.sorting", NewestFirst),
+        ("pybtex.style.formatting", PortfolioStyle),
+    ):
         register_plugin(group, PLUGIN, plugin, force=True)

@@ -18,7 +18,17 @@ from .talk import setup_talk
 
 
 def setup_directives(app: Sphinx) -> None:
-    for setup_card in (setup_position, setup_education, setup_grant, setup_award,
-                       setup_talk, setup_patent, setup_skill, setup_profile, setup_software,
-                       setup_entry, setup_intersphinx_snippet):
+    for setup_card in (
+        setup_position,
+        setup_education,
+        setup_grant,
+        setup_award,
+        setup_talk,
+        setup_patent,
+        setup_skill,
+        setup_profile,
+        setup_software,
+        setup_entry,
+        setup_intersphinx_snippet,
+    ):
         setup_card(app)

@@ -160,8 +160,11 @@ class CardDirective(SphinxDirective):
         given = self.options.get("name", "").strip()
         name = nodes.make_id(given)
         if given and name != given:
-            self.warn(f":name: {cut(given, 80)!r} is not a valid id (lower-case letters, digits, '-'); "
-                      f"using {name or 'an id from the title'!r}", Subtype.NAME)
+            self.warn(
+                f":name: {cut(given, 80)!r} is not a valid id (lower-case letters, digits, '-'); "
+                f"using {name or 'an id from the title'!r}",
+                Subtype.NAME,
+            )
         return name
 
     def default_id(self, title: str, values: Values) -> str:
@@ -176,12 +179,18 @@ class CardDirective(SphinxDirective):
         return When(values.date("start"), values.date("end"), tuple(values.dates.get("date", ())))
 
     def details(self, values: Values) -> tuple[Detail, ...]:
-        return tuple(Detail(name, spec.label, text) for name, spec in self.fields.items()
-                     if spec.label and spec.type == "text" and (text := values.text.get(name)))
+        return tuple(
+            Detail(name, spec.label, text)
+            for name, spec in self.fields.items()
+            if spec.label and spec.type == "text" and (text := values.text.get(name))
+        )
 
     def links(self, values: Values) -> tuple[Link, ...]:
-        return tuple(Link(name, spec.label or name, url) for name, spec in self.fields.items()
-                     if spec.type == "url" and (url := values.text.get(name)))
+        return tuple(
+            Link(name, spec.label or name, url)
+            for name, spec in self.fields.items()
+            if spec.type == "url" and (url := values.text.get(name))
+        )
 
     def extra(self, values: Values) -> dict[str, Any]:
         """Fields of the record that only some kinds have (contact, papers, patent numbers)."""
@@ -198,11 +207,20 @@ class CardDirective(SphinxDirective):
         domain: CVDomain = self.env.domains[CVDomain.name]  # type: ignore[assignment]
         entry_id = domain.claim_id(self.given_id() or self.default_id(title, values), self.location)
         entry = Entry(
-            kind=self.kind, id=entry_id, title=title, docname=self.env.docname, lineno=self.lineno,
+            kind=self.kind,
+            id=entry_id,
+            title=title,
+            docname=self.env.docname,
+            lineno=self.lineno,
             orgs=tuple(Org(name, org) for name in self.org_fields if (org := values.text.get(name))),
-            location=values.text.get("location", ""), when=self.when(values), tags=tuple(values.tags),
-            details=self.details(values), links=self.links(values),
-            summary=" ".join(" ".join(n.astext() for n in body).split()), **self.extra(values))
+            location=values.text.get("location", ""),
+            when=self.when(values),
+            tags=tuple(values.tags),
+            details=self.details(values),
+            links=self.links(values),
+            summary=" ".join(" ".join(n.astext() for n in body).split()),
+            **self.extra(values),
+        )
         domain.note_entry(entry)
         card = build_card(entry, body, self.config, classes=self.options.get("class", []))
         for node in card.findall(nodes.Element):

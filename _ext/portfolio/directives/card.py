@@ -56,15 +56,28 @@ def build_card(entry: Entry, body: Sequence[nodes.Node], config: Config, classes
     if entry.details:
         details = nodes.field_list(classes=["cv-details"])
         for detail in entry.details:
-            details += nodes.field("", nodes.field_name(detail.label, detail.label),
-                                   nodes.field_body(detail.text, nodes.paragraph(detail.text, detail.text)))
+            details += nodes.field(
+                "",
+                nodes.field_name(detail.label, detail.label),
+                nodes.field_body(detail.text, nodes.paragraph(detail.text, detail.text)),
+            )
         part += details
     part.extend(body)
     if entry.numbers:
         part += patent_numbers(entry)
     if entry.papers:
-        refs = [pending_xref("", nodes.inline(key, key), refdomain="cv", reftype="paper", reftarget=key,
-                             refexplicit=False, refwarn=True) for key in entry.papers]
+        refs = [
+            pending_xref(
+                "",
+                nodes.inline(key, key),
+                refdomain="cv",
+                reftype="paper",
+                reftarget=key,
+                refexplicit=False,
+                refwarn=True,
+            )
+            for key in entry.papers
+        ]
         part += cv_papers("", "Described in: ", *joined(refs, "; "), classes=["cv-papers"])
     if entry.links:
         part += cv_links("", "", *joined([link_node(link) for link in entry.links]), classes=["cv-links"])
@@ -83,8 +96,9 @@ def header(entry: Entry, config: Config) -> cv_header:
     parts: list[nodes.Node] = []
     if entry.orgs:
         orgs = cv_orgs()
-        orgs.extend(joined([cv_org(org.name, org.name, option=org.field, classes=[f"cv-{org.field}"])
-                            for org in entry.orgs]))
+        orgs.extend(
+            joined([cv_org(org.name, org.name, option=org.field, classes=[f"cv-{org.field}"]) for org in entry.orgs])
+        )
         parts.append(orgs)
     if entry.location:
         parts.append(cv_place(entry.location, entry.location))
@@ -123,10 +137,15 @@ def contact_items(entry: Entry, config: Config) -> list[nodes.Node]:
     if entry.contact.email:
         items.append(cv_email(entry.contact.email, entry.contact.email))
     if config.portfolio_show_private_contact:
-        items += [nodes.inline(value, value, classes=[f"cv-{name}"])
-                  for name, value in (("phone", entry.contact.phone), ("address", entry.contact.address)) if value]
-    items += [cv_account(link.label, link.label, refuri=link.url, option=link.name, classes=[f"cv-{link.name}"])
-              for link in entry.contact.links]
+        items += [
+            nodes.inline(value, value, classes=[f"cv-{name}"])
+            for name, value in (("phone", entry.contact.phone), ("address", entry.contact.address))
+            if value
+        ]
+    items += [
+        cv_account(link.label, link.label, refuri=link.url, option=link.name, classes=[f"cv-{link.name}"])
+        for link in entry.contact.links
+    ]
     return items
 
 

@@ -26,10 +26,12 @@ def inventory_name(project: str, configured: str) -> str:
 
 
 def snippet(name: str, base: str) -> str:
-    return ('if "sphinx.ext.intersphinx" not in extensions:\n'
-            '    extensions.append("sphinx.ext.intersphinx")\n'
-            'intersphinx_mapping = globals().get("intersphinx_mapping", {})\n'
-            f'intersphinx_mapping["{name}"] = ("{base.rstrip("/")}/", None)\n')
+    return (
+        'if "sphinx.ext.intersphinx" not in extensions:\n'
+        '    extensions.append("sphinx.ext.intersphinx")\n'
+        'intersphinx_mapping = globals().get("intersphinx_mapping", {})\n'
+        f'intersphinx_mapping["{name}"] = ("{base.rstrip("/")}/", None)\n'
+    )
 
 
 class IntersphinxSnippet(SphinxDirective):
@@ -50,8 +52,7 @@ class FillSnippets(SphinxPostTransform):
         for block in self.document.findall(cv_intersphinx_snippet):
             base = self.config.html_baseurl
             if not base:
-                warn("intersphinx-snippet needs html_baseurl in conf.py (the site's address)", Subtype.CONFIG,
-                     block)
+                warn("intersphinx-snippet needs html_baseurl in conf.py (the site's address)", Subtype.CONFIG, block)
                 base = "https://example.org/"
             code = snippet(inventory_name(self.config.project, self.config.portfolio_inventory_name), base)
             block.children = [nodes.Text(code)]

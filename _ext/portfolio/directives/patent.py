@@ -56,8 +56,11 @@ class PatentDirective(CardDirective):
                 self.warn(f"bad publication line {line.strip()!r}: {problem}", Subtype.PATENT, location)
                 continue
             title = parts[2] if len(parts) > 2 and parts[2] else self.title
-            found.append(PatentNumber(match["office"], match["number"].strip(), match["code"] or "",
-                                      status_date[0].lower(), date, title))
+            found.append(
+                PatentNumber(
+                    match["office"], match["number"].strip(), match["code"] or "", status_date[0].lower(), date, title
+                )
+            )
         if not found:
             self.warn("no publication numbers in the body", Subtype.MISSING_OPTION)
         return tuple(found)

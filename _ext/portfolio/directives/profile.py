@@ -44,10 +44,14 @@ class ProfileDirective(CardDirective):
 
     def extra(self, values: Values) -> dict[str, Any]:
         text = values.text
-        accounts = tuple(Link(name, label, pattern.format(text[name]))
-                         for name, (label, pattern) in ACCOUNTS.items() if text.get(name))
-        contact = Contact(email=text.get("email", ""), phone=text.get("phone", ""),
-                          address=text.get("address", ""), links=accounts)
+        accounts = tuple(
+            Link(name, label, pattern.format(text[name]))
+            for name, (label, pattern) in ACCOUNTS.items()
+            if text.get(name)
+        )
+        contact = Contact(
+            email=text.get("email", ""), phone=text.get("phone", ""), address=text.get("address", ""), links=accounts
+        )
         return {"contact": contact, "photo": text.get("photo", "")}
 
 

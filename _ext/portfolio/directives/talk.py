@@ -9,8 +9,20 @@ from .base import CardDirective, Field, Values
 
 #: what a talk's ``:kind:`` may say; shown as tags on its card
 TALK_KINDS = (
-    "talk", "invited", "keynote", "lecture", "lecture series", "paper presentation",
-    "workshop", "webinar", "interview", "seminar", "summer school", "tutorial", "panel", "poster",
+    "talk",
+    "invited",
+    "keynote",
+    "lecture",
+    "lecture series",
+    "paper presentation",
+    "workshop",
+    "webinar",
+    "interview",
+    "seminar",
+    "summer school",
+    "tutorial",
+    "panel",
+    "poster",
 )
 
 

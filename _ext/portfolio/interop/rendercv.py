@@ -56,7 +56,8 @@ class Report:
         """The notes and warnings, then the summary."""
         counts = ", ".join(f"{kind} {n}" for kind, n in sorted(self.directives.items()))
         return [
-            *self.notes, *self.warnings,
+            *self.notes,
+            *self.warnings,
             f"pages written: {len(self.pages)} ({', '.join(self.pages)})",
             f"entries per directive: {counts or 'none'}",
             f"publications: {self.publications} in refs.bib",
@@ -328,17 +329,59 @@ def section_title(key: str) -> str:
     """RenderCV's rule: a key with a space or a capital is the title; ``snake_case`` is title-cased."""
     if " " in key or any(c.isupper() for c in key):
         return key
-    small = {"a", "and", "as", "at", "but", "by", "for", "from", "if", "in", "into", "like", "near", "nor",
-             "of", "off", "on", "onto", "or", "over", "so", "than", "that", "to", "upon", "when", "with", "yet"}
+    small = {
+        "a",
+        "and",
+        "as",
+        "at",
+        "but",
+        "by",
+        "for",
+        "from",
+        "if",
+        "in",
+        "into",
+        "like",
+        "near",
+        "nor",
+        "of",
+        "off",
+        "on",
+        "onto",
+        "or",
+        "over",
+        "so",
+        "than",
+        "that",
+        "to",
+        "upon",
+        "when",
+        "with",
+        "yet",
+    }
     return " ".join(w if w in small else w.capitalize() for w in key.replace("_", " ").split(" "))
 
 
 def parse_person(cv: dict[str, Any]) -> Person:
     """The header fields; RenderCV 2.x allows a list for email, phone and website."""
-    known = {"name", "headline", "label", "location", "email", "phone", "website", "photo",
-             "social_networks", "custom_connections", "sections"}
-    networks = [Network(str(n.get("network", "")).strip(), str(n.get("username", "")).strip())
-                for n in cv.get("social_networks") or [] if isinstance(n, dict)]
+    known = {
+        "name",
+        "headline",
+        "label",
+        "location",
+        "email",
+        "phone",
+        "website",
+        "photo",
+        "social_networks",
+        "custom_connections",
+        "sections",
+    }
+    networks = [
+        Network(str(n.get("network", "")).strip(), str(n.get("username", "")).strip())
+        for n in cv.get("social_networks") or []
+        if isinstance(n, dict)
+    ]
     return Person(
         name=scalar(cv.get("name")) or "",
         headline=scalar(cv.get("headline")) or scalar(cv.get("label")),
@@ -362,8 +405,10 @@ def load(path: Path) -> RenderCV:
     raw_sections = cv.get("sections") or {}
     if not isinstance(raw_sections, dict):
         raise ValueError(f"{path}: cv.sections is not a mapping of section titles to entries")
-    sections = [Section(section_title(str(key)), [parse_entry(e) for e in entries if e not in (None, {}, "")])
-                for key, entries in ((k, v if isinstance(v, list) else [v]) for k, v in raw_sections.items())]
+    sections = [
+        Section(section_title(str(key)), [parse_entry(e) for e in entries if e not in (None, {}, "")])
+        for key, entries in ((k, v if isinstance(v, list) else [v]) for k, v in raw_sections.items())
+    ]
     return RenderCV(parse_person(cv), sections, [str(k) for k in data if k != "cv"])
 
 
@@ -453,9 +498,32 @@ def extra_lines(extra: dict[str, Any], where: str, report: Report) -> list[str]:
 
 # -- dates ---------------------------------------------------------------------------------
 
-MONTHS = {"jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
-          "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
-          "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12}
+MONTHS = {
+    "jan": 1,
+    "january": 1,
+    "feb": 2,
+    "february": 2,
+    "mar": 3,
+    "march": 3,
+    "apr": 4,
+    "april": 4,
+    "may": 5,
+    "jun": 6,
+    "june": 6,
+    "jul": 7,
+    "july": 7,
+    "aug": 8,
+    "august": 8,
+    "sep": 9,
+    "sept": 9,
+    "september": 9,
+    "oct": 10,
+    "october": 10,
+    "nov": 11,
+    "november": 11,
+    "dec": 12,
+    "december": 12,
+}
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 ENGLISH_DATES = (
     re.compile(rf"^(?P<day>\d{{1,2}})\.?\s+(?P<month>{_MONTH})\.?,?\s+(?P<year>\d{{4}})$", re.IGNORECASE),
@@ -517,8 +585,11 @@ def map_dates(dates: Dates, single: str, where: str, report: Report) -> When:
             else:
                 options[name] = iso
     shown = one if one is not None else f"{start} – {end}"
-    if {"start", "end"} <= options.keys() and options["end"] != PRESENT \
-            and parse_date(options["end"]) < parse_date(options["start"]):
+    if (
+        {"start", "end"} <= options.keys()
+        and options["end"] != PRESENT
+        and parse_date(options["end"]) < parse_date(options["start"])
+    ):
         del options["end"]
         report.warn(where, f"{shown!r} ends before it starts: the end kept in the text")
         return When(options, f"*When:* {shown}")
@@ -583,8 +654,7 @@ class Ids:
             card.options["name"] = final
 
 
-def option_text(markdown: str | None, card: Card, url_option: str | None, where: str,
-                report: Report) -> str:
+def option_text(markdown: str | None, card: Card, url_option: str | None, where: str, report: Report) -> str:
     """Markdown as option text; a link in it becomes the card's URL option where one is free, else a
     line of the body (an argument or option shows no link)."""
     if not markdown:
@@ -598,8 +668,7 @@ def option_text(markdown: str | None, card: Card, url_option: str | None, where:
     return plain(markdown)
 
 
-def set_options(card: Card, values: dict[str, str | None], url_option: str | None, where: str,
-                report: Report) -> None:
+def set_options(card: Card, values: dict[str, str | None], url_option: str | None, where: str, report: Report) -> None:
     """Options from Markdown values, in order, skipping empty ones."""
     for name, value in values.items():
         if not (text := option_text(value, card, url_option, where, report)):
@@ -611,8 +680,15 @@ def set_options(card: Card, values: dict[str, str | None], url_option: str | Non
             card.options[name] = text
 
 
-def fill_body(card: Card, when: When, summary: str | None, highlights: list[str], extra: dict[str, Any],
-              where: str, report: Report) -> None:
+def fill_body(
+    card: Card,
+    when: When,
+    summary: str | None,
+    highlights: list[str],
+    extra: dict[str, Any],
+    where: str,
+    report: Report,
+) -> None:
     """Free-text dates first, then summary, highlights and the fields without an option."""
     blocks = [when.text] if when.text else []
     if summary:
@@ -625,7 +701,7 @@ def fill_body(card: Card, when: When, summary: str | None, highlights: list[str]
 
 
 def degree_title(entry: EducationEntry) -> str:
-    """"PhD in Machine Learning", as RenderCV's "DEGREE in AREA"."""
+    """ "PhD in Machine Learning", as RenderCV's "DEGREE in AREA"."""
     return " in ".join(t for t in (plain(entry.degree or ""), plain(entry.area or "")) if t)
 
 
@@ -634,16 +710,30 @@ def title_text(text: str) -> str:
     return MARKUP_RE.sub(lambda m: m.group(0).replace("<", "‹").replace(">", "›"), text) or "(untitled)"
 
 
-def ranged_card(kind: str, title: str, org: str | None, location: str | None, dates: Dates, single: str,
-                required: str, where: str, report: Report) -> tuple[Card, When]:
+def ranged_card(
+    kind: str,
+    title: str,
+    org: str | None,
+    location: str | None,
+    dates: Dates,
+    single: str,
+    required: str,
+    where: str,
+    report: Report,
+) -> tuple[Card, When]:
     """A position or education card, or an ``entry`` card where its required date is missing."""
     when = map_dates(dates, single, where, report)
     if required not in when.options:
         report.warn(where, f"no {required} date, which a {kind} card needs: written as an entry card")
         kind, when = "entry", map_dates(dates, "date", where, NullReport())
     card = Card(kind, title)
-    set_options(card, {"org" if kind in ("position", "entry") else "institution": org, "location": location},
-                "url" if kind == "entry" else None, where, report)
+    set_options(
+        card,
+        {"org" if kind in ("position", "entry") else "institution": org, "location": location},
+        "url" if kind == "entry" else None,
+        where,
+        report,
+    )
     card.options.update(when.options)
     return card, when
 
@@ -656,15 +746,17 @@ class NullReport(Report):
 
 
 def education_card(e: EducationEntry, where: str, report: Report) -> Card:
-    card, when = ranged_card("education", title_text(degree_title(e)), e.institution, e.location,
-                             e.dates, "end", "end", where, report)
+    card, when = ranged_card(
+        "education", title_text(degree_title(e)), e.institution, e.location, e.dates, "end", "end", where, report
+    )
     fill_body(card, when, e.summary, e.highlights, e.extra, where, report)
     return card
 
 
 def experience_card(e: ExperienceEntry, where: str, report: Report) -> Card:
-    card, when = ranged_card("position", title_text(plain(e.position or "")), e.company, e.location,
-                             e.dates, "start", "start", where, report)
+    card, when = ranged_card(
+        "position", title_text(plain(e.position or "")), e.company, e.location, e.dates, "start", "start", where, report
+    )
     fill_body(card, when, e.summary, e.highlights, e.extra, where, report)
     return card
 
@@ -679,8 +771,13 @@ def normal_card(e: NormalEntry, section: str, where: str, report: Report) -> Car
     day = iso_date(one) if one else None
     award = bool(day and AWARD_RE.search(section) and not e.location)
     event = plain(e.summary or "")
-    talk = bool(day and TALK_RE.search(section) and event and "\n" not in (e.summary or "").strip()
-                and not MARKUP_RE.search(event))
+    talk = bool(
+        day
+        and TALK_RE.search(section)
+        and event
+        and "\n" not in (e.summary or "").strip()
+        and not MARKUP_RE.search(event)
+    )
     if award or talk:
         resolve(e.dates, where, report)  # warns where a range is left unused, as RenderCV leaves it
     if award:
@@ -715,16 +812,68 @@ def one_line_card(e: OneLineEntry, where: str, report: Report) -> Card:
 
 # -- publications ----------------------------------------------------------------------------
 
-TRANSLIT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss",
-                          "ø": "o", "Ø": "O", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "ł": "l",
-                          "Ł": "L", "đ": "d", "Đ": "D", "ı": "i", "þ": "th"})
-STOP_WORDS = frozenset({"a", "an", "the", "on", "of", "in", "for", "to", "and", "from", "with", "at", "by",
-                        "is", "are", "how", "what", "why", "when", "do", "does", "via"})
+TRANSLIT = str.maketrans(
+    {
+        "ä": "ae",
+        "ö": "oe",
+        "ü": "ue",
+        "Ä": "Ae",
+        "Ö": "Oe",
+        "Ü": "Ue",
+        "ß": "ss",
+        "ø": "o",
+        "Ø": "O",
+        "æ": "ae",
+        "Æ": "Ae",
+        "œ": "oe",
+        "Œ": "Oe",
+        "ł": "l",
+        "Ł": "L",
+        "đ": "d",
+        "Đ": "D",
+        "ı": "i",
+        "þ": "th",
+    }
+)
+STOP_WORDS = frozenset(
+    {
+        "a",
+        "an",
+        "the",
+        "on",
+        "of",
+        "in",
+        "for",
+        "to",
+        "and",
+        "from",
+        "with",
+        "at",
+        "by",
+        "is",
+        "are",
+        "how",
+        "what",
+        "why",
+        "when",
+        "do",
+        "does",
+        "via",
+    }
+)
 MONTH_MACROS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 #: fields written as they are: links must stay usable, the month is a macro
 RAW_FIELDS = frozenset({"doi", "url", "month", "date"})
-BIB_ESCAPES = {"\\": r"{\textbackslash}", "&": r"\&", "%": r"\%", "#": r"\#", "_": r"\_",
-               "~": r"{\textasciitilde}", "{": "", "}": ""}
+BIB_ESCAPES = {
+    "\\": r"{\textbackslash}",
+    "&": r"\&",
+    "%": r"\%",
+    "#": r"\#",
+    "_": r"\_",
+    "~": r"{\textasciitilde}",
+    "{": "",
+    "}": "",
+}
 
 
 def ascii_word(text: str) -> str:
@@ -757,8 +906,8 @@ def bib_name(display: str) -> tuple[str, bool]:
     if name.lower().rstrip(".") in ("et al", "others", "..", ""):
         return "others", False
     if "," in name:
-        last, first = (part.strip() for part in name.split(",", 1))
-        return (f"{last}, {first}" if first else last), emphasised
+        surname, given = (part.strip() for part in name.split(",", 1))
+        return (f"{surname}, {given}" if given else surname), emphasised
     tokens = name.split()
     if len(tokens) == 1:
         return name, emphasised
@@ -783,10 +932,12 @@ def short_name(bibtex_name: str) -> str:
 
 def bib_type(section: str) -> tuple[str, str]:
     """The entry type and venue field a section's title asks for; ``@misc`` where it says nothing."""
-    rules = ((r"journal", "article", "journal"),
-             (r"conference|proceeding|workshop|symposium", "inproceedings", "booktitle"),
-             (r"chapter|book", "incollection", "booktitle"),
-             (r"preprint", "misc", "howpublished"))
+    rules = (
+        (r"journal", "article", "journal"),
+        (r"conference|proceeding|workshop|symposium", "inproceedings", "booktitle"),
+        (r"chapter|book", "incollection", "booktitle"),
+        (r"preprint", "misc", "howpublished"),
+    )
     for pattern, kind, venue in rules:
         if re.search(pattern, section, re.IGNORECASE):
             return kind, venue
@@ -866,8 +1017,9 @@ class Bibliography:
     @staticmethod
     def text(markdown: str, name: str, where: str, report: Report) -> str:
         """A field's text: BibTeX has no Markdown, so links keep their URL in parentheses."""
-        text = LINK_RE.sub(lambda m: m.group(1) if m.group(1) in m.group(2) else f"{m.group(1)} ({m.group(2)})",
-                           markdown)
+        text = LINK_RE.sub(
+            lambda m: m.group(1) if m.group(1) in m.group(2) else f"{m.group(1)} ({m.group(2)})", markdown
+        )
         if plain(text) != " ".join(markdown.split()) or "{" in markdown or "}" in markdown:
             report.warn(where, f"Markdown or braces in {name} written as plain text in refs.bib")
         return plain(text)
@@ -879,8 +1031,15 @@ class Bibliography:
         if iso is None:
             year = re.search(r"\b(\d{4})\b", date or "")
             problem = f"date {date!r} is not YYYY, YYYY-MM or YYYY-MM-DD" if date else "no date"
-            report.warn(where, problem + (f": year {year.group(1)} kept, the text in note" if year
-                                          else ": year written as n.d. (the bib lint needs one)"))
+            report.warn(
+                where,
+                problem
+                + (
+                    f": year {year.group(1)} kept, the text in note"
+                    if year
+                    else ": year written as n.d. (the bib lint needs one)"
+                ),
+            )
             return {"year": year.group(1) if year else "n.d."} | ({"note": date} if date else {})
         parts = iso.split("-")
         fields = {"year": parts[0]}
@@ -892,11 +1051,16 @@ class Bibliography:
 
     def label_prefix(self, section: str, kind: str) -> str:
         """J, C, B, P as in the project's own publication page; else the title's initials."""
-        letters = {"article": "J", "inproceedings": "C", "incollection": "B"}.get(kind) or \
-            ("P" if re.search("preprint", section, re.IGNORECASE) else "")
+        letters = {"article": "J", "inproceedings": "C", "incollection": "B"}.get(kind) or (
+            "P" if re.search("preprint", section, re.IGNORECASE) else ""
+        )
         words = [w for w in (ascii_word(w) for w in section.split()) if w]
-        candidates = [letters, *(w[0].upper() for w in words[:1]),
-                      "".join(w[0] for w in words[:2]).upper(), "".join(w[0] for w in words[:3]).upper()]
+        candidates = [
+            letters,
+            *(w[0].upper() for w in words[:1]),
+            "".join(w[0] for w in words[:2]).upper(),
+            "".join(w[0] for w in words[:3]).upper(),
+        ]
         prefix = next((c for c in candidates if c and c not in self.prefixes), "")
         if not prefix:
             prefix = next(f"S{n}-" for n in range(1, 1000) if f"S{n}-" not in self.prefixes)
@@ -929,8 +1093,11 @@ class Importer:
     def run(self) -> None:
         used: set[str] = set()
         for section in self.cv.sections:
-            if section.entries and BIO_RE.search(section.title) \
-                    and all(isinstance(e, TextEntry) for e in section.entries):
+            if (
+                section.entries
+                and BIO_RE.search(section.title)
+                and all(isinstance(e, TextEntry) for e in section.entries)
+            ):
                 texts = [e for e in section.entries if isinstance(e, TextEntry)]
                 self.bio.append((section.title, [self.paragraph(e, section.title) for e in texts]))
                 continue
@@ -1016,7 +1183,11 @@ class Importer:
         return card.markdown()
 
 
-LIST_FIELD = {BulletEntry: "bullet", NumberedEntry: "number", ReversedNumberedEntry: "reversed_number"}
+LIST_FIELD: dict[type[Entry], str] = {
+    BulletEntry: "bullet",
+    NumberedEntry: "number",
+    ReversedNumberedEntry: "reversed_number",
+}
 
 
 def short(text: str, length: int = 60) -> str:
@@ -1030,10 +1201,17 @@ def short(text: str, length: int = 60) -> str:
 ACCOUNT_OPTIONS = {"github": "github", "linkedin": "linkedin", "orcid": "orcid"}
 #: the other networks RenderCV knows, with its URL patterns
 NETWORK_URLS = {
-    "gitlab": "https://gitlab.com/{}", "imdb": "https://imdb.com/name/{}", "instagram": "https://instagram.com/{}",
-    "stackoverflow": "https://stackoverflow.com/users/{}", "researchgate": "https://researchgate.net/profile/{}",
-    "youtube": "https://youtube.com/@{}", "telegram": "https://t.me/{}", "leetcode": "https://leetcode.com/u/{}",
-    "x": "https://x.com/{}", "twitter": "https://twitter.com/{}", "bluesky": "https://bsky.app/profile/{}",
+    "gitlab": "https://gitlab.com/{}",
+    "imdb": "https://imdb.com/name/{}",
+    "instagram": "https://instagram.com/{}",
+    "stackoverflow": "https://stackoverflow.com/users/{}",
+    "researchgate": "https://researchgate.net/profile/{}",
+    "youtube": "https://youtube.com/@{}",
+    "telegram": "https://t.me/{}",
+    "leetcode": "https://leetcode.com/u/{}",
+    "x": "https://x.com/{}",
+    "twitter": "https://twitter.com/{}",
+    "bluesky": "https://bsky.app/profile/{}",
     "whatsapp": "https://wa.me/{}",
 }
 TITLES_RE = re.compile(r"^((dr|prof|mr|mrs|ms|mx)\.?(-ing\.)?\s+)+|,?\s+(ph\.?d\.?|m\.?d\.?)$", re.IGNORECASE)
@@ -1070,8 +1248,11 @@ def profile_card(person: Person, photo: str | None, report: Report) -> Card:
         if i == 0 and is_email(email):
             card.options["email"] = email
         else:
-            report.warn(f"{where} / email", f"{email!r} is {'not an email address' if i == 0 else 'a further address'}:"
-                                            " written to private.toml, not to the site")
+            report.warn(
+                f"{where} / email",
+                f"{email!r} is {'not an email address' if i == 0 else 'a further address'}:"
+                " written to private.toml, not to the site",
+            )
             person.private_emails.append(email)
     body: list[str] = []
     for i, site in enumerate(person.websites):
@@ -1091,13 +1272,16 @@ def profile_card(person: Person, photo: str | None, report: Report) -> Card:
             report.warn(f"{where} / social_networks", f"{network.network} has no profile option: kept as a link")
         else:
             body.append(f"{network.network}: {network.username}")
-            report.warn(f"{where} / social_networks",
-                        f"{network.network} is not a network RenderCV knows: kept as text")
+            report.warn(
+                f"{where} / social_networks", f"{network.network} is not a network RenderCV knows: kept as text"
+            )
     for connection in person.connections:
         text, url = scalar(connection.get("placeholder")) or "", scalar(connection.get("url"))
         body.append(f"[{text or url}]({url})" if url else text)
-        report.warn(f"{where} / custom_connections", f"{text or url!r} has no profile option: kept as "
-                                                     + ("a link" if url else "text"))
+        report.warn(
+            f"{where} / custom_connections",
+            f"{text or url!r} has no profile option: kept as " + ("a link" if url else "text"),
+        )
     body += extra_lines(person.extra, where, report)
     if body:
         card.body.append("  \n".join(body))
@@ -1122,6 +1306,7 @@ BLOCK_RE = re.compile(r"^(# >>> personal[^\n]*\n)(.*?)(^# <<< personal[^\n]*$)",
 
 def personal_block(name: str, full_name: str, site: str, inventory: str, bib_names: list[str]) -> str:
     """The lines between conf.py's personal markers."""
+
     def literal(value: Any) -> str:
         return json.dumps(value, ensure_ascii=False)
 
@@ -1153,6 +1338,7 @@ def previous_content(project: Path) -> list[Path]:
 def uncommitted(project: Path, paths: list[Path]) -> list[str] | None:
     """Changed, deleted or untracked files among ``paths`` (sections/ as a whole, and conf.py);
     None outside a git work tree, where there is nothing to lose that git could give back."""
+
     def git(*args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(["git", "-C", str(project), *args], capture_output=True, text=True, check=False)
 
@@ -1240,16 +1426,19 @@ def preflight(yaml_path: Path, project: Path, force: bool, report: Report) -> tu
         return EXIT_INPUT, None
     dirty = uncommitted(project, previous_content(project))
     if dirty and not force:
-        report.notes.append("error: uncommitted changes would be lost (commit them, or run with --force): "
-                            + ", ".join(dirty))
+        report.notes.append(
+            "error: uncommitted changes would be lost (commit them, or run with --force): " + ", ".join(dirty)
+        )
         return EXIT_DIRTY, None
     return 0, cv
 
 
 def note_ignored(keys: list[str], report: Report) -> None:
     """One report line for each top-level part that is not content."""
-    why = {"design": "RenderCV's theme and layout (the site uses furo, the PDF its own template)",
-           "locale": "RenderCV's language strings (set `language` in conf.py)"}
+    why = {
+        "design": "RenderCV's theme and layout (the site uses furo, the PDF its own template)",
+        "locale": "RenderCV's language strings (set `language` in conf.py)",
+    }
     for key in keys:
         reason = why.get(key, "RenderCV's own settings, not content")
         report.notes.append(f"ignored: {key}: {reason}")
@@ -1271,8 +1460,13 @@ def write_conf(project: Path, person: Person, owners: list[str]) -> None:
     site = next((w for w in person.websites[:1] if is_link(w)), "https://example.org/")
     inventory = ascii_word(name.split()[-1]) or "portfolio"
     full_name = " ".join(person.name.split()) or name
-    block = personal_block(name, full_name, site if site.endswith("/") else site + "/", inventory,
-                           owners or [short_name(bib_name(name)[0])])
+    block = personal_block(
+        name,
+        full_name,
+        site if site.endswith("/") else site + "/",
+        inventory,
+        owners or [short_name(bib_name(name)[0])],
+    )
     conf = project / "conf.py"
     text = conf.read_text(encoding="utf-8")
     conf.write_text(BLOCK_RE.sub(lambda m: m.group(1) + block + m.group(3), text, count=1), encoding="utf-8")
@@ -1287,8 +1481,10 @@ def write_private_data(project: Path, person: Person, report: Report) -> None:
         write_private(project, private)
         ignore_private(project)
     if private:
-        report.notes.append("private: cv.phone (and further phones/emails) written to private.toml [profile], "
-                            "which git ignores; not written to any tracked file")
+        report.notes.append(
+            "private: cv.phone (and further phones/emails) written to private.toml [profile], "
+            "which git ignores; not written to any tracked file"
+        )
 
 
 def import_cv(yaml_path: Path, project: Path, *, force: bool = False) -> tuple[int, Report]:

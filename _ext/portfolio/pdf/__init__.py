@@ -16,8 +16,11 @@ def write_beside_html(app: Sphinx, exception: Exception | None) -> None:
         try:
             write_pdf(app.builder, Path(app.outdir), quiet=True)
         except Exception as err:  # the site is written: a PDF bug must not undo it with a traceback
-            warn(f"the PDF could not be written ({type(err).__name__}: {err}); the website is complete",
-                 Subtype.PDF_ERROR, (app.config.root_doc, 1))
+            warn(
+                f"the PDF could not be written ({type(err).__name__}: {err}); the website is complete",
+                Subtype.PDF_ERROR,
+                (app.config.root_doc, 1),
+            )
 
 
 def setup_pdf(app: Sphinx) -> None:

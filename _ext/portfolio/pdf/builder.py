@@ -9,7 +9,7 @@ twice.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence, Set
 from contextlib import nullcontext
 from pathlib import Path
 from typing import Any
@@ -60,7 +60,7 @@ def assemble(builder: Builder, env: BuildEnvironment, quiet: bool = False) -> no
 
 def typst_source(tree: nodes.document, builder: Builder, images: bool = True) -> str:
     """The template, the document settings and the translated body."""
-    labels = {i for node in tree.findall(nodes.Element) for i in node.get("ids", [])}
+    labels: set[str] = {i for node in tree.findall(nodes.Element) for i in node["ids"]}
     translator = TypstTranslator(tree, builder, labels, images)
     tree.walkabout(translator)
     config = builder.config
@@ -69,20 +69,28 @@ def typst_source(tree: nodes.document, builder: Builder, images: bool = True) ->
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
     date = "auto" if epoch.isdigit() else "none"
     title = config.portfolio_pdf_title or f"{config.author} – Curriculum Vitae"
-    setup = (f"#show: cv.with(name: [{markup(config.author)}], title: {string(title)}, "
-             f"author: {string(config.author)}, keywords: ({keywords}{',' if keywords else ''}), "
-             f"date: {date}, fonts: ({fonts}{',' if fonts else ''}))\n\n")
+    setup = (
+        f"#show: cv.with(name: [{markup(config.author)}], title: {string(title)}, "
+        f"author: {string(config.author)}, keywords: ({keywords}{',' if keywords else ''}), "
+        f"date: {date}, fonts: ({fonts}{',' if fonts else ''}))\n\n"
+    )
     return TEMPLATE.read_text(encoding="utf-8") + "\n" + setup + translator.astext()
 
 
-def compile_pdf(srcdir: Path, source: str, location: Any = None, font_paths: list[str] = ()) -> bytes:
+def compile_pdf(srcdir: Path, source: str, location: Any = None, font_paths: Sequence[str] = ()) -> bytes:
     """Typst -> PDF bytes with the compiler's embedded fonts and the project's own
     (``portfolio_pdf_font_paths``), never the machine's: the same output on every machine.
     Raises ``typst.TypstError`` where Typst refuses the source."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-    pdf, warnings = typst.compile_with_warnings(
-        source.encode("utf-8"), format="pdf", root=str(srcdir), ignore_system_fonts=True,
-        font_paths=list(font_paths), timestamp=int(epoch) if epoch.isdigit() else None)
+    # typst's stubs want one type for input and root
+    pdf, warnings = typst.compile_with_warnings(  # type: ignore[call-overload]
+        source.encode("utf-8"),
+        format="pdf",
+        root=str(srcdir),
+        ignore_system_fonts=True,
+        font_paths=list(font_paths),
+        timestamp=int(epoch) if epoch.isdigit() else None,
+    )
     for warning in warnings:
         warn(f"Typst: {warning}", Subtype.PDF_TYPST, location)
     return pdf
@@ -108,8 +116,11 @@ def write_pdf(builder: Builder, outdir: Path, quiet: bool = False) -> Path | Non
         try:
             pdf = compile_pdf(Path(builder.srcdir), typst_source(tree, builder, images=False), location, font_paths)
         except typst.TypstError as again:
-            warn(f"Typst could not compile the CV without images either ({again}); no PDF is written",
-                 Subtype.PDF_COMPILE, location)
+            warn(
+                f"Typst could not compile the CV without images either ({again}); no PDF is written",
+                Subtype.PDF_COMPILE,
+                location,
+            )
             return None
     target = outdir / pdf_name(config)
     target.write_bytes(pdf)
@@ -134,15 +145,18 @@ class TypstPDFBuilder(Builder):
     def get_relative_uri(self, from_: str, to: str, typ: str | None = None) -> str:
         return ""
 
-    def prepare_writing(self, docnames: set[str]) -> None:
+    def prepare_writing(self, docnames: Set[str]) -> None:
         pass
 
-    def write_documents(self, docnames: set[str]) -> None:
+    def write_documents(self, docnames: Set[str]) -> None:
         try:
             write_pdf(self, Path(self.outdir))
         except Exception as err:  # a warning with its cause, as for any other bad input
-            warn(f"the PDF could not be written ({type(err).__name__}: {err})", Subtype.PDF_ERROR,
-                 (self.config.root_doc, 1))
+            warn(
+                f"the PDF could not be written ({type(err).__name__}: {err})",
+                Subtype.PDF_ERROR,
+                (self.config.root_doc, 1),
+            )
 
     def write_doc(self, docname: str, doctree: nodes.document) -> None:
         pass

@@ -21,11 +21,21 @@ from ..nodes import cv_meta, cv_orgs
 from ..untrusted import inside, is_image_file
 from ..warnings import Subtype, warn
 
-_SPECIAL = frozenset('\\#$*_@<>[]`~/\'"-=+.()')
+_SPECIAL = frozenset("\\#$*_@<>[]`~/'\"-=+.()")
 _LABEL_RE = re.compile(r"^[A-Za-z0-9_\-.:]+$")
 #: blocks that Typst nests (each a function call with show rules); it stops at some depth
-NESTING = (nodes.block_quote, nodes.bullet_list, nodes.enumerated_list, nodes.definition_list, nodes.topic,
-           nodes.sidebar, nodes.Admonition, nodes.table, nodes.field_list, nodes.figure)
+NESTING = (
+    nodes.block_quote,
+    nodes.bullet_list,
+    nodes.enumerated_list,
+    nodes.definition_list,
+    nodes.topic,
+    nodes.sidebar,
+    nodes.Admonition,
+    nodes.table,
+    nodes.field_list,
+    nodes.figure,
+)
 MAX_DEPTH = 8
 ADMONITIONS = ("attention", "caution", "danger", "error", "hint", "important", "note", "tip", "warning")
 
@@ -104,7 +114,8 @@ class TypstTranslator(SphinxTranslator):
 
     def anchor(self, node: nodes.Element) -> None:
         """Make the node's ids link targets."""
-        for node_id in node.get("ids", []):
+        ids: list[str] = node.get("ids", [])
+        for node_id in ids:
             if _LABEL_RE.match(node_id):
                 self.body.append(f"#metadata(none)<{node_id}>")
 
@@ -249,7 +260,7 @@ class TypstTranslator(SphinxTranslator):
         external = uri.startswith(("http:", "https:", "mailto:"))
         target = node.get("refid") or (uri.split("#", 1)[1] if "#" in uri and not external else "")
         if target and target in self.labels:
-            self.body.append(f'#link(label({string(target)}))[')
+            self.body.append(f"#link(label({string(target)}))[")
         elif external:
             self.body.append(f"#link({string(uri)})[")
         else:
@@ -267,12 +278,15 @@ class TypstTranslator(SphinxTranslator):
         path = srcdir / node.get("uri", "")
         if not self.images or not inside(path, srcdir) or not path.is_file() or not is_image_file(path):
             if self.images:
-                warn(f"image {node.get('uri')!r} is not an image file in the project; left out of the PDF",
-                     Subtype.PDF_IMAGE, node)
+                warn(
+                    f"image {node.get('uri')!r} is not an image file in the project; left out of the PDF",
+                    Subtype.PDF_IMAGE,
+                    node,
+                )
             raise nodes.SkipNode
         relative = path.resolve().relative_to(srcdir.resolve())
         size = f", width: {width}" if width else ""
-        self.body.append(f'#image({string("/" + relative.as_posix())}{size});')
+        self.body.append(f"#image({string('/' + relative.as_posix())}{size});")
         raise nodes.SkipNode
 
     visit_figure, depart_figure = _wrap("#align(center)[", "];\n\n")
@@ -341,8 +355,10 @@ class TypstTranslator(SphinxTranslator):
 
     def visit_thead(self, node: nodes.thead) -> None:
         cols = self.tables[-1]["cols"]
-        self.body.append(f"#align(center, table(columns: {cols}, align: left, stroke: 0.4pt + luma(180), "
-                         "inset: (x: 0.6em, y: 0.35em),\ntable.header(")
+        self.body.append(
+            f"#align(center, table(columns: {cols}, align: left, stroke: 0.4pt + luma(180), "
+            "inset: (x: 0.6em, y: 0.35em),\ntable.header("
+        )
 
     def depart_thead(self, node: nodes.thead) -> None:
         self.body.append("),\n")
@@ -350,8 +366,10 @@ class TypstTranslator(SphinxTranslator):
     def visit_tbody(self, node: nodes.tbody) -> None:
         if not isinstance(node.parent[0], nodes.thead) and not any(isinstance(c, nodes.thead) for c in node.parent):
             cols = self.tables[-1]["cols"]
-            self.body.append(f"#align(center, table(columns: {cols}, align: left, stroke: 0.4pt + luma(180), "
-                             "inset: (x: 0.6em, y: 0.35em),\n")
+            self.body.append(
+                f"#align(center, table(columns: {cols}, align: left, stroke: 0.4pt + luma(180), "
+                "inset: (x: 0.6em, y: 0.35em),\n"
+            )
 
     def depart_tbody(self, node: nodes.tbody) -> None:
         self.body.append(")")
@@ -372,21 +390,22 @@ class TypstTranslator(SphinxTranslator):
 
     # -- bibliography --------------------------------------------------------------------
 
-    def visit_citation(self, node: nodes.citation) -> None:
+    def visit_citation(self, node: nodes.Element) -> None:
         self.anchor(node)
         label = node[0].astext() if node.children and isinstance(node[0], nodes.label) else ""
         self.body.append(f"#cv-pub([{markup('[' + label + ']') if label else ''}], [")
 
-    def depart_citation(self, node: nodes.citation) -> None:
+    def depart_citation(self, node: nodes.Element) -> None:
         self.strip_trailing()
         self.body.append("]);\n")
 
     visit_label = _skip
 
-    def visit_footnote(self, node: nodes.footnote) -> None:
-        self.visit_citation(node)  # type: ignore[arg-type]
+    def visit_footnote(self, node: nodes.Element) -> None:
+        self.visit_citation(node)
 
-    depart_footnote = depart_citation
+    def depart_footnote(self, node: nodes.Element) -> None:
+        self.depart_citation(node)
 
     visit_footnote_reference, depart_footnote_reference = _wrap("#super[", "];")
 
@@ -470,8 +489,9 @@ class TypstTranslator(SphinxTranslator):
         """Blocks nested deeper than Typst allows are written as their text."""
         if isinstance(node, NESTING):
             if self.depth >= MAX_DEPTH:
-                warn(f"content nested more than {MAX_DEPTH} levels deep is flattened in the PDF",
-                     Subtype.PDF_DEPTH, node)
+                warn(
+                    f"content nested more than {MAX_DEPTH} levels deep is flattened in the PDF", Subtype.PDF_DEPTH, node
+                )
                 self.body.append(markup(node.astext()) + "\n\n")
                 raise nodes.SkipNode
             self.depth += 1
@@ -481,4 +501,3 @@ class TypstTranslator(SphinxTranslator):
         if isinstance(node, NESTING):
             self.depth -= 1
         super().dispatch_departure(node)
-

@@ -41,8 +41,9 @@ def visit_email(self: HTML5Translator, node: nodes.Element) -> None:
     """No address in the page source: the script decodes ``data-cv-email`` into a mailto link."""
     address = node.get("address", node.astext())
     encoded = base64.b64encode(address[::-1].encode()).decode()
-    self.body.append(f'<a class="cv-email" data-cv-email="{encoded}" href="#contact">'
-                     f"{escape(spelled_out(address))}</a>")
+    self.body.append(
+        f'<a class="cv-email" data-cv-email="{encoded}" href="#contact">{escape(spelled_out(address))}</a>'
+    )
     raise nodes.SkipNode
 
 

@@ -32,8 +32,11 @@ class LatestDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         kind = self.arguments[0].strip()
         if kind not in CARD_KINDS:
-            warn(f"cv-latest: unknown kind {kind!r} (one of: {', '.join(CARD_KINDS)})", Subtype.KIND,
-                 (self.env.docname, self.lineno))
+            warn(
+                f"cv-latest: unknown kind {kind!r} (one of: {', '.join(CARD_KINDS)})",
+                Subtype.KIND,
+                (self.env.docname, self.lineno),
+            )
             return []
         node = cv_latest(kind=kind, limit=self.options.get("limit", 3))
         self.set_source_info(node)
@@ -54,8 +57,14 @@ class FillListings(SphinxPostTransform):
             items = nodes.bullet_list(classes=["cv-latest"])
             for entry in found[: node["limit"]]:
                 para = nodes.paragraph()
-                para += pending_xref("", nodes.inline(entry.title, entry.title), refdomain=CVDomain.name,
-                                     reftype=entry.kind, reftarget=entry.id, refexplicit=True)
+                para += pending_xref(
+                    "",
+                    nodes.inline(entry.title, entry.title),
+                    refdomain=CVDomain.name,
+                    reftype=entry.kind,
+                    reftarget=entry.id,
+                    refexplicit=True,
+                )
                 org = ", ".join(org.name for org in entry.orgs)
                 details = [nodes.inline(p, p, classes=["cv-latest-detail"]) for p in (org, entry.when.label) if p]
                 para.extend(joined([para.pop(), *details]))

@@ -101,10 +101,14 @@ class PaperExtras(SphinxPostTransform):
                 continue
             entry = entries[key]
             citation += cv_paper_extras(
-                key=key, page=paper_page(key) if pages else "",
-                year=entry.fields.get("year", ""), type=entry.type,
-                type_label=TYPE_LABELS.get(entry.type, "Other"), bibtex=to_bibtex(entry, key),
-                abstract=text(entry, "abstract"))
+                key=key,
+                page=paper_page(key) if pages else "",
+                year=entry.fields.get("year", ""),
+                type=entry.type,
+                type_label=TYPE_LABELS.get(entry.type, "Other"),
+                bibtex=to_bibtex(entry, key),
+                abstract=text(entry, "abstract"),
+            )
 
 
 def visit_paper_extras(self: HTML5Translator, node: nodes.Element) -> None:
@@ -116,15 +120,20 @@ def visit_paper_extras(self: HTML5Translator, node: nodes.Element) -> None:
 
 def render_paper_extras(node: nodes.Element, page_uri: str) -> str:
     key = escape(node["key"])
-    parts = [f'<div class="cv-paper-extras" data-year="{escape(node["year"])}" data-type="{escape(node["type"])}" '
-             f'data-type-label="{escape(node["type_label"])}">']
+    parts = [
+        f'<div class="cv-paper-extras" data-year="{escape(node["year"])}" data-type="{escape(node["type"])}" '
+        f'data-type-label="{escape(node["type_label"])}">'
+    ]
     if page_uri:
         parts.append(f'<a class="cv-paper-page" href="{escape(page_uri)}">Details</a>')
     if node["abstract"]:
-        parts.append(f'<details class="cv-abstract"><summary>Abstract</summary><p>{escape(node["abstract"])}</p>'
-                     "</details>")
-    parts.append(f'<details class="cv-bibtex" data-key="{key}"><summary>BibTeX</summary>'
-                 f'<pre class="cv-bibtex-source">{escape(node["bibtex"])}</pre></details>')
+        parts.append(
+            f'<details class="cv-abstract"><summary>Abstract</summary><p>{escape(node["abstract"])}</p></details>'
+        )
+    parts.append(
+        f'<details class="cv-bibtex" data-key="{key}"><summary>BibTeX</summary>'
+        f'<pre class="cv-bibtex-source">{escape(node["bibtex"])}</pre></details>'
+    )
     parts.append("</div>")
     return "".join(parts)
 
@@ -138,8 +147,12 @@ def meta_tags(entry: Entry, key: str) -> list[tuple[str, str]]:
     if venue := VENUE_TAGS.get(entry.type):
         if value := text(entry, venue[1]):
             tags.append((venue[0], value))
-    for tag, field in (("citation_volume", "volume"), ("citation_issue", "number"),
-                       ("citation_publisher", "publisher"), ("citation_doi", "doi")):
+    for tag, field in (
+        ("citation_volume", "volume"),
+        ("citation_issue", "number"),
+        ("citation_publisher", "publisher"),
+        ("citation_doi", "doi"),
+    ):
         if value := text(entry, field):
             tags.append((tag, value))
     pages = entry.fields.get("pages", "").replace("--", "-").split("-")
@@ -157,8 +170,10 @@ def meta_tags(entry: Entry, key: str) -> list[tuple[str, str]]:
 
 def scholarly_article(entry: Entry, url: str) -> dict[str, Any]:
     article: dict[str, Any] = {
-        "@context": "https://schema.org", "@type": "ScholarlyArticle",
-        "headline": text(entry, "title"), "name": text(entry, "title"),
+        "@context": "https://schema.org",
+        "@type": "ScholarlyArticle",
+        "headline": text(entry, "title"),
+        "name": text(entry, "title"),
         "author": [{"@type": "Person", "name": name} for name in authors(entry)],
         "url": url,
     }
@@ -166,8 +181,7 @@ def scholarly_article(entry: Entry, url: str) -> dict[str, Any]:
         article["datePublished"] = year
     if venue := VENUE_TAGS.get(entry.type):
         if value := text(entry, venue[1]):
-            article["isPartOf"] = {"@type": "Periodical" if entry.type == "article" else "CreativeWork",
-                                   "name": value}
+            article["isPartOf"] = {"@type": "Periodical" if entry.type == "article" else "CreativeWork", "name": value}
     if links := [link.url for link in entry_links(entry)]:
         article["sameAs"] = links
     return article
@@ -191,19 +205,22 @@ def paper_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         back = app.builder.get_relative_uri(pagename, paper.docname) + "#" + paper.id
         metatags = "\n".join(f'<meta name="{n}" content="{escape(v, quote=True)}">' for n, v in meta_tags(entry, key))
         metatags += "\n" + json_ld(scholarly_article(entry, url))
-        body = [f"<h1>{escape(paper.title)}</h1>",
-                f'<p class="cv-paper-reference">{formatted[key].text.render(html_backend())}</p>']
+        body = [
+            f"<h1>{escape(paper.title)}</h1>",
+            f'<p class="cv-paper-reference">{formatted[key].text.render(html_backend())}</p>',
+        ]
         if abstract := text(entry, "abstract"):
             body.append(f'<h2>Abstract</h2><p class="cv-paper-abstract">{escape(abstract)}</p>')
-        body.append(f'<h2>BibTeX</h2><div class="cv-bibtex" data-key="{escape(key)}">'
-                    f'<pre class="cv-bibtex-source">{escape(to_bibtex(entry, key))}</pre></div>')
+        body.append(
+            f'<h2>BibTeX</h2><div class="cv-bibtex" data-key="{escape(key)}">'
+            f'<pre class="cv-bibtex-source">{escape(to_bibtex(entry, key))}</pre></div>'
+        )
         body.append(f'<p><a class="cv-paper-back" href="{escape(back)}">All publications</a></p>')
         # Sphinx's templates put "title" into the page as HTML: it must be escaped here
         yield pagename, {"title": escape(paper.title), "body": "\n".join(body), "metatags": metatags}, "page.html"
 
 
-def share_paper_toctree(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
-                        doctree: Any) -> None:
+def share_paper_toctree(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
     """All paper pages sit in one folder, so their navigation (which furo builds per page,
     ~5 ms each) is the same: build it once per build and reuse it."""
     if not pagename.startswith(PAGE_FOLDER) or "toctree" not in context:

@@ -7,6 +7,8 @@ hierarchy), which is also how builders we never wrote for show cards.
 
 from __future__ import annotations
 
+from typing import Any
+
 from docutils import nodes
 from sphinx.application import Sphinx
 
@@ -18,8 +20,10 @@ from .plain import LATEX, MAN, TEXINFO, TEXT
 def setup_writers(app: Sphinx) -> None:
     for node in cv_nodes.CARD_NODES:
         name = node.__name__
-        formats = {fmt: table[name] for fmt, table in
-                   (("html", HTML), ("latex", LATEX), ("texinfo", TEXINFO), ("text", TEXT), ("man", MAN))
-                   if name in table}
+        formats: dict[str, Any] = {
+            fmt: table[name]
+            for fmt, table in (("html", HTML), ("latex", LATEX), ("texinfo", TEXINFO), ("text", TEXT), ("man", MAN))
+            if name in table
+        }
         app.add_node(node, **formats)
     app.add_node(nodes.citation, override=True, html=(visit_citation, depart_citation))
