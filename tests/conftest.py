@@ -7,6 +7,7 @@ import shutil
 import sys
 from io import StringIO
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sphinx.testing.util import SphinxTestApp
@@ -44,10 +45,30 @@ def build_root(root: Path, tmp: Path, buildername: str = "html", **kwargs) -> Sp
     return run_sphinx(tmp, buildername, **kwargs)
 
 
+ROOTS = REPO / "tests" / "roots"
+
+
 def copy_portfolio(target: Path) -> Path:
-    """The portfolio's sources, to be edited by a test without touching the repository."""
+    """The owner's portfolio, to be edited by a test without touching the repository
+    (for ``tests/content/`` only: the extension's tests build ``tests/roots/``)."""
     shutil.copytree(REPO, target, ignore=shutil.ignore_patterns("_build", ".nox", ".git", "tests", ".*cache", ".venv"))
     return target
+
+
+def build_cv(outdir: Path, parallel: int = 0, buildername: str = "html") -> SphinxTestApp:
+    """The owner's portfolio, built from the repository (for ``tests/content/``)."""
+    return run_sphinx(REPO, buildername, builddir=outdir, parallel=parallel, confoverrides={"nitpicky": True})
+
+
+def copy_site(target: Path) -> Path:
+    """``tests/roots/test-site``, a complete fictional portfolio, to be built or edited."""
+    shutil.copytree(ROOTS / "test-site", target, dirs_exist_ok=True)
+    return target
+
+
+def build_site(outdir: Path, parallel: int = 0, buildername: str = "html", **kwargs: Any) -> SphinxTestApp:
+    """The fictional portfolio, built once into ``outdir`` from a fresh copy of its sources."""
+    return run_sphinx(copy_site(outdir / "src"), buildername, builddir=outdir / "out", parallel=parallel, **kwargs)
 
 
 @pytest.fixture(scope="module")

@@ -1,6 +1,7 @@
 """The built site in a real browser: Playwright driving Debian's Chromium over HTTP on 127.0.0.1.
 
-Screenshots go to ``_build/screenshots/`` (kept by CI as artifacts).
+The site is ``tests/roots/test-site``, a fictional portfolio. Screenshots go to
+``_build/screenshots/`` (kept by CI as artifacts).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import REPO
+from conftest import REPO, build_site
 
 CHROMIUM = Path("/usr/bin/chromium")
 SHOTS = REPO / "_build" / "screenshots"
@@ -36,10 +37,8 @@ if not CHROMIUM.exists():  # .ci/run installs it; a developer machine may not ha
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Iterator[str]:
-    """The portfolio built once and served by a local HTTP server for this module."""
-    from test_portfolio import build_portfolio
-
-    app = build_portfolio(tmp_path_factory.mktemp("site"))
+    """The fictional portfolio built once and served by a local HTTP server for this module."""
+    app = build_site(tmp_path_factory.mktemp("site"))
     assert app.warning.getvalue() == ""
     handler = functools.partial(_QuietHandler, directory=str(app.outdir))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
@@ -84,76 +83,76 @@ def visible_papers(page) -> list[str]:
 
 def test_filter_by_a_word_of_the_title(page, site):
     page.goto(site + "sections/publications.html")
-    assert len(visible_papers(page)) == 51
-    page.fill("#cv-filter-words", "clever hans")
+    assert len(visible_papers(page)) == 5
+    page.fill("#cv-filter-words", "clever")
     shown = visible_papers(page)
-    assert set(shown) == {"pub-lapuschkin2019clever", "pub-anders2022finding"}
-    assert page.inner_text(".cv-filter-status") == "2 of 51 publications"
-    assert "q=clever+hans" in page.url  # a filtered list can be shared
+    assert set(shown) == {"pub-other2019clever", "pub-example2015pixel"}
+    assert page.inner_text(".cv-filter-status") == "2 of 5 publications"
+    assert "q=clever" in page.url  # a filtered list can be shared
 
 
 def test_filter_by_year_and_type(page, site):
     page.goto(site + "sections/publications.html")
-    page.select_option("#cv-filter-year", "2016")
+    page.select_option("#cv-filter-year", "2019")
     years = page.eval_on_selector_all(
         "div.citation:not([hidden]) .cv-paper-extras", "els => els.map(e => e.dataset.year)"
     )
-    assert years and set(years) == {"2016"}
+    assert years and set(years) == {"2019"}
     page.select_option("#cv-filter-year", "")
     page.select_option("#cv-filter-type", "misc")
-    assert len(visible_papers(page)) == 9
+    assert visible_papers(page) == ["pub-example2022concepts"]
     assert page.is_hidden("section#journal-articles") and page.is_visible("section#preprints")
 
 
 def test_filter_form_from_a_shared_link(page, site):
-    page.goto(site + "sections/publications.html?q=quantus")
-    assert visible_papers(page) == ["pub-hedstroem2023quantus"]
-    assert page.input_value("#cv-filter-words") == "quantus"
+    page.goto(site + "sections/publications.html?q=toolkit")
+    assert visible_papers(page) == ["pub-example2023toolkit"]
+    assert page.input_value("#cv-filter-words") == "toolkit"
 
 
 def test_bibtex_button_shows_and_copies_the_right_entry(page, site):
     page.goto(site + "sections/publications.html")
-    box = page.locator("#pub-bach2015pixel details.cv-bibtex")
+    box = page.locator("#pub-example2015pixel details.cv-bibtex")
     assert not box.locator("pre").is_visible()
     box.locator("summary").click()
     source = box.locator("pre").inner_text()
-    assert source.startswith("@article{bach2015pixel,")
-    assert "On Pixel-wise Explanations" in source
+    assert source.startswith("@article{example2015pixel,")
+    assert "On Pixel-wise Explanations for Clever Classifiers" in source
     box.locator("button.cv-copy").click()
-    page.wait_for_function("document.querySelector('#pub-bach2015pixel .cv-bibtex').dataset.copied === 'true'")
+    page.wait_for_function("document.querySelector('#pub-example2015pixel .cv-bibtex').dataset.copied === 'true'")
     assert page.evaluate("navigator.clipboard.readText()") == source
 
 
 def test_paper_page_has_scholar_tags_and_json_ld(page, site):
     page.goto(site + "sections/publications.html")
-    page.click("#pub-bach2015pixel a.cv-paper-page")
-    assert page.url.endswith("papers/bach2015pixel.html")
+    page.click("#pub-example2015pixel a.cv-paper-page")
+    assert page.url.endswith("papers/example2015pixel.html")
     meta = page.eval_on_selector_all("meta[name^=citation_]", "els => els.map(e => [e.name, e.content])")
     assert [
         "citation_title",
-        "On Pixel-wise Explanations for Non-Linear Classifier Decisions by Layer-wise Relevance Propagation",
+        "On Pixel-wise Explanations for Clever Classifiers",
     ] in meta
-    assert next(m[1] for m in meta if m[0] == "citation_author") == "Bach, S."
+    assert next(m[1] for m in meta if m[0] == "citation_author") == "Example, A."
     assert ["citation_journal_title", "PLoS ONE"] in meta and ["citation_publication_date", "2015"] in meta
     data = json.loads(page.inner_text("script[type='application/ld+json']"))
     assert data["@type"] == "ScholarlyArticle" and data["datePublished"] == "2015"
     page.click("a.cv-paper-back")
-    assert page.url.endswith("publications.html#pub-bach2015pixel")
+    assert page.url.endswith("publications.html#pub-example2015pixel")
 
 
 def test_landing_page_person_and_email(page, site):
     page.goto(site)
     data = json.loads(page.inner_text("script[type='application/ld+json']"))
-    assert data["@type"] == "Person" and data["name"] == "Dr. Sebastian Lapuschkin"
+    assert data["@type"] == "Person" and data["name"] == "Dr. Ada Example"
     email = page.locator("a.cv-email")
-    assert email.inner_text() == "sebastian@lapuschkin.com"  # assembled by the script
-    assert email.get_attribute("href") == "mailto:sebastian@lapuschkin.com"
-    assert base64.b64decode(email.get_attribute("data-cv-email")).decode()[::-1] == "sebastian@lapuschkin.com"
-    assert page.locator("a.cv-download").get_attribute("href") == "sebastian-lapuschkin-cv.pdf"
+    assert email.inner_text() == "ada@example.org"  # assembled by the script
+    assert email.get_attribute("href") == "mailto:ada@example.org"
+    assert base64.b64decode(email.get_attribute("data-cv-email")).decode()[::-1] == "ada@example.org"
+    assert page.locator("a.cv-download").get_attribute("href") == "ada-example-cv.pdf"
 
 
 def test_pdf_download_link_serves_the_pdf(page, site):
-    response = page.request.get(site + "sebastian-lapuschkin-cv.pdf")
+    response = page.request.get(site + "ada-example-cv.pdf")
     assert response.ok and response.body().startswith(b"%PDF")
 
 
@@ -201,7 +200,7 @@ def test_cards_legible_in_light_and_dark_mode(page, site, mode):
         "sections/talks.html",
         "sections/publications.html",
         "sections/software.html",
-        "papers/bach2015pixel.html",
+        "papers/example2015pixel.html",
     ],
 )
 def test_pages_fit_phone_and_desktop(browser, site, path, width):

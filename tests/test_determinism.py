@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import copy_portfolio, run_sphinx
+from conftest import copy_site, run_sphinx
 from sphinx.testing.util import SphinxTestApp
 
-OUTPUTS = ("*.html", "*.pdf", "*.xml", "objects.inv")
+OUTPUTS = ("*.html", "*.pdf", "*.xml", "objects.inv", "searchindex.js")
 
 
 def build(srcdir: Path, outdir: Path, parallel: int = 0) -> SphinxTestApp:
@@ -36,7 +36,7 @@ def assert_same(first: Path, second: Path) -> None:
 
 @pytest.fixture(scope="module")
 def sources(tmp_path_factory) -> Path:
-    return copy_portfolio(tmp_path_factory.mktemp("src") / "cv")
+    return copy_site(tmp_path_factory.mktemp("src"))
 
 
 @pytest.fixture(scope="module")
@@ -53,15 +53,15 @@ def test_parallel_build_is_byte_identical(sources, clean, tmp_path):
 
 
 def test_incremental_rebuild_equals_clean_build(tmp_path):
-    src = copy_portfolio(tmp_path / "src")
+    src = copy_site(tmp_path / "src")
     incremental = tmp_path / "incremental"
     build(src, incremental)
     awards = src / "sections" / "awards.md"
     awards.write_text(awards.read_text().replace(":note: 1st place", ":note: first place"))
     talks = src / "sections" / "talks.md"
-    talks.write_text(talks.read_text().replace("BIFOLD Graduate School Welcome Days", "BIFOLD Welcome Days"))
+    talks.write_text(talks.read_text().replace("Opening the Black Box", "Opening the Box"))
     after_edit = build(src, incremental).outdir
     fresh = build(src, tmp_path / "fresh").outdir
     assert "first place" in (after_edit / "sections" / "awards.html").read_text()
-    assert "BIFOLD Welcome Days" in (after_edit / "index.html").read_text()  # the landing page lists it
+    assert "Opening the Box" in (after_edit / "index.html").read_text()  # the landing page lists it
     assert_same(fresh, after_edit)

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import pybtex.database
 import pytest
 from bs4 import BeautifulSoup
-from conftest import REPO, assert_warned
+from conftest import assert_warned
 
 
 def soup(app, page: str = "index") -> BeautifulSoup:
@@ -91,48 +90,3 @@ def test_bad_bib_input_still_renders_the_rest(build):
         assert title in text
     assert "Same Key Again" not in text  # the duplicate, warned about above
     assert (app.outdir / "other.html").exists()
-
-
-# -- the real CV ------------------------------------------------------------------------------
-
-GROUPS = {"J": ("article", 21), "C": ("inproceedings", 17), "B": ("incollection", 4), "P": ("misc", 9)}
-
-
-@pytest.fixture(scope="module")
-def cv(tmp_path_factory):
-    from test_portfolio import build_portfolio
-
-    app = build_portfolio(tmp_path_factory.mktemp("cv"))
-    return app, soup(app, "sections/publications")
-
-
-def test_cv_has_51_papers_in_4_groups(cv):
-    _, page = cv
-    labels = list(entries(page).values())
-    assert len(labels) == 51
-    for prefix, (_, count) in GROUPS.items():
-        assert [label for label in labels if label[0] == prefix] == [f"{prefix}{i}" for i in range(1, count + 1)]
-
-
-def test_cv_groups_newest_first_and_owner_in_every_entry(cv):
-    _, page = cv
-    bib = pybtex.database.parse_file(REPO / "refs.bib")
-    years: dict[str, list[int]] = {}
-    for div in page.select("div.citation"):
-        key = div["id"].removeprefix("pub-")
-        group = div.select_one(".label").get_text().strip("[]")[0]
-        years.setdefault(group, []).append(int(bib.entries[key].fields["year"]))
-        assert [s.get_text() for s in div.select("strong")] in (["Lapuschkin S"], ["Bach S"]), key
-    for group in years.values():
-        assert group == sorted(group, reverse=True)
-
-
-def test_cv_ids_and_code_links(cv):
-    _, page = cv
-    bib = pybtex.database.parse_file(REPO / "refs.bib")
-    assert {d["id"] for d in page.select("div.citation")} == {f"pub-{k}" for k in bib.entries}
-    hrefs = {a["href"] for a in page.select("div.citation a.reference")}
-    for entry in bib.entries.values():
-        for url in entry.fields.get("code", "").split():
-            assert url in hrefs
-    assert "https://arxiv.org/abs/2106.13200" in hrefs

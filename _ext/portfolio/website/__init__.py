@@ -17,6 +17,7 @@ from .filter import setup_filter
 from .latest import setup_latest
 from .papers import setup_papers
 from .person import setup_person
+from .search import setup_search
 from .sitemap import setup_sitemap
 
 STATIC = Path(__file__).with_name("static")
@@ -35,4 +36,5 @@ def setup_website(app: Sphinx) -> None:
     setup_filter(app)
     setup_latest(app)
     setup_person(app)
+    setup_search(app)
     setup_sitemap(app)

@@ -5,14 +5,12 @@ from __future__ import annotations
 import pybtex.database
 import pytest
 from bs4 import BeautifulSoup
-from conftest import REPO
+from conftest import REPO, build_cv
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    from test_portfolio import build_portfolio
-
-    app = build_portfolio(tmp_path_factory.mktemp("software"))
+    app = build_cv(tmp_path_factory.mktemp("software"))
     assert app.warning.getvalue() == ""
     read = lambda page: BeautifulSoup((app.outdir / "sections" / f"{page}.html").read_text(), "html.parser")  # noqa: E731
     return read("software"), read("publications")

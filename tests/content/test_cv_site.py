@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import html as htmllib
 import re
-from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import REPO, run_sphinx
+from conftest import build_cv
 from sphinx.testing.util import SphinxTestApp
 
 SECTIONS = {
@@ -24,13 +23,9 @@ SECTIONS = {
 }
 
 
-def build_portfolio(outdir: Path, parallel: int = 0, buildername: str = "html") -> SphinxTestApp:
-    return run_sphinx(REPO, buildername, builddir=outdir, parallel=parallel, confoverrides={"nitpicky": True})
-
-
 @pytest.fixture(scope="module")
 def serial(tmp_path_factory) -> SphinxTestApp:
-    return build_portfolio(tmp_path_factory.mktemp("serial"))
+    return build_cv(tmp_path_factory.mktemp("serial"))
 
 
 def test_builds_without_warning(serial):
@@ -70,7 +65,7 @@ def test_scholar_metrics_table(serial):
 
 
 def test_parallel_build_equals_serial(serial, tmp_path):
-    parallel = build_portfolio(tmp_path, parallel=2)
+    parallel = build_cv(tmp_path, parallel=2)
     assert parallel.warning.getvalue() == ""
     pages = sorted(p.relative_to(serial.outdir) for p in serial.outdir.rglob("*.html"))
     assert pages == sorted(p.relative_to(parallel.outdir) for p in parallel.outdir.rglob("*.html"))
