@@ -102,8 +102,9 @@ class cv_email(nodes.inline):  # noqa: N801
     """An email address; the website assembles it in the browser so harvesters miss it."""
 
 
-class cv_download(WebsiteOnly, nodes.reference):  # noqa: N801
-    """A link to the PDF CV, resolved when written (the PDF's name is a write-time setting)."""
+class cv_download(WebsiteOnly, nodes.paragraph):  # noqa: N801
+    """The line with the link to the PDF CV, resolved when written: the PDF's name and whether
+    there is a PDF at all are write-time settings."""
 
 
 class cv_paper_extras(WebsiteOnly, nodes.container):  # noqa: N801

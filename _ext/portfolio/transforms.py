@@ -89,10 +89,6 @@ def strip_website_only(document: nodes.document) -> None:
         parent: nodes.Element | None = node.parent
         assert parent is not None
         parent.remove(node)
-        if isinstance(parent, nodes.paragraph) and not parent.children:  # the line that held a PDF link
-            parent, empty = parent.parent, parent
-            if parent is not None:
-                parent.remove(empty)
         while parent is not None and not isinstance(parent, nodes.section):
             parent = parent.parent
         if parent is not None:

@@ -81,9 +81,8 @@ def build_card(entry: Entry, body: Sequence[nodes.Node], config: Config, classes
         part += cv_papers("", "Described in: ", *joined(refs, "; "), classes=["cv-papers"])
     if entry.links:
         part += cv_links("", "", *joined([link_node(link) for link in entry.links]), classes=["cv-links"])
-    if entry.kind == "profile" and config.portfolio_pdf:
-        label = "Download CV (PDF)"
-        part += nodes.paragraph("", "", cv_download(label, label), classes=["cv-download-line"])
+    if entry.kind == "profile":
+        part += cv_download("Download CV (PDF)", "Download CV (PDF)")
     if len(part):
         card += part
     return card

@@ -100,12 +100,14 @@ def depart_sep(self: HTML5Translator, node: nodes.Element) -> None:
 
 def visit_download(self: HTML5Translator, node: nodes.Element) -> None:
     """The PDF sits in the site's root; its name is a write-time setting, resolved here."""
+    if not self.builder.config.portfolio_pdf:
+        raise nodes.SkipNode
     href = relative_uri(self.builder.get_target_uri(self.builder.current_docname), pdf_name(self.builder.config))
-    self.body.append(f'<a class="cv-download reference" href="{escape(href)}" download>')
+    self.body.append(f'<p class="cv-download-line"><a class="cv-download reference" href="{escape(href)}" download>')
 
 
 def depart_download(self: HTML5Translator, node: nodes.Element) -> None:
-    self.body.append("</a>")
+    self.body.append("</a></p>\n")
 
 
 def visit_citation(self: HTML5Translator, node: nodes.Element) -> None:

@@ -3,6 +3,7 @@
 project = "Ada Example"
 author = "Dr. Ada Example"
 copyright = "2026, Ada Example"
+version = "1"
 language = "en"
 extensions = ["myst_parser", "sphinxcontrib.bibtex", "sphinx_sitemap", "sphinxext.opengraph", "portfolio"]
 exclude_patterns = ["_build"]
