@@ -65,8 +65,9 @@ def test_changed_site_address_reaches_the_linking_page(tmp_path):
 def test_duplicate_ids_survive_removing_one_page(tmp_path):
     src = copy_root("duplicates", tmp_path / "src")
     first = run_sphinx(src, builddir=tmp_path / "out")
-    assert re.search(r"b\.md:3: WARNING: duplicate entry id 'award-same-prize-2020' \(also at a:3\)",
-                     first.warning.getvalue()), first.warning.getvalue()
+    assert re.search(
+        r"b\.md:3: WARNING: duplicate entry id 'award-same-prize-2020' \(also at a:3\)", first.warning.getvalue()
+    ), first.warning.getvalue()
     assert inventory(first.outdir)["std:label"]["award-same-prize-2020"].uri.endswith("a.html#award-same-prize-2020")
     (src / "a.md").unlink()
     again = run_sphinx(src, builddir=tmp_path / "out")
@@ -199,6 +200,14 @@ def test_a_builder_without_our_visitors_shows_the_cards(tmp_path):
     app = run_sphinx(src, "othertext", builddir=tmp_path / "out")
     assert "WARNING" not in app.warning.getvalue(), app.warning.getvalue()
     text = (app.outdir / "index.txt").read_text()
-    for words in ("Head of Research", "Example Institute", "Jan 2021 – present", "Opening the black box",
-                  "EP 3271863 B1", "invited", "Slides", "German (native), English"):
+    for words in (
+        "Head of Research",
+        "Example Institute",
+        "Jan 2021 – present",
+        "Opening the black box",
+        "EP 3271863 B1",
+        "invited",
+        "Slides",
+        "German (native), English",
+    ):
         assert words in text, words
