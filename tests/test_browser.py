@@ -86,7 +86,7 @@ def test_filter_by_a_word_of_the_title(page, site):
     assert len(visible_papers(page)) == 5
     page.fill("#cv-filter-words", "clever")
     shown = visible_papers(page)
-    assert set(shown) == {"pub-other2019clever", "pub-example2015pixel"}
+    assert set(shown) == {"paper-other2019clever", "paper-example2015pixel"}
     assert page.inner_text(".cv-filter-status") == "2 of 5 publications"
     assert "q=clever" in page.url  # a filtered list can be shared
 
@@ -100,32 +100,32 @@ def test_filter_by_year_and_type(page, site):
     assert years and set(years) == {"2019"}
     page.select_option("#cv-filter-year", "")
     page.select_option("#cv-filter-type", "misc")
-    assert visible_papers(page) == ["pub-example2022concepts"]
+    assert visible_papers(page) == ["paper-example2022concepts"]
     assert page.is_hidden("section#journal-articles") and page.is_visible("section#preprints")
 
 
 def test_filter_form_from_a_shared_link(page, site):
     page.goto(site + "sections/publications.html?q=toolkit")
-    assert visible_papers(page) == ["pub-example2023toolkit"]
+    assert visible_papers(page) == ["paper-example2023toolkit"]
     assert page.input_value("#cv-filter-words") == "toolkit"
 
 
 def test_bibtex_button_shows_and_copies_the_right_entry(page, site):
     page.goto(site + "sections/publications.html")
-    box = page.locator("#pub-example2015pixel details.cv-bibtex")
+    box = page.locator("#paper-example2015pixel details.cv-bibtex")
     assert not box.locator("pre").is_visible()
     box.locator("summary").click()
     source = box.locator("pre").inner_text()
     assert source.startswith("@article{example2015pixel,")
     assert "On Pixel-wise Explanations for Clever Classifiers" in source
     box.locator("button.cv-copy").click()
-    page.wait_for_function("document.querySelector('#pub-example2015pixel .cv-bibtex').dataset.copied === 'true'")
+    page.wait_for_function("document.querySelector('#paper-example2015pixel .cv-bibtex').dataset.copied === 'true'")
     assert page.evaluate("navigator.clipboard.readText()") == source
 
 
 def test_paper_page_has_scholar_tags_and_json_ld(page, site):
     page.goto(site + "sections/publications.html")
-    page.click("#pub-example2015pixel a.cv-paper-page")
+    page.click("#paper-example2015pixel a.cv-paper-page")
     assert page.url.endswith("papers/example2015pixel.html")
     meta = page.eval_on_selector_all("meta[name^=citation_]", "els => els.map(e => [e.name, e.content])")
     assert [
@@ -137,7 +137,7 @@ def test_paper_page_has_scholar_tags_and_json_ld(page, site):
     data = json.loads(page.inner_text("script[type='application/ld+json']"))
     assert data["@type"] == "ScholarlyArticle" and data["datePublished"] == "2015"
     page.click("a.cv-paper-back")
-    assert page.url.endswith("publications.html#pub-example2015pixel")
+    assert page.url.endswith("publications.html#paper-example2015pixel")
 
 
 def test_landing_page_person_and_email(page, site):

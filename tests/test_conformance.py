@@ -166,8 +166,8 @@ def test_latex_anchors_cards_and_papers_where_they_are(built):
     assert anchor in tex
     assert tex.index(anchor) < tex.index("Opening the Black Box", tex.index(anchor))  # at the card
     assert r"\hyperref[\detokenize{sections/talks:keynote-2023}]" in tex
-    assert r"\bibitem[J3]{sections/publications:pub-example2015pixel}" in tex
-    assert r"\hyperlink{cite.sections/publications:pub-example2015pixel}{J3}" in tex
+    assert r"\bibitem[J3]{sections/publications:paper-example2015pixel}" in tex
+    assert r"\hyperlink{cite.sections/publications:paper-example2015pixel}{J3}" in tex
 
 
 def test_texinfo_anchors_cards_and_papers(built):
@@ -177,7 +177,7 @@ def test_texinfo_anchors_cards_and_papers(built):
     number = re.search(r"@anchor\{sections/talks keynote-2023\}@anchor\{(\w+)\}", texi)
     assert number, "no anchor at the card"
     assert f"@ref{{{number[1]},,Opening the Black Box}}" in texi
-    paper = re.search(r"@anchor\{sections/publications pub-example2015pixel\}@anchor\{(\w+)\}", texi)
+    paper = re.search(r"@anchor\{sections/publications paper-example2015pixel\}@anchor\{(\w+)\}", texi)
     assert paper and f"@ref{{{paper[1]},,J3}}" in texi
 
 

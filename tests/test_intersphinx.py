@@ -1,4 +1,5 @@
-"""Another lab's docs link to papers, talks and other entries through intersphinx alone."""
+"""Another lab's docs link to every kind of entry through stock intersphinx alone, in MyST and in
+reST, with and without ``intersphinx_disabled_reftypes = ["*"]``, under ``-n`` and no warning."""
 
 from __future__ import annotations
 
@@ -8,18 +9,35 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 from conftest import build_site, copy_site, run_sphinx
+from sphinx.util.inventory import InventoryFile
 
 BASE = "https://cv.example.org/"
+TOOLKIT = "papers/example2023toolkit.html#paper-example2023toolkit"
 
+#: (page, link text) -> target, in both consumer projects
 EXPECTED = {
-    # (page, link text) -> target in the portfolio
-    ("index", "On Pixel-wise Explanations for Clever Classifiers"): "sections/publications.html#pub-example2015pixel",
+    ("index", "On Pixel-wise Explanations for Clever Classifiers"): "papers/example2015pixel.html#paper-example2015pixel",
+    ("index", "Example et al. 2015"): "papers/example2015pixel.html#paper-example2015pixel",
     ("index", "Opening the Black Box"): "sections/talks.html#keynote-2023",
-    ("index", "Unmasking Clever Hans Predictors"): "sections/publications.html#pub-other2019clever",
-    ("index", "A Toolkit for Evaluating Explanations"): "sections/publications.html#pub-example2023toolkit",
     ("index", "Best Paper Prize"): "sections/awards.html#award-best-paper-prize-2016",
     ("index", "Toolkit"): "sections/software.html#software-toolkit",
-    ("other", "Relevance, Step by Step"): "sections/publications.html#pub-example2020step",
+    ("index", "Group Leader"): "sections/experience.html#position-group-leader-2021-01",
+    ("index", "PhD in Machine Learning"): "sections/education.html#education-phd-in-machine-learning-2014",
+    ("index", "TEMA"): "sections/funding.html#grant-tema-2022-12",
+    ("index", "Relevance Score Assignment for Networks"):
+        "sections/patents.html#patent-relevance-score-assignment-for-networks",
+    ("index", "Programming"): "sections/skills.html#skill-programming",
+    ("index", "Programme Committee Member"): "sections/experience.html#entry-programme-committee-member-2019",
+    ("index", "Dr. Ada Example"): "index.html#profile-dr-ada-example",
+    ("index", "the toolkit paper"): TOOLKIT,
+    ("index", "that talk"): "sections/talks.html#keynote-2023",
+    ("other", "Relevance, Step by Step"): "papers/example2020step.html#paper-example2020step",
+    ("other", "Example and Fourth 2020"): "papers/example2020step.html#paper-example2020step",
+    ("other", "our keynote"): "sections/talks.html#keynote-2023",
+}
+#: only where plain ``:ref:`` may reach other projects
+EXPECTED_DEFAULT = {
+    ("index", "Unmasking Clever Hans Predictors"): "papers/other2019clever.html#paper-other2019clever",
     ("other", "Group Leader"): "sections/experience.html#position-group-leader-2021-01",
 }
 
@@ -29,10 +47,10 @@ def portfolio(tmp_path_factory):
     return build_site(tmp_path_factory.mktemp("portfolio"))
 
 
-@pytest.fixture(scope="module")
-def labdocs(portfolio, rootdir, tmp_path_factory):
-    srcdir = tmp_path_factory.mktemp("labdocs")
-    shutil.copytree(rootdir / "test-labdocs", srcdir, dirs_exist_ok=True)
+@pytest.fixture(scope="module", params=["labdocs", "labdocs-strict"])
+def labdocs(request, portfolio, rootdir, tmp_path_factory):
+    srcdir = tmp_path_factory.mktemp(request.param)
+    shutil.copytree(rootdir / f"test-{request.param}", srcdir, dirs_exist_ok=True)
     inventory = str(portfolio.outdir / "objects.inv")
     return run_sphinx(srcdir, confoverrides={"intersphinx_mapping": {"ada": (BASE, inventory)}})
 
@@ -47,20 +65,37 @@ def external_links(labdocs, page: str) -> dict[str, str]:
     return {a.get_text(): a["href"] for a in html.select("a.reference.external") if a["href"].startswith(BASE)}
 
 
-@pytest.mark.parametrize(("where", "target"), EXPECTED.items())
-def test_link_lands_on_an_existing_id(labdocs, portfolio, where, target):
-    page, text = where
-    href = external_links(labdocs, page).get(text)
-    assert href == BASE + target, external_links(labdocs, page)
-    path, anchor = urlsplit(href).path.removeprefix(urlsplit(BASE).path), urlsplit(href).fragment
-    html = BeautifulSoup((portfolio.outdir / path).read_text(), "html.parser")
-    assert html.find(id=anchor) is not None
+def test_every_link_lands_on_an_existing_id(labdocs, portfolio):
+    expected = dict(EXPECTED)
+    if not labdocs.config.intersphinx_disabled_reftypes:
+        expected.update(EXPECTED_DEFAULT)
+    for (page, text), target in expected.items():
+        href = external_links(labdocs, page).get(text)
+        assert href == BASE + target, (page, text, external_links(labdocs, page))
+        path, anchor = urlsplit(href).path.removeprefix(urlsplit(BASE).path), urlsplit(href).fragment
+        html = BeautifulSoup((portfolio.outdir / path).read_text(), "html.parser")
+        assert html.find(id=anchor) is not None, href
+
+
+def inventory_names(outdir) -> dict[str, list[str]]:
+    """Each name of objects.inv with the roles it is listed under."""
+    with (outdir / "objects.inv").open("rb") as f:
+        inventory = InventoryFile.load(f, "", lambda *parts: "/".join(parts))
+    names: dict[str, list[str]] = {}
+    for role, items in (inventory.data if hasattr(inventory, "data") else inventory).items():
+        for name in items:
+            names.setdefault(name, []).append(role)
+    return names
+
+
+def test_each_name_once_in_the_inventory(portfolio):
+    names = inventory_names(portfolio.outdir)
+    assert {n: roles for n, roles in names.items() if len(roles) > 1} == {}
+    assert names["keynote-2023"] == ["std:label"] and names["cite-example2015pixel"] == ["std:label"]
 
 
 def test_renamed_entry_leaves_no_stale_label(tmp_path):
-    """Edit a talk's title, rebuild incrementally: the old name is gone from objects.inv."""
-    from sphinx.util.inventory import InventoryFile
-
+    """Edit a talk's title, remove a paper, rebuild incrementally: the old names are gone."""
     src = copy_site(tmp_path / "src")
     run_sphinx(src, builddir=tmp_path / "out")
     talks = src / "sections" / "talks.md"
@@ -70,9 +105,8 @@ def test_renamed_entry_leaves_no_stale_label(tmp_path):
     start = text.index("@misc{example2022concepts")
     bib.write_text(text[:start] + text[text.index("\n}\n", start) + 3 :])
     app = run_sphinx(src, builddir=tmp_path / "out")
-    with (app.outdir / "objects.inv").open("rb") as f:
-        inventory = InventoryFile.load(f, "", lambda *parts: "/".join(parts))
-    labels = set(inventory.data["std:label"] if hasattr(inventory, "data") else inventory["std:label"])
-    assert "talk-relevance-renamed-2020-07-21" in labels
-    assert "talk-relevance-step-by-step-2020-07-21" not in labels
-    assert "paper-example2022concepts" not in labels and "paper-other2019clever" in labels
+    names = inventory_names(app.outdir)
+    assert "talk-relevance-renamed-2020-07-21" in names
+    assert "talk-relevance-step-by-step-2020-07-21" not in names
+    assert "paper-example2022concepts" not in names and "cite-example2022concepts" not in names
+    assert "paper-other2019clever" in names

@@ -19,10 +19,10 @@ def test_grouped_newest_first_numbered(build):
     app = build("bib")
     assert app.warning.getvalue() == ""
     assert list(entries(soup(app)).items()) == [
-        ("pub-new2023toolkit", "J1"),
-        ("pub-old2015pixel", "J2"),
-        ("pub-mid2019workshop", "C1"),
-        ("pub-pre2022concepts", "P1"),
+        ("paper-new2023toolkit", "J1"),
+        ("paper-old2015pixel", "J2"),
+        ("paper-mid2019workshop", "C1"),
+        ("paper-pre2022concepts", "P1"),
     ]
 
 
@@ -30,27 +30,27 @@ def test_owner_bold_in_every_spelling(build):
     page = soup(build("bib"))
     bold = {div["id"]: [s.get_text() for s in div.select("strong")] for div in page.select("div.citation")}
     assert bold == {
-        "pub-new2023toolkit": ["Owner A"],
-        "pub-old2015pixel": ["Maiden A"],
-        "pub-mid2019workshop": ["Owner A"],
-        "pub-pre2022concepts": ["Owner A"],
+        "paper-new2023toolkit": ["Owner A"],
+        "paper-old2015pixel": ["Maiden A"],
+        "paper-mid2019workshop": ["Owner A"],
+        "paper-pre2022concepts": ["Owner A"],
     }
 
 
 def test_names_titles_and_venue_as_written(build):
-    text = soup(build("bib")).find(id="pub-new2023toolkit").get_text()
+    text = soup(build("bib")).find(id="paper-new2023toolkit").get_text()
     assert "Höhne M-C M, Owner A and Ekstrøm C T (2023)" in text
     assert "“A Toolkit for XAI Evaluation”" in text
     assert "Journal of Machine Learning Research 24(34):1–11" in text
     assert "Best Paper Award" in text
-    assert "On Pixel-wise Explanations of LRP" in soup(build("bib")).find(id="pub-old2015pixel").get_text()
+    assert "On Pixel-wise Explanations of LRP" in soup(build("bib")).find(id="paper-old2015pixel").get_text()
 
 
 def test_links_per_entry(build):
     page = soup(build("bib"))
 
     def links(key):
-        return [(a.get_text(), a["href"]) for a in page.find(id=f"pub-{key}").select("a.reference")]
+        return [(a.get_text(), a["href"]) for a in page.find(id=f"paper-{key}").select("a.reference")]
 
     assert links("old2015pixel") == [("DOI", "https://doi.org/10.1371/journal.pone.0130140")]
     assert links("new2023toolkit") == [
@@ -65,7 +65,7 @@ def test_links_per_entry(build):
 def test_cite_role_from_another_page(build):
     page = soup(build("bib"), "talk")
     hrefs = [a["href"] for a in page.select("a.reference.internal")]
-    assert hrefs == ["index.html#pub-pre2022concepts", "index.html#pub-old2015pixel"]
+    assert hrefs == ["index.html#paper-pre2022concepts", "index.html#paper-old2015pixel"]
 
 
 BIB_WARNINGS = [

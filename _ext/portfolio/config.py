@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from sphinx.application import Sphinx
+from sphinx.builders import Builder
 from sphinx.config import Config
 
 from .warnings import Subtype, warn
@@ -168,6 +169,11 @@ def default_pdf_name(project: str) -> str:
     ascii_text = unicodedata.normalize("NFKD", project.translate(_LATIN)).encode("ascii", "ignore").decode()
     stem = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "cv"
     return f"{stem}-cv.pdf"
+
+
+def writes_paper_pages(builder: type[Builder] | Builder, config: Config) -> bool:
+    """Paper pages are written by the multi-page HTML builders (not singlehtml, not EPUB)."""
+    return builder.format == "html" and builder.name not in ("singlehtml", "epub") and config.portfolio_paper_pages
 
 
 def pdf_name(config: Config) -> str:

@@ -82,7 +82,7 @@ class CVDomain(Domain):
         return sorted((e for (doc, _), e in self.entries.items() if doc == docname), key=lambda e: e.lineno)
 
     def listed_papers(self, document: nodes.document) -> Iterator[tuple[nodes.citation, str]]:
-        """Each bibliography entry of a page with its bib key (found by its ``pub-<key>`` id)."""
+        """Each bibliography entry of a page with its bib key (found by its ``paper-<key>`` id)."""
         by_anchor = {paper.id: key for key, paper in self.papers.items()}
         for citation in document.findall(nodes.citation):
             if key := next((by_anchor[i] for i in citation["ids"] if i in by_anchor), None):
@@ -188,22 +188,29 @@ class CVDomain(Domain):
         return [] if found is None else [(f"{self.name}:{self.find(target)[0]}", found)]  # type: ignore[index]
 
     def get_objects(self) -> Iterable[tuple[str, str, str, str, str, int]]:
-        objects = {key: ("paper", p.title, p.docname, p.id) for key, p in self.papers.items()}
-        objects.update((i, (e.kind, e.title, e.docname, e.id)) for i, e in self.by_id().items())
-        for name, (kind, title, docname, anchor) in sorted(objects.items()):
-            yield name, title, kind, docname, anchor, 1
+        """For the site's search: each entry and paper as ``<kind>:<id>``, a name apart from the
+        std labels other projects link to (``publish_labels``), so that no name is in objects.inv
+        twice and each search result lands on its card or paper page."""
+        for key, paper in sorted(self.papers.items()):
+            yield f"paper:{key}", paper.title, "paper", paper.page or paper.docname, paper.id, 1
+        for entry_id, entry in sorted(self.by_id().items()):
+            yield f"{entry.kind}:{entry_id}", entry.title, entry.kind, entry.docname, entry.id, 1
 
 
 def publish_labels(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    """After every read: the std labels of all entries and papers (``paper-<key>``), which other
-    projects link to, replace the last build's; so they always match the stored records."""
+    """After every read: the std labels of all entries and papers, which other projects link to,
+    replace the last build's, so they always match the stored records. A paper has two: its
+    title (``paper-<key>``) and its author-year form (``cite-<key>``), both leading to its own
+    page where the build writes one."""
     domain: CVDomain = env.domains[CVDomain.name]  # type: ignore[assignment]
     std = env.domains.standard_domain
     for name in domain.data.get("published", {}):
         std.labels.pop(name, None)
         std.anonlabels.pop(name, None)
     published = {entry_id: (e.docname, e.id, e.title) for entry_id, e in domain.by_id().items()}
-    published.update((f"paper-{key}", (p.docname, p.id, p.title)) for key, p in domain.papers.items())
+    for key, paper in domain.papers.items():
+        published[f"paper-{key}"] = (paper.page or paper.docname, paper.id, paper.title)
+        published[f"cite-{key}"] = (paper.page or paper.docname, paper.id, paper.short)
     for name, (docname, anchor, title) in published.items():
         std.labels[name] = (docname, anchor, title)
         std.anonlabels[name] = (docname, anchor)

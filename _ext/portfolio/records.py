@@ -181,9 +181,13 @@ class Paper:
 
     #: the bib key
     key: str
-    #: its anchor in the publication list (``pub-<key>``)
+    #: its anchor, in the publication list and on its own page (``paper-<key>``)
     id: str
     #: its title as plain text
     title: str
     #: the page of the bibliography that lists it
     docname: str
+    #: the short author-year form for running text: "Bach et al. 2015"
+    short: str = ""
+    #: its own page (``papers/<key>``) where the build writes paper pages, else ""
+    page: str = ""

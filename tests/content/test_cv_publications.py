@@ -38,7 +38,7 @@ def test_cv_groups_newest_first_and_owner_in_every_entry(cv):
     bib = pybtex.database.parse_file(REPO / "refs.bib")
     years: dict[str, list[int]] = {}
     for div in page.select("div.citation"):
-        key = div["id"].removeprefix("pub-")
+        key = div["id"].removeprefix("paper-")
         group = div.select_one(".label").get_text().strip("[]")[0]
         years.setdefault(group, []).append(int(bib.entries[key].fields["year"]))
         assert [s.get_text() for s in div.select("strong")] in (["Lapuschkin S"], ["Bach S"]), key
@@ -49,7 +49,7 @@ def test_cv_groups_newest_first_and_owner_in_every_entry(cv):
 def test_cv_ids_and_code_links(cv):
     _, page = cv
     bib = pybtex.database.parse_file(REPO / "refs.bib")
-    assert {d["id"] for d in page.select("div.citation")} == {f"pub-{k}" for k in bib.entries}
+    assert {d["id"] for d in page.select("div.citation")} == {f"paper-{k}" for k in bib.entries}
     hrefs = {a["href"] for a in page.select("div.citation a.reference")}
     for entry in bib.entries.values():
         for url in entry.fields.get("code", "").split():

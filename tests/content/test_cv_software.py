@@ -47,13 +47,13 @@ def test_each_card_links_to_its_paper_and_back(site):
 @pytest.mark.parametrize(
     ("tool", "paper"),
     [
-        ("software-quantus", "pub-hedstroem2023quantus"),
-        ("software-innvestigate", "pub-alber2019innvestigate"),
-        ("software-lrp-toolbox", "pub-lapuschkin2016toolbox"),
-        ("software-zennit", "pub-anders2021software"),
-        ("software-corelay", "pub-anders2021software"),
-        ("software-virelay", "pub-anders2021software"),
-        ("software-zennit-crp", "pub-achtibat2022where"),
+        ("software-quantus", "paper-hedstroem2023quantus"),
+        ("software-innvestigate", "paper-alber2019innvestigate"),
+        ("software-lrp-toolbox", "paper-lapuschkin2016toolbox"),
+        ("software-zennit", "paper-anders2021software"),
+        ("software-corelay", "paper-anders2021software"),
+        ("software-virelay", "paper-anders2021software"),
+        ("software-zennit-crp", "paper-achtibat2022where"),
     ],
 )
 def test_named_tools_cite_their_papers(site, tool, paper):

@@ -1,5 +1,6 @@
-"""Stable publication ids: ``pub-<bibkey>`` whichever bibliography lists the paper, and a
-file name for its page that no key can turn into a path.
+"""Stable publication ids: ``paper-<bibkey>`` whichever bibliography lists the paper (the
+same name other projects link to), a file name for its page that no key can turn into a
+path, and the short author-year form ("Bach et al. 2015") for running text.
 
 sphinxcontrib-bibtex makes one citation node per entry for *every*
 bibliography directive, so ``bibtex_cite_id`` alone cannot name a paper once
@@ -15,16 +16,18 @@ import re
 from collections.abc import Iterable
 
 from docutils import nodes
+from pybtex.database import Entry
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 
+from ..config import writes_paper_pages
 from ..domain import CVDomain
 from ..records import Paper
 from . import compat
 from .latex import plain
 
-PREFIX = "pub-"
+PREFIX = "paper-"
 #: keys that are safe as they are in a file name and a relative link: no "/", "\", ":" or leading dot
 _SAFE_KEY_RE = re.compile(r"^[A-Za-z0-9_+-][A-Za-z0-9_.+-]*$")
 #: characters that only an attack or an accident puts into a key
@@ -48,6 +51,17 @@ def paper_page(key: str) -> str:
     return f"papers/{nodes.make_id(key) or 'paper'}-{hashlib.sha1(key.encode()).hexdigest()[:8]}"
 
 
+def short(entry: Entry) -> str:
+    """ "Bach 2015", "Bach and Müller 2015", "Bach et al. 2015": how a sentence cites a paper."""
+    names = [plain(" ".join(person.prelast_names + person.last_names)) for person in entry.persons.get("author", [])]
+    year = entry.fields.get("year", "")
+    if len(names) > 2 or (len(names) == 2 and names[1] == "others"):
+        who = f"{names[0]} et al."
+    else:
+        who = " and ".join(names)
+    return " ".join(part for part in (who, year) if part) or plain(entry.fields.get("title", ""))
+
+
 def default_ids(app: Sphinx, config: Config) -> None:
     """Unique provisional ids per bibliography, stable bibliography ids (not ``idN``)."""
     if not config.bibtex_cite_id:
@@ -57,14 +71,16 @@ def default_ids(app: Sphinx, config: Config) -> None:
 
 
 def canonical_ids(app: Sphinx, env: BuildEnvironment) -> Iterable[str]:
-    """Give the first bibliography that shows a paper the id ``pub-<key>``; publish the papers."""
+    """Give the first bibliography that shows a paper the id ``paper-<key>``; publish the papers."""
     found: dict[str, Paper] = {}
     ids: dict[tuple[object, str], str] = {}
     for citation in compat.citations(env):
         if citation.key not in found:
             ids[citation.bibliography_key, citation.key] = target = paper_id(citation.key)
-            title = plain(citation.entry.fields.get("title", citation.key))
-            found[citation.key] = Paper(citation.key, target, title, compat.docname(citation))
+            entry = citation.entry
+            title = plain(entry.fields.get("title", citation.key))
+            page = paper_page(citation.key) if writes_paper_pages(app.builder, app.config) else ""
+            found[citation.key] = Paper(citation.key, target, title, compat.docname(citation), short(entry), page)
     compat.rename_citations(env, ids)
     env.domains[CVDomain.name].set_papers(found)  # type: ignore[attr-defined]
     return []

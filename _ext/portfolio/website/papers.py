@@ -18,16 +18,14 @@ from docutils import nodes
 from pybtex.backends.html import Backend as HtmlBackend
 from pybtex.database import Entry
 from sphinx.application import Sphinx
-from sphinx.builders import Builder
-from sphinx.config import Config
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.writers.html5 import HTML5Translator
 
 from ..bibliography import compat
 from ..bibliography.bibtex import to_bibtex
-from ..bibliography.ids import paper_page
 from ..bibliography.latex import plain
 from ..bibliography.links import entry_links
+from ..config import writes_paper_pages
 from ..domain import CVDomain
 from ..nodes import WEBSITE_BUILDERS, cv_paper_extras
 from .jsonld import json_ld
@@ -79,11 +77,6 @@ def authors(entry: Entry) -> list[str]:
     return [plain(str(person)) for person in entry.persons.get("author", [])]
 
 
-def writes_paper_pages(builder: type[Builder] | Builder, config: Config) -> bool:
-    """Paper pages are written by the multi-page HTML builders (not singlehtml, not EPUB)."""
-    return builder.format == "html" and builder.name not in ("singlehtml", "epub") and config.portfolio_paper_pages
-
-
 class PaperExtras(SphinxPostTransform):
     """Give every listed paper its extras; after the bibliography is filled (priority 5)."""
 
@@ -93,16 +86,15 @@ class PaperExtras(SphinxPostTransform):
     def run(self, **kwargs: Any) -> None:
         if self.document.get("portfolio_pdf"):  # the PDF leaves website-only nodes out: skip the work
             return
-        domain = self.env.domains[CVDomain.name]
+        domain: CVDomain = self.env.domains[CVDomain.name]  # type: ignore[assignment]
         entries = compat.entries(self.env)
-        pages = writes_paper_pages(self.env._builder_cls, self.config)
-        for citation, key in domain.listed_papers(self.document):  # type: ignore[attr-defined]
+        for citation, key in domain.listed_papers(self.document):
             if key not in entries or any(isinstance(c, cv_paper_extras) for c in citation):
                 continue
             entry = entries[key]
             citation += cv_paper_extras(
                 key=key,
-                page=paper_page(key) if pages else "",
+                page=domain.papers[key].page,
                 year=entry.fields.get("year", ""),
                 type=entry.type,
                 type_label=TYPE_LABELS.get(entry.type, "Other"),
@@ -198,15 +190,15 @@ def paper_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     base = (app.config.html_baseurl or "").rstrip("/")
     for key, paper in sorted(domain.papers.items()):  # type: ignore[attr-defined]
         entry = entries.get(key)
-        if entry is None:
+        if entry is None or not paper.page:
             continue
-        pagename = paper_page(key)
+        pagename = paper.page
         url = f"{base}/{app.builder.get_target_uri(pagename)}" if base else app.builder.get_target_uri(pagename)
         back = app.builder.get_relative_uri(pagename, paper.docname) + "#" + paper.id
         metatags = "\n".join(f'<meta name="{n}" content="{escape(v, quote=True)}">' for n, v in meta_tags(entry, key))
         metatags += "\n" + json_ld(scholarly_article(entry, url))
         body = [
-            f"<h1>{escape(paper.title)}</h1>",
+            f'<h1 id="{escape(paper.id, quote=True)}">{escape(paper.title)}</h1>',
             f'<p class="cv-paper-reference">{formatted[key].text.render(html_backend())}</p>',
         ]
         if abstract := text(entry, "abstract"):
