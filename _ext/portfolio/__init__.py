@@ -17,6 +17,7 @@ from .config import setup_config
 from .directives import setup_directives
 from .domain import setup_domain
 from .encoding import setup_encoding
+from .interop import setup_interop
 from .pdf import setup_pdf
 from .transforms import setup_transforms
 from .untrusted import setup_untrusted
@@ -37,4 +38,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_bibliography(app)
     setup_pdf(app)
     setup_website(app)
+    setup_interop(app)
     return {"version": __version__, "env_version": 4, "parallel_read_safe": True, "parallel_write_safe": True}
