@@ -16,7 +16,10 @@ TOOLKIT = "papers/example2023toolkit.html#paper-example2023toolkit"
 
 #: (page, link text) -> target, in both consumer projects
 EXPECTED = {
-    ("index", "On Pixel-wise Explanations for Clever Classifiers"): "papers/example2015pixel.html#paper-example2015pixel",
+    (
+        "index",
+        "On Pixel-wise Explanations for Clever Classifiers",
+    ): "papers/example2015pixel.html#paper-example2015pixel",
     ("index", "Example et al. 2015"): "papers/example2015pixel.html#paper-example2015pixel",
     ("index", "Opening the Black Box"): "sections/talks.html#keynote-2023",
     ("index", "Best Paper Prize"): "sections/awards.html#award-best-paper-prize-2016",
@@ -24,8 +27,10 @@ EXPECTED = {
     ("index", "Group Leader"): "sections/experience.html#position-group-leader-2021-01",
     ("index", "PhD in Machine Learning"): "sections/education.html#education-phd-in-machine-learning-2014",
     ("index", "TEMA"): "sections/funding.html#grant-tema-2022-12",
-    ("index", "Relevance Score Assignment for Networks"):
-        "sections/patents.html#patent-relevance-score-assignment-for-networks",
+    (
+        "index",
+        "Relevance Score Assignment for Networks",
+    ): "sections/patents.html#patent-relevance-score-assignment-for-networks",
     ("index", "Programming"): "sections/skills.html#skill-programming",
     ("index", "Programme Committee Member"): "sections/experience.html#entry-programme-committee-member-2019",
     ("index", "Dr. Ada Example"): "index.html#profile-dr-ada-example",
@@ -110,3 +115,30 @@ def test_renamed_entry_leaves_no_stale_label(tmp_path):
     assert "talk-relevance-step-by-step-2020-07-21" not in names
     assert "paper-example2022concepts" not in names and "cite-example2022concepts" not in names
     assert "paper-other2019clever" in names
+
+
+def test_bibtex_for_consumers(portfolio):
+    """refs.bib and one .bib per paper, from the parsed entries: sphinxcontrib-bibtex's parser reads
+    them back, and the private fields and the text between entries are not in them."""
+    import pybtex.database
+
+    every = pybtex.database.parse_file(portfolio.outdir / "refs.bib")
+    assert sorted(every.entries) == sorted(
+        ["example2015pixel", "example2020step", "example2022concepts", "example2023toolkit", "other2019clever"]
+    )
+    one = pybtex.database.parse_file(portfolio.outdir / "papers" / "example2015pixel.bib")
+    assert list(one.entries) == ["example2015pixel"]
+    assert one.entries["example2015pixel"].fields["doi"] == "10.1371/journal.pone.0130140"
+
+
+def test_linking_page_lists_every_name_and_the_files(portfolio):
+    page = BeautifulSoup((portfolio.outdir / "sections" / "linking.html").read_text(), "html.parser")
+    rows = {
+        tr.select("td")[0].get_text(): tr.select("td")[2].get_text()
+        for tr in page.select("table.cv-inventory tbody tr")
+    }
+    labels = {name for name, roles in inventory_names(portfolio.outdir).items() if "std:label" in roles}
+    assert set(rows) == labels - {"genindex", "modindex", "py-modindex", "search"}
+    assert rows["cite-example2015pixel"] == "Example et al. 2015" and rows["keynote-2023"] == "Opening the Black Box"
+    hrefs = {a.get_text(): a["href"] for a in page.select("ul.cv-files a")}
+    assert hrefs == {"refs.bib": "../refs.bib", "resume.json": "../resume.json", "objects.inv": "../objects.inv"}

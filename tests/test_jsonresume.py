@@ -60,8 +60,13 @@ def test_sections(resume):
     assert [w["position"] for w in resume["work"]] == ["Group Leader", "Postdoctoral Researcher"]
     assert resume["work"][0]["startDate"] == "2021-01" and "endDate" not in resume["work"][0]  # present
     assert resume["education"][0] | {} == {
-        "institution": "Example University", "studyType": "PhD", "area": "Machine Learning",
-        "startDate": "2014", "endDate": "2018", "score": "summa cum laude"}
+        "institution": "Example University",
+        "studyType": "PhD",
+        "area": "Machine Learning",
+        "startDate": "2014",
+        "endDate": "2018",
+        "score": "summa cum laude",
+    }
     assert [a["title"] for a in resume["awards"]] == ["Dissertation Award", "Best Paper Prize"]
     papers = [p["name"] for p in resume["publications"]]
     assert papers[0] == "A Toolkit for Evaluating Explanations" and "Unmasking Clever Hans Predictors" in papers

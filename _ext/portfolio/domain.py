@@ -54,7 +54,8 @@ class CVDomain(Domain):
 
     @property
     def listings(self) -> dict[str, list[str]]:
-        """Pages that list entries of other pages (``cv-latest``), with the kinds they list."""
+        """Pages that list entries of other pages (``cv-latest``), with the kinds they list
+        (``"*"``: every entry and paper, for ``cv-inventory``)."""
         return self.data.setdefault("listings", {})
 
     @property
@@ -231,11 +232,15 @@ def rewrite_linked_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
     signatures: dict[str, object] = {}
     for docname, targets in domain.references.items():
         signatures[docname] = [describe(t) for t in targets]
+    papers = sorted((key, p.title, p.short, p.docname) for key, p in domain.papers.items())
     for docname, kinds in domain.listings.items():
-        signatures[docname] = (
-            signatures.get(docname),
-            sorted((e.sortkey, e.id, e.title, e.docname, e.orgs, e.when) for e in by_id.values() if e.kind in kinds),
+        everything = "*" in kinds
+        listed = sorted(
+            (e.sortkey, e.id, e.title, e.docname, e.orgs, e.when)
+            for e in by_id.values()
+            if everything or e.kind in kinds
         )
+        signatures[docname] = (signatures.get(docname), listed, papers if everything else None)
     links = sorted((key, e.id, e.title, e.docname) for e in by_id.values() for key in e.papers)
     for paper in domain.papers.values():
         signatures[paper.docname] = (signatures.get(paper.docname), links)

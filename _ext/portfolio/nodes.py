@@ -157,3 +157,15 @@ CARD_NODES: tuple[type[nodes.Element], ...] = (
     cv_account,
     cv_download,
 )
+
+
+class cv_inventory(nodes.container):  # noqa: N801
+    """Where the table of every name other projects can link to goes, filled in at write time."""
+
+
+class cv_files(WebsiteOnly, nodes.container):  # noqa: N801
+    """Links to the files the site publishes for others (BibTeX, JSON Resume, inventory)."""
+
+
+class cv_table_filter(WebsiteOnly, nodes.container):  # noqa: N801
+    """A place for a filter box over the table after it; ``label`` is its text."""

@@ -25,6 +25,7 @@ from ..bibliography.links import entry_links
 from ..dates import CVDate
 from ..domain import CVDomain
 from ..nodes import WEBSITE_BUILDERS
+from ..outputs import write_if_changed
 from ..records import Entry, Paper, When
 
 SCHEMA = "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json"
@@ -242,10 +243,7 @@ def write_resume(app: Sphinx, exception: Exception | None) -> None:
     """After a website build: ``resume.json`` in the output folder, rewritten only when it changes."""
     if exception is not None or app.builder.name not in WEBSITE_BUILDERS:
         return
-    text = json.dumps(resume(app), ensure_ascii=False, indent=2) + "\n"
-    target = Path(app.outdir, FILENAME)
-    if not target.is_file() or target.read_text(encoding="utf-8") != text:
-        target.write_text(text, encoding="utf-8")
+    write_if_changed(Path(app.outdir, FILENAME), json.dumps(resume(app), ensure_ascii=False, indent=2) + "\n")
 
 
 def setup_jsonresume(app: Sphinx) -> None:

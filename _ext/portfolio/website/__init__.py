@@ -12,9 +12,11 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
+from .bibfiles import setup_bibfiles
 from .contact import setup_contact
 from .filter import setup_filter
 from .latest import setup_latest
+from .linking import setup_linking
 from .papers import setup_papers
 from .person import setup_person
 from .search import setup_search
@@ -35,6 +37,8 @@ def setup_website(app: Sphinx) -> None:
     setup_contact(app)
     setup_filter(app)
     setup_latest(app)
+    setup_linking(app)
+    setup_bibfiles(app)
     setup_person(app)
     setup_search(app)
     setup_sitemap(app)

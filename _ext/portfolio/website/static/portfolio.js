@@ -1,7 +1,8 @@
 /* Portfolio: small enhancements of the static site; everything works without them.
    - email addresses are assembled here, so the page source never contains them
    - BibTeX blocks get a Copy button
-   - the publication list gets a filter by words, year and type */
+   - the publication list gets a filter by words, year and type
+   - the table of names for other projects gets a filter box */
 (function () {
   "use strict";
 
@@ -142,10 +143,29 @@
     apply();
   }
 
+  /* A filter box over the table that follows it (the names other projects link to). */
+  function buildTableFilter(box) {
+    var table = box.nextElementSibling;
+    while (table && table.tagName !== "TABLE") { table = table.querySelector("table") || table.nextElementSibling; }
+    if (!table) { return; }
+    var rows = Array.prototype.slice.call(table.querySelectorAll("tbody tr"));
+    var input = document.createElement("input");
+    input.type = "search";
+    box.appendChild(labelled(box.getAttribute("data-cv-table-filter"), input, "cv-table-filter-words"));
+    input.addEventListener("input", function () {
+      var terms = fold(input.value).split(/\s+/).filter(Boolean);
+      rows.forEach(function (row) {
+        var text = fold(row.textContent);
+        row.hidden = !terms.every(function (term) { return text.indexOf(term) !== -1; });
+      });
+    });
+  }
+
   function start() {
     revealEmails();
     addCopyButtons();
     document.querySelectorAll(".cv-filter[data-cv-filter]").forEach(buildFilter);
+    document.querySelectorAll(".cv-table-filter[data-cv-table-filter]").forEach(buildTableFilter);
   }
 
   if (document.readyState === "loading") {

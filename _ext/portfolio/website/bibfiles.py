@@ -1,0 +1,41 @@
+"""BibTeX for other people's bibliographies: ``refs.bib`` with every listed paper, and one
+``papers/<key>.bib`` beside each paper's page, at addresses that stay the same.
+
+Written from the parsed and cleaned entries (``bibliography/bibtex.py``): no private field,
+no text from between the entries of the owner's bib files.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sphinx.application import Sphinx
+
+from ..bibliography import compat
+from ..bibliography.bibtex import to_bibtex
+from ..domain import CVDomain
+from ..nodes import WEBSITE_BUILDERS
+from ..outputs import write_if_changed
+
+#: the collection of every paper, in the site's root
+ALL_PAPERS = "refs.bib"
+
+
+def write_bib_files(app: Sphinx, exception: Exception | None) -> None:
+    if exception is not None or app.builder.name not in WEBSITE_BUILDERS or not compat.loaded(app):
+        return
+    domain: CVDomain = app.env.domains[CVDomain.name]  # type: ignore[assignment]
+    entries = compat.entries(app.env)
+    texts = []
+    for key, paper in sorted(domain.papers.items()):
+        if key not in entries:
+            continue
+        text = to_bibtex(entries[key], key) + "\n"
+        texts.append(text)
+        if paper.page:
+            write_if_changed(Path(app.outdir, paper.page + ".bib"), text)
+    write_if_changed(Path(app.outdir, ALL_PAPERS), "\n".join(texts))
+
+
+def setup_bibfiles(app: Sphinx) -> None:
+    app.connect("build-finished", write_bib_files)
