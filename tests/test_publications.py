@@ -40,7 +40,9 @@ def test_owner_bold_in_every_spelling(build):
 def test_names_titles_and_venue_as_written(build):
     text = soup(build("bib")).find(id="paper-new2023toolkit").get_text()
     assert "Höhne M-C M, Owner A and Ekstrøm C T (2023)" in text
-    assert "“A Toolkit for XAI Evaluation”" in text
+    title = soup(build("bib")).find(id="paper-new2023toolkit").select_one(".cv-pub-title")
+    assert title.get_text() == "A Toolkit for XAI Evaluation"  # as written, on a line of its own
+    assert text.index("A Toolkit for XAI Evaluation") < text.index("Höhne M-C M")
     assert "Journal of Machine Learning Research 24(34):1–11" in text
     assert "Best Paper Award" in text
     assert "On Pixel-wise Explanations of LRP" in soup(build("bib")).find(id="paper-old2015pixel").get_text()
@@ -50,7 +52,9 @@ def test_links_per_entry(build):
     page = soup(build("bib"))
 
     def links(key):
-        return [(a.get_text(), a["href"]) for a in page.find(id=f"paper-{key}").select("a.reference")]
+        return [
+            (a.get_text(), a["href"]) for a in page.find(id=f"paper-{key}").select("a.cv-action:not(.cv-paper-page)")
+        ]
 
     assert links("old2015pixel") == [("DOI", "https://doi.org/10.1371/journal.pone.0130140")]
     assert links("new2023toolkit") == [

@@ -22,6 +22,9 @@ class WebsiteOnly:
     builder and for the PDF by ``transforms.strip_website_only``, so no other writer meets it."""
 
 
+# -- a card ------------------------------------------------------------------------------------
+
+
 class cv_entry(nodes.container):  # noqa: N801 (docutils naming)
     """A card; ``entry`` holds its record (``records.Entry``)."""
 
@@ -107,6 +110,24 @@ class cv_download(WebsiteOnly, nodes.paragraph):  # noqa: N801
     there is a PDF at all are write-time settings."""
 
 
+# -- a formatted publication (the pybtex style makes these) -----------------------------------
+
+
+class cv_pub_title(nodes.inline):  # noqa: N801
+    """A publication's title, in a formatted bibliography entry (made by the pybtex style)."""
+
+
+class cv_pub_authors(nodes.inline):  # noqa: N801
+    """A publication's authors and year."""
+
+
+class cv_pub_links(nodes.inline):  # noqa: N801
+    """A publication's links (DOI, PDF, arXiv, code, project page), as the bibliography prints them."""
+
+
+# -- features' nodes, registered by the features ---------------------------------------------
+
+
 class cv_paper_extras(WebsiteOnly, nodes.container):  # noqa: N801
     """Website-only extras of one publication: its page, BibTeX, abstract, filter data."""
 
@@ -123,6 +144,22 @@ class cv_intersphinx_snippet(nodes.literal_block):  # noqa: N801
     """The ``conf.py`` lines for another project, filled in from this one's settings when written."""
 
 
+class cv_inventory(nodes.container):  # noqa: N801
+    """Where the table of every name other projects can link to goes, filled in at write time."""
+
+
+class cv_files(WebsiteOnly, nodes.container):  # noqa: N801
+    """Links to the files the site publishes for others (BibTeX, JSON Resume, inventory)."""
+
+
+class cv_table_filter(WebsiteOnly, nodes.container):  # noqa: N801
+    """A place for a filter box over the table after it; ``label`` is its text."""
+
+
+class cv_highlights(WebsiteOnly, nodes.container):  # noqa: N801
+    """A grid of numbers (papers, talks, software, ...) linking to their pages, drawn when written."""
+
+
 def joined(items: Sequence[nodes.Node], sep: str = " · ") -> list[nodes.Node]:
     """Items with a ``cv_sep`` between each two: how every card line lists its parts."""
     result: list[nodes.Node] = []
@@ -133,7 +170,8 @@ def joined(items: Sequence[nodes.Node], sep: str = " · ") -> list[nodes.Node]:
     return result
 
 
-#: the parts of a card, registered with their visitors by ``writers/``; the other nodes
+#: the parts of a card (and of a formatted publication), registered with their visitors by
+#: ``writers/``; the other nodes
 #: here belong to features that register them (``website/``, ``directives/intersphinx.py``)
 CARD_NODES: tuple[type[nodes.Element], ...] = (
     cv_entry,
@@ -156,16 +194,7 @@ CARD_NODES: tuple[type[nodes.Element], ...] = (
     cv_contact,
     cv_account,
     cv_download,
+    cv_pub_title,
+    cv_pub_authors,
+    cv_pub_links,
 )
-
-
-class cv_inventory(nodes.container):  # noqa: N801
-    """Where the table of every name other projects can link to goes, filled in at write time."""
-
-
-class cv_files(WebsiteOnly, nodes.container):  # noqa: N801
-    """Links to the files the site publishes for others (BibTeX, JSON Resume, inventory)."""
-
-
-class cv_table_filter(WebsiteOnly, nodes.container):  # noqa: N801
-    """A place for a filter box over the table after it; ``label`` is its text."""

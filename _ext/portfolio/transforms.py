@@ -16,15 +16,26 @@ from .nodes import WEBSITE_BUILDERS, WebsiteOnly, cv_entry, joined
 from .warnings import Subtype, warn
 
 ORDERS = ("newest", "source")
+#: ``cv-layout``: cards as cards, or as a compact list (many short entries, such as talks)
+LAYOUTS = ("cards", "compact")
+#: ``cv-group``: cards as they come, or under a heading per year
+GROUPS = ("none", "year")
+
+
+def page_option(app: Sphinx, docname: str, name: str, allowed: tuple[str, ...], default: str) -> str:
+    """A page's front-matter option (or ``default``), checked against what it may be; an unknown
+    value warns, and the first allowed value is used."""
+    value = str(app.env.metadata.get(docname, {}).get(name, default)).strip()
+    if value not in allowed:
+        subtype = Subtype.ORDER if name == "cv-order" else Subtype.PAGE_OPTION
+        warn(f"unknown {name} {value!r} (one of: {', '.join(allowed)}); using {allowed[0]!r}", subtype, (docname, 1))
+        return allowed[0]
+    return value
 
 
 def page_order(app: Sphinx, docname: str) -> str:
-    """The page's order (``cv-order`` metadata) or the project's default."""
-    order = str(app.env.metadata.get(docname, {}).get("cv-order", app.config.portfolio_order)).strip()
-    if order not in ORDERS:
-        warn(f"unknown cv-order {order!r} (one of: {', '.join(ORDERS)}); using 'newest'", Subtype.ORDER, (docname, 1))
-        return "newest"
-    return order
+    """The page's order (``cv-order``) or the project's default (``portfolio_order``)."""
+    return page_option(app, docname, "cv-order", ORDERS, app.config.portfolio_order)
 
 
 def sort_entries(app: Sphinx, doctree: nodes.document) -> None:
@@ -45,6 +56,41 @@ def sort_entries(app: Sphinx, doctree: nodes.document) -> None:
             children[i:j] = sorted(children[i:j], key=lambda card: card["entry"].sortkey, reverse=True)
             i = j
         parent.children = children
+
+
+def runs_of_cards(doctree: nodes.document) -> list[list[cv_entry]]:
+    """Each maximal run of sibling cards, in document order."""
+    runs: list[list[cv_entry]] = []
+    for card in doctree.findall(cv_entry):
+        previous = card.previous_sibling()
+        if runs and previous is runs[-1][-1]:
+            runs[-1].append(card)
+        else:
+            runs.append([card])
+    return runs
+
+
+def year_of(card: cv_entry) -> int:
+    """The year a card is listed under: its (first) day, else its end, else its start."""
+    when = card["entry"].when
+    date = when.days[0] if when.days else (when.end if when.end and not when.end.is_present else when.start)
+    return date.year if date else 0
+
+
+def present_cards(app: Sphinx, doctree: nodes.document) -> None:
+    """``cv-layout: compact`` draws the page's cards as a compact list; ``cv-group: year`` puts a
+    heading before the first card of each year. After sorting, so the years come in order."""
+    docname = app.env.docname
+    compact = page_option(app, docname, "cv-layout", LAYOUTS, LAYOUTS[0]) == "compact"
+    by_year = page_option(app, docname, "cv-group", GROUPS, GROUPS[0]) == "year"
+    for run in runs_of_cards(doctree):
+        year = None
+        for card in run:
+            if compact:
+                card["classes"].append("cv-compact")
+            if by_year and year_of(card) and year_of(card) != year:
+                year = year_of(card)
+                card.parent.insert(card.parent.index(card), nodes.rubric(str(year), str(year), classes=["cv-year"]))
 
 
 class SoftwareBacklinks(SphinxPostTransform):
@@ -114,3 +160,4 @@ def setup_transforms(app: Sphinx) -> None:
     app.add_post_transform(SoftwareBacklinks)
     app.add_post_transform(StripWebsiteOnly)
     app.connect("doctree-read", sort_entries, priority=600)
+    app.connect("doctree-read", present_cards, priority=610)

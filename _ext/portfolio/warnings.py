@@ -43,6 +43,8 @@ class Subtype(StrEnum):
     NAME = "name"
     #: an unknown ``cv-order``
     ORDER = "order"
+    #: an unknown ``cv-layout`` or ``cv-group``
+    PAGE_OPTION = "page_option"
     #: an option or title over the length limit (it is cut)
     TOO_LONG = "too_long"
     #: HTML markup in an option or title (shown as text)

@@ -50,7 +50,7 @@ def test_cv_ids_and_code_links(cv):
     _, page = cv
     bib = pybtex.database.parse_file(REPO / "refs.bib")
     assert {d["id"] for d in page.select("div.citation")} == {f"paper-{k}" for k in bib.entries}
-    hrefs = {a["href"] for a in page.select("div.citation a.reference")}
+    hrefs = {a["href"] for a in page.select("div.citation a.reference, div.citation a.cv-action")}
     for entry in bib.entries.values():
         for url in entry.fields.get("code", "").split():
             assert url in hrefs

@@ -7,9 +7,12 @@ All functions are inert (empty results) where the extension is not loaded.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+import pybtex_docutils
+from docutils import nodes
 from pybtex.database import Entry
 from pybtex.style import FormattedEntry
 from sphinx.application import Sphinx
@@ -95,3 +98,9 @@ def needs_check(env: BuildEnvironment) -> bool:
 
 def mark_checked(env: BuildEnvironment) -> None:
     setattr(_domain(env).bibdata.data, _CHECKED, True)
+
+
+def register_tags(tags: Mapping[str, type[nodes.TextElement]]) -> None:
+    """Let pybtex styles mark parts of an entry (``Tag("cv-pub-title", ...)``) as our own nodes:
+    pybtex-docutils' backend, which sphinxcontrib-bibtex uses, maps tag names to node classes."""
+    pybtex_docutils.Backend.tags.update(tags)

@@ -23,6 +23,8 @@ from pybtex.style.names import BaseNameStyle
 from pybtex.style.sorting import BaseSortingStyle
 from pybtex.style.template import FieldIsMissing, join, names, node, optional, tag
 
+from ..nodes import cv_pub_authors, cv_pub_links, cv_pub_title, cv_sep
+from . import compat
 from .latex import rich
 from .links import entry_links
 
@@ -99,8 +101,15 @@ class NewestFirst(BaseSortingStyle):
         return -int(year) if year.isdigit() else 0
 
 
+#: parts of an entry marked for the writers (``compat.register_tags`` makes them our nodes)
+TAGS = {"cv-pub-title": cv_pub_title, "cv-pub-authors": cv_pub_authors, "cv-pub-links": cv_pub_links, "cv-sep": cv_sep}
+
+
 class PortfolioStyle(UnsrtStyle):
-    """Authors (year). “Title”. In: Venue volume(number):pages. Note. Links."""
+    """Title. Authors (year). In: Venue volume(number):pages. Note. Links.
+
+    The title, the authors and the links are marked (``TAGS``), so that the website can set
+    the title on a line of its own and the links as buttons, and the PDF print addresses."""
 
     default_name_style = PLUGIN
     default_sorting_style = PLUGIN
@@ -110,10 +119,9 @@ class PortfolioStyle(UnsrtStyle):
 
     def head(self) -> Any:
         return join[
-            optional[self.format_names("author")],
-            optional[" (", field("year"), ")"],
-            ". ",
-            optional["“", field("title"), "”. "],
+            optional[tag("cv-pub-title")[field("title")], tag("cv-sep")[". "]],
+            tag("cv-pub-authors")[optional[self.format_names("author")], optional[" (", field("year"), ")"]],
+            tag("cv-sep")[". "],
         ]
 
     def numbers(self, e: Entry) -> Any:
@@ -163,16 +171,18 @@ class PortfolioStyle(UnsrtStyle):
             {"entry": entry, "style": self, "bib_data": bib_data}
         )
         if links := entry_links(entry):
-            parts: list[Any] = [text, ". "]
+            buttons: list[Any] = []
             for i, link in enumerate(links):
-                parts += [" · "] if i else []
-                parts.append(HRef(link.url, Tag("span", link.label)))
-            text = Text(*parts)
+                buttons += [" · "] if i else []
+                buttons.append(HRef(link.url, Tag("span", link.label)))
+            text = Text(text, Tag("cv-sep", ". "), Tag("cv-pub-links", *buttons))
         return FormattedEntry(entry.key, text, label)
 
 
 def register_plugins() -> None:
-    """Make the three plugins known to pybtex under the name ``portfolio``."""
+    """Make the three plugins known to pybtex under the name ``portfolio``, and their marks to
+    pybtex-docutils."""
+    compat.register_tags(TAGS)
     for group, plugin in (
         ("pybtex.style.names", OwnerNameStyle),
         ("pybtex.style.sorting", NewestFirst),

@@ -47,9 +47,9 @@ def build_card(entry: Entry, body: Sequence[nodes.Node], config: Config, classes
     part = cv_body()
     if entry.photo:
         part += cv_photo(uri=entry.photo, alt=f"Photo of {entry.title}", classes=["cv-photo"])
-    if entry.tags:
+    if shown_tags := [tag for tag in entry.tags if tag != entry.kind]:  # a "talk" tag on a talk says nothing
         tags = cv_tags(classes=["cv-tags"])
-        for tag in entry.tags:
+        for tag in shown_tags:
             tags += cv_tag(tag, tag, classes=["cv-tag"])
             tags += nodes.Text(" ")
         part += tags
@@ -79,7 +79,7 @@ def build_card(entry: Entry, body: Sequence[nodes.Node], config: Config, classes
             for key in entry.papers
         ]
         part += cv_papers("", "Described in: ", *joined(refs, "; "), classes=["cv-papers"])
-    if entry.links:
+    if entry.links and entry.contact is None:
         part += cv_links("", "", *joined([link_node(link) for link in entry.links]), classes=["cv-links"])
     if entry.kind == "profile":
         part += cv_download("Download CV (PDF)", "Download CV (PDF)")
@@ -143,7 +143,7 @@ def contact_items(entry: Entry, config: Config) -> list[nodes.Node]:
         ]
     items += [
         cv_account(link.label, link.label, refuri=link.url, option=link.name, classes=[f"cv-{link.name}"])
-        for link in entry.contact.links
+        for link in (*entry.contact.links, *entry.links)
     ]
     return items
 

@@ -15,11 +15,13 @@ from sphinx.config import Config
 from .bibfiles import setup_bibfiles
 from .contact import setup_contact
 from .filter import setup_filter
+from .highlights import setup_highlights
 from .latest import setup_latest
 from .linking import setup_linking
 from .papers import setup_papers
 from .person import setup_person
 from .search import setup_search
+from .sharing import setup_sharing
 from .sitemap import setup_sitemap
 
 STATIC = Path(__file__).with_name("static")
@@ -32,13 +34,17 @@ def add_static_files(app: Sphinx, config: Config) -> None:
 
 
 def setup_website(app: Sphinx) -> None:
+    """sphinx-design draws the buttons, badges and grids; its components and our cards share one look."""
+    app.setup_extension("sphinx_design")
     app.connect("config-inited", add_static_files)
     setup_papers(app)
     setup_contact(app)
     setup_filter(app)
     setup_latest(app)
+    setup_highlights(app)
     setup_linking(app)
     setup_bibfiles(app)
     setup_person(app)
     setup_search(app)
+    setup_sharing(app)
     setup_sitemap(app)

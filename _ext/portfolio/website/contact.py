@@ -19,6 +19,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.writers.html5 import HTML5Translator
 
 from ..nodes import cv_email
+from ..writers.icons import icon
 
 
 def spelled_out(address: str) -> str:
@@ -42,7 +43,8 @@ def visit_email(self: HTML5Translator, node: nodes.Element) -> None:
     address = node.get("address", node.astext())
     encoded = base64.b64encode(address[::-1].encode()).decode()
     self.body.append(
-        f'<a class="cv-email" data-cv-email="{encoded}" href="#contact">{escape(spelled_out(address))}</a>'
+        f'<a class="cv-email cv-account" data-cv-email="{encoded}" href="#contact">{icon("email")}'
+        f"<span>{escape(spelled_out(address))}</span></a>"
     )
     raise nodes.SkipNode
 

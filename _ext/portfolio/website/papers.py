@@ -27,7 +27,7 @@ from ..bibliography.latex import plain
 from ..bibliography.links import entry_links
 from ..config import writes_paper_pages
 from ..domain import CVDomain
-from ..nodes import WEBSITE_BUILDERS, cv_paper_extras
+from ..nodes import WEBSITE_BUILDERS, cv_paper_extras, cv_pub_links, cv_sep
 from .jsonld import json_ld
 
 PAGE_FOLDER = "papers/"
@@ -78,7 +78,8 @@ def authors(entry: Entry) -> list[str]:
 
 
 class PaperExtras(SphinxPostTransform):
-    """Give every listed paper its extras; after the bibliography is filled (priority 5)."""
+    """Give every listed paper its row of buttons: its links (taken out of the text, where the PDF
+    prints them), abstract, BibTeX and page. After the bibliography is filled (priority 5)."""
 
     default_priority = 8
     builders = WEBSITE_BUILDERS
@@ -91,6 +92,11 @@ class PaperExtras(SphinxPostTransform):
         for citation, key in domain.listed_papers(self.document):
             if key not in entries or any(isinstance(c, cv_paper_extras) for c in citation):
                 continue
+            for links in list(citation.findall(cv_pub_links)):
+                before = links.previous_sibling()
+                if isinstance(before, cv_sep):
+                    before.parent.remove(before)
+                links.parent.remove(links)
             entry = entries[key]
             citation += cv_paper_extras(
                 key=key,
@@ -98,34 +104,43 @@ class PaperExtras(SphinxPostTransform):
                 year=entry.fields.get("year", ""),
                 type=entry.type,
                 type_label=TYPE_LABELS.get(entry.type, "Other"),
+                links=[(link.label, link.url) for link in entry_links(entry)],
                 bibtex=to_bibtex(entry, key),
                 abstract=text(entry, "abstract"),
             )
 
 
 def visit_paper_extras(self: HTML5Translator, node: nodes.Element) -> None:
-    """Buttons under a listed paper; ``<details>`` works without JavaScript."""
     page = node["page"] and self.builder.get_relative_uri(self.builder.current_docname, node["page"])
     self.body.append(render_paper_extras(node, page))
     raise nodes.SkipNode
 
 
+BUTTON = "cv-action sd-btn sd-btn-outline-primary"
+
+
 def render_paper_extras(node: nodes.Element, page_uri: str) -> str:
+    """One row of buttons under a listed paper: its links, then Abstract and BibTeX (``<details>``,
+    which open without JavaScript), then its page."""
     key = escape(node["key"])
     parts = [
         f'<div class="cv-paper-extras" data-year="{escape(node["year"])}" data-type="{escape(node["type"])}" '
         f'data-type-label="{escape(node["type_label"])}">'
     ]
-    if page_uri:
-        parts.append(f'<a class="cv-paper-page" href="{escape(page_uri)}">Details</a>')
+    parts += [
+        f'<a class="{BUTTON}" href="{escape(url, quote=True)}">{escape(label)}</a>' for label, url in node["links"]
+    ]
     if node["abstract"]:
         parts.append(
-            f'<details class="cv-abstract"><summary>Abstract</summary><p>{escape(node["abstract"])}</p></details>'
+            f'<details class="cv-abstract"><summary class="{BUTTON}">Abstract</summary>'
+            f"<p>{escape(node['abstract'])}</p></details>"
         )
     parts.append(
-        f'<details class="cv-bibtex" data-key="{key}"><summary>BibTeX</summary>'
+        f'<details class="cv-bibtex" data-key="{key}"><summary class="{BUTTON}">BibTeX</summary>'
         f'<pre class="cv-bibtex-source">{escape(node["bibtex"])}</pre></details>'
     )
+    if page_uri:
+        parts.append(f'<a class="cv-paper-page {BUTTON}" href="{escape(page_uri)}">Details</a>')
     parts.append("</div>")
     return "".join(parts)
 

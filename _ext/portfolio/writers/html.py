@@ -18,6 +18,7 @@ from sphinx.writers.html5 import HTML5Translator
 
 from ..config import pdf_name
 from ..nodes import cv_entry
+from .icons import icon
 
 Visitor = Callable[[HTML5Translator, nodes.Element], None]
 
@@ -99,15 +100,29 @@ def depart_sep(self: HTML5Translator, node: nodes.Element) -> None:
 
 
 def visit_download(self: HTML5Translator, node: nodes.Element) -> None:
-    """The PDF sits in the site's root; its name is a write-time setting, resolved here."""
+    """A button to the PDF, which sits in the site's root; its name is a write-time setting."""
     if not self.builder.config.portfolio_pdf:
         raise nodes.SkipNode
     href = relative_uri(self.builder.get_target_uri(self.builder.current_docname), pdf_name(self.builder.config))
-    self.body.append(f'<p class="cv-download-line"><a class="cv-download reference" href="{escape(href)}" download>')
+    self.body.append(
+        '<p class="cv-download-line"><a class="cv-download reference sd-sphinx-override sd-btn sd-btn-primary" '
+        f'href="{escape(href)}" '
+        f"download>{icon('download')}"
+    )
 
 
 def depart_download(self: HTML5Translator, node: nodes.Element) -> None:
     self.body.append("</a></p>\n")
+
+
+def visit_account(self: HTML5Translator, node: nodes.Element) -> None:
+    """A contact link with its icon; the text stays, for screen readers and for the eye."""
+    classes = " ".join(["cv-account", *node["classes"]])
+    self.body.append(f'<a class="{escape(classes)}" href="{escape(node["refuri"])}">{icon(node["option"])}<span>')
+
+
+def depart_account(self: HTML5Translator, node: nodes.Element) -> None:
+    self.body.append("</span></a>")
 
 
 def visit_citation(self: HTML5Translator, node: nodes.Element) -> None:
@@ -137,4 +152,9 @@ HTML: dict[str, tuple[Visitor, Visitor]] = {
     "cv_sep": (visit_sep, depart_sep),
     "cv_body": _element("div", "cv-body", "\n", "\n"),
     "cv_download": (visit_download, depart_download),
+    "cv_account": (visit_account, depart_account),
+    "cv_tag": _element("span", "cv-tag sd-sphinx-override sd-badge sd-outline-primary sd-text-primary"),
+    "cv_pub_title": _element("span", "cv-pub-title"),
+    "cv_pub_authors": _element("span", "cv-pub-authors"),
+    "cv_pub_links": _element("span", "cv-pub-links"),
 }

@@ -10,7 +10,7 @@
     document.querySelectorAll("a.cv-email[data-cv-email]").forEach(function (link) {
       var address = atob(link.getAttribute("data-cv-email")).split("").reverse().join("");
       link.href = "mailto:" + address;
-      link.textContent = address;
+      (link.querySelector("span") || link).textContent = address;
     });
   }
 
