@@ -49,7 +49,9 @@ def pdf_tags(builder: Builder) -> Tags:
     return Tags([*(tag for tag in builder.tags if tag not in own), *PDF_TAGS])
 
 
-def assemble(builder: Builder, env: BuildEnvironment, named: Set[str] = frozenset(), quiet: bool = False) -> nodes.document:
+def assemble(
+    builder: Builder, env: BuildEnvironment, named: Set[str] = frozenset(), quiet: bool = False
+) -> nodes.document:
     """The root document with every toctree inlined and references resolved, like singlehtml.
     ``{only}`` blocks wait for each variant's tags; pages with ``cv-pdf: exclude`` are left out
     unless a variant names them (``named``).
@@ -115,7 +117,9 @@ def write_variant(app: Sphinx, builder: Builder, tree: nodes.document, variant: 
     except typst.TypstError as err:
         warn(f"Typst could not compile {variant.name} ({err}); writing it without images", Subtype.PDF_COMPILE, where)
         try:
-            pdf = compile_pdf(Path(builder.srcdir), typst_source(tree, builder, variant, default, False), where, font_paths)
+            pdf = compile_pdf(
+                Path(builder.srcdir), typst_source(tree, builder, variant, default, False), where, font_paths
+            )
         except typst.TypstError as again:
             warn(
                 f"Typst could not compile {variant.name} without images either ({again}); it is not written",
@@ -146,11 +150,10 @@ def write_pdf(app: Sphinx, builder: Builder, outdir: Path, quiet: bool = False) 
     for variant in chosen:
 
         def report(message: str, key: str, variant: Variant = variant) -> None:
+            path: tuple[str, ...] = (f"portfolio_pdf_{key}",)  # the default PDF: portfolio_pdf_sections
             if config.portfolio_pdf_variants:
-                message, path = f"portfolio_pdf_variants[{variant.id!r}]: {message}", ("portfolio_pdf_variants", variant.id, key)
-            else:
-                message, path = f"portfolio_pdf_{key}: {message}", (f"portfolio_pdf_{key}",)
-            warn(message, Subtype.CONFIG, location(app, path))
+                path = ("portfolio_pdf_variants", variant.id, key)
+            warn(f"{path[0]}{''.join(f'[{k!r}]' for k in path[1:-1])}: {message}", Subtype.CONFIG, location(app, path))
 
         doc = select(tree, builder.env, variant, tags, report)
         if (path := write_variant(app, builder, doc, variant, outdir)) is not None:

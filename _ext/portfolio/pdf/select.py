@@ -72,7 +72,7 @@ class Pages:
         self.pages = {page["docname"]: page for page in doc.findall(addnodes.start_of_file)}
         if self.root is not None:
             _hoist_pages(self.root)
-        children = self.root.children if self.root is not None else []
+        children = [c for c in self.root.children if isinstance(c, nodes.Element)] if self.root is not None else []
         #: the profile card and the root page's title: the header of every PDF
         self.head = [c for c in children if isinstance(c, nodes.title) or _is_profile(c)]
         #: the root page's own content (a bio), without its header and the other pages
@@ -144,6 +144,8 @@ def arrange(doc: nodes.document, env: BuildEnvironment, variant: Variant, report
                 if node.parent is not None and all(node is not c for c in chosen):
                     node.parent.remove(node)
                     chosen.append(node)
+        for child in where.root.children:
+            child.parent = None
         where.root.children = []
         where.root.extend(chosen)
     else:
@@ -179,7 +181,9 @@ def papers(doc: nodes.document, env: BuildEnvironment, variant: Variant) -> list
     others, which are taken out."""
     domain: CVDomain = env.domains[CVDomain.name]  # type: ignore[assignment]
     entries = compat.entries(env)
-    listed = [(citation, dict(entries[key].fields) if key in entries else {}) for citation, key in domain.listed_papers(doc)]
+    listed = [
+        (citation, dict(entries[key].fields) if key in entries else {}) for citation, key in domain.listed_papers(doc)
+    ]
     kept = [
         (citation, fields)
         for citation, fields in listed
@@ -227,7 +231,7 @@ def prune(doc: nodes.document, lost: Iterable[nodes.Element], emptied: Iterable[
     lost_sections = sections(lost)
     candidates = {**lost_sections, **sections(emptied)}
     for key, section in sorted(candidates.items(), key=lambda pair: -depth(pair[1])):
-        if section.parent is None or not _attached(section, doc):
+        if not _attached(section, doc):
             continue
         holds_items = any(True for _ in section.findall(lambda n: isinstance(n, cv_entry | nodes.citation)))
         title_only = all(isinstance(c, nodes.title) for c in section.children)
@@ -242,7 +246,12 @@ def _ancestors(node: nodes.Node) -> Iterable[nodes.Node]:
 
 
 def _attached(node: nodes.Node, doc: nodes.document) -> bool:
-    return any(a is doc for a in _ancestors(node))
+    """Whether ``node`` is still in ``doc`` (a node taken out may keep its ``parent``)."""
+    while node.parent is not None:
+        if all(child is not node for child in node.parent.children):
+            return False
+        node = node.parent
+    return node is doc
 
 
 def select(tree: nodes.document, env: BuildEnvironment, variant: Variant, tags: Tags, report: Report) -> nodes.document:

@@ -22,7 +22,7 @@ import typst
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
-from ..config import conf_location, default_pdf_name, pdf_name
+from ..config import conf_location, pdf_name
 from ..dates import CVDate
 from ..records import CARD_KINDS
 from ..warnings import Subtype, warn
@@ -307,7 +307,7 @@ def _design(
     return replace(base, **good)
 
 
-def base_design(config: Config, font_paths: tuple[str, ...]) -> Design:
+def base_design(config: Config) -> Design:
     """The design ``conf.py`` sets for every PDF (its settings were checked at ``config-inited``)."""
     return Design(
         **{key: getattr(config, f"portfolio_pdf_{key}") for key in DESIGN if key != "margins"},
@@ -319,7 +319,7 @@ def variants(config: Config, confdir: str | Path, report: Report = lambda messag
     """Every PDF the build writes, the default (first) one first; one where ``conf.py`` sets none.
     ``report`` hears of bad values (they were reported at ``config-inited``, so the default is silent)."""
     font_paths = tuple(str(Path(confdir, p)) for p in config.portfolio_pdf_font_paths)
-    base = base_design(config, font_paths)
+    base = base_design(config)
     sections = tuple(config.portfolio_pdf_sections)
     default = Variant(id="cv", name=pdf_name(config), title="Curriculum Vitae", sections=sections, design=base)
     found: list[Variant] = []
@@ -335,7 +335,9 @@ def variants(config: Config, confdir: str | Path, report: Report = lambda messag
         own = f"{stem}-{key}.pdf"
         name = content.pop("name", own if found else default.name)
         if not found and name != default.name:  # the profile's link and ReadTheDocs expect it there
-            report(f"{_where(path)}: the first variant is the default PDF, named by portfolio_pdf_name", (*path, "name"))
+            report(
+                f"{_where(path)}: the first variant is the default PDF, named by portfolio_pdf_name", (*path, "name")
+            )
             name = default.name
         if name in (v.name for v in found):
             report(f"{_where(path)}: name {name!r} is another variant's; using {own!r}", (*path, "name"))
@@ -366,10 +368,11 @@ def written(config: Config, confdir: str | Path, report: Report = lambda message
 
 
 def pdf_title(config: Config, variant: Variant, default: bool) -> str:
-    """The PDF's title: ``portfolio_pdf_title`` for the default PDF, "<author> – <title>" otherwise."""
+    """The PDF's title: ``portfolio_pdf_title`` or "<author> – Curriculum Vitae" for the default
+    PDF, "<author> – <its title>" for the others."""
     author = config.author or config.project
-    if default and config.portfolio_pdf_title:
-        return str(config.portfolio_pdf_title)
+    if default:
+        return str(config.portfolio_pdf_title or f"{author} – Curriculum Vitae")
     return f"{author} – {variant.title}"
 
 
@@ -390,12 +393,12 @@ def format_date(date: CVDate, style: str) -> str:
     return f"{date.day} {month} {date.year}" if date.day else f"{month} {date.year}"
 
 
-def source_date(confdir: str, environ: Mapping[str, str]) -> CVDate | None:
+def source_date(confdir: str | Path, environ: Mapping[str, str]) -> CVDate | None:
     """The day the sources are from: ``SOURCE_DATE_EPOCH``, else the last git commit, else None.
     Never the clock: the same sources give the same PDF."""
     epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
     if not epoch.isdigit():
-        epoch = _last_commit(confdir)
+        epoch = _last_commit(str(confdir))
     if not epoch.isdigit():
         return None
     day = datetime.fromtimestamp(int(epoch), UTC)
@@ -474,8 +477,9 @@ def check_settings(app: Sphinx, config: Config) -> None:
         report("portfolio_pdf_variants must be a dict of ids to dicts; writing one PDF", ("portfolio_pdf_variants",))
         config.portfolio_pdf_variants = {}
     if not isinstance(config.portfolio_pdf_write, str):
+        report("portfolio_pdf_write must be 'all', 'default' or a variant's id; writing all", ("portfolio_pdf_write",))
         config.portfolio_pdf_write = "all"
     written(config, app.confdir, report)
 
 
-__all__ = ["Design", "Variant", "check_settings", "default_pdf_name", "variants", "written"]
+__all__ = ["Design", "Variant", "check_settings", "variants", "written"]

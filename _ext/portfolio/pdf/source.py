@@ -31,7 +31,9 @@ def design_source(builder: Builder, variant: Variant, default: bool) -> str:
     design = variant.design
     lang, region = typst_language(config.language)
     day = source_date(builder.confdir, os.environ) if design.last_updated else None
-    updated = f"[{markup(design.last_updated.replace('{date}', format_date(day, design.date_format)))}]" if day else "none"
+    updated = (
+        f"[{markup(design.last_updated.replace('{date}', format_date(day, design.date_format)))}]" if day else "none"
+    )
     baseurl = config.html_baseurl or ""
     website = (
         f"(url: {string(baseurl)}, label: [{markup(short_address(baseurl))}])"

@@ -22,8 +22,8 @@ from ..dates import DateError, parse_date
 from ..nodes import cv_account, cv_email, cv_meta, cv_org, cv_orgs, cv_sep
 from ..records import Entry
 from ..untrusted import inside, is_image_file
-from .settings import format_date
 from ..warnings import Subtype, warn
+from .settings import format_date
 
 _SPECIAL = frozenset("\\#$*_@<>[]`~/'\"-=+.()")
 _LABEL_RE = re.compile(r"^[A-Za-z0-9_\-.:]+$")
@@ -77,7 +77,9 @@ def same_name(org: str, heading: str) -> bool:
             text = _TRAILING_BRACKETS_RE.sub("", text)
         return " ".join(_WORD_RE.findall(text.casefold()))
 
-    return bool(heading.strip()) and any(words(org, a) == words(heading, b) for a in (False, True) for b in (False, True))
+    return bool(heading.strip()) and any(
+        words(org, a) == words(heading, b) for a in (False, True) for b in (False, True)
+    )
 
 
 def string(text: str) -> str:
@@ -516,7 +518,9 @@ class TypstTranslator(SphinxTranslator):
     def visit_cv_time(self, node: nodes.Element) -> None:
         """A date outside the meta line (a patent's): in the design's date format."""
         try:
-            text = format_date(parse_date(node["datetime"]), self.date_format) if node.get("datetime") else node.astext()
+            text = (
+                format_date(parse_date(node["datetime"]), self.date_format) if node.get("datetime") else node.astext()
+            )
         except DateError:
             text = node.astext()
         self.body.append(markup(text))
@@ -534,8 +538,11 @@ class TypstTranslator(SphinxTranslator):
     def visit_cv_contact(self, node: nodes.Element) -> None:
         """The profile's contact line as ``(kind, [item])`` pairs: each theme joins and marks them
         its own way (dots, icons)."""
-        items = [f"({string(self.contact_kind(child))}, [{self.render_one(child)}])" for child in node.children
-                 if not isinstance(child, cv_sep)]
+        items = [
+            f"({string(self.contact_kind(child))}, [{self.render_one(child)}])"
+            for child in node.children
+            if not isinstance(child, cv_sep)
+        ]
         self.body.append("contact: (" + "".join(f"{item}, " for item in items) + "), ")
         raise nodes.SkipNode
 
