@@ -16,8 +16,9 @@ def pages_text(path: Path) -> list[str]:
 
 
 def squash(text: str) -> str:
-    """Text without white space: extraction breaks lines anywhere."""
-    return "".join(text.split())
+    """Text without white space (extraction breaks lines anywhere) and with straight quotes (the
+    PDF has Sphinx's curly ones)."""
+    return "".join(text.split()).translate(str.maketrans("“”‘’", "\"\"''"))
 
 
 def text_runs(path: Path, page: int = 0) -> list[tuple[str, float, float, float]]:
@@ -61,7 +62,9 @@ def fonts(path: Path) -> dict[str, bool]:
             font = font.get_object()
             for descendant in font.get("/DescendantFonts", [font]):
                 descriptor = descendant.get_object().get("/FontDescriptor")
-                embedded = descriptor is not None and any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+                embedded = descriptor is not None and any(
+                    k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")
+                )
                 found[str(font.get("/BaseFont", ""))] = embedded
     return found
 
@@ -97,18 +100,19 @@ def reading_order_errors(
         dates = squash(entry.when.label) if entry.when else ""  # type: ignore[attr-defined]
         starts = [m.start() for m in re.finditer(re.escape(title), flat)]
 
-        def in_order(start: int) -> bool:
-            at = start + len(title)
-            for part in [*parts, dates]:
-                found = flat.find(part, at, at + window) if part else at
-                if found < 0:
-                    return False
-                at = found + len(part)
-            return True
-
-        if not any(in_order(start) for start in starts):
+        if not any(_follows(flat, start + len(title), [*parts, dates], window) for start in starts):
             errors.append(f"{entry.title!r}: not followed by {parts} and {dates!r}")  # type: ignore[attr-defined]
     return errors
+
+
+def _follows(flat: str, at: int, parts: list[str], window: int) -> bool:
+    """Each of ``parts`` (an empty one aside) within ``window`` characters after the one before."""
+    for part in parts:
+        found = flat.find(part, at, at + window) if part else at
+        if found < 0:
+            return False
+        at = found + len(part)
+    return True
 
 
 def _short(name: str) -> str:

@@ -78,7 +78,14 @@ def test_the_full_cv_holds_everything_but_excluded_pages(cvpdf):
     assert "SHORT BIO" in full and "EXPERIENCE" in full  # the classic theme's page headings are capitals
     for words in ("Postdoctoral Researcher", "Programme Committee Member", "Beyond Heatmaps", "Best Paper Prize"):
         assert words in full, words
-    for title in ("A Toolkit", "Explaining Deep Networks", "Clever Hans", "Pixel-wise", "Attribution Maps", "Anomalies"):
+    for title in (
+        "A Toolkit",
+        "Explaining Deep Networks",
+        "Clever Hans",
+        "Pixel-wise",
+        "Attribution Maps",
+        "Anomalies",
+    ):
         assert title in full, title
     assert "Website notes" not in full  # cv-pdf: exclude
     assert "Only the one-page CV" not in full and "Only the website" not in full
