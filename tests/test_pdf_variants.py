@@ -236,3 +236,16 @@ def test_bookmarks_follow_the_headings(cvpdf):
     assert titles[:3] == ["Short bio", "Experience", "Example Institute"]
     assert all(squash(title) for title in titles)
     assert not any(re.fullmatch(r"\s*", title) for title in titles)
+
+
+def test_a_list_of_papers_alone(tmp_path):
+    """``kinds: []`` and ``prose: False``: the header and the papers, whatever the pages are called."""
+    shutil.copytree(ROOT, tmp_path, dirs_exist_ok=True)
+    variants = {"papers": {"kinds": [], "prose": False}}
+    app = run_sphinx(tmp_path, "cvpdf", confoverrides={"portfolio_pdf_variants": variants})
+    assert app.warning.getvalue() == ""
+    words = text(app, "full")  # the only variant is the default PDF
+    assert "Dr. Vera Example" in words and "PUBLICATIONS" in words and "Journal articles" in words
+    for gone in ("SHORT BIO", "EXPERIENCE", "TALKS", "Postdoctoral", "Positions at", "Only a"):
+        assert gone not in words, gone
+    assert len(re.findall(r"\[[JP]\d\]", words)) == 6

@@ -210,6 +210,23 @@ def entries(doc: nodes.document, variant: Variant) -> list[nodes.Element]:
     return lost
 
 
+def prose(doc: nodes.document) -> None:
+    """Only sections with entries or papers, and in the root page only its header."""
+    root = _root(doc)
+    for section in reversed(list(doc.findall(nodes.section))):
+        if section is not root and _attached(section, doc) and not _holds_items(section):
+            _remove(section)
+    if root is not None:
+        for child in list(root.children):
+            if not isinstance(child, nodes.title | addnodes.start_of_file | nodes.section) and not _is_profile(child):
+                if not _holds_items(child):
+                    root.remove(child)
+
+
+def _holds_items(node: nodes.Node) -> bool:
+    return any(True for _ in node.findall(lambda n: isinstance(n, cv_entry | nodes.citation)))
+
+
 def prune(doc: nodes.document, lost: Iterable[nodes.Element], emptied: Iterable[nodes.Element]) -> None:
     """Sections that lost entries or papers and hold none any more, and sections left with only
     their title, are left out (deepest first, so a page emptied that way goes too)."""
@@ -233,7 +250,7 @@ def prune(doc: nodes.document, lost: Iterable[nodes.Element], emptied: Iterable[
     for key, section in sorted(candidates.items(), key=lambda pair: -depth(pair[1])):
         if not _attached(section, doc):
             continue
-        holds_items = any(True for _ in section.findall(lambda n: isinstance(n, cv_entry | nodes.citation)))
+        holds_items = _holds_items(section)
         title_only = all(isinstance(c, nodes.title) for c in section.children)
         if title_only or (key in lost_sections and not holds_items):
             section.parent.remove(section)
@@ -261,4 +278,6 @@ def select(tree: nodes.document, env: BuildEnvironment, variant: Variant, tags: 
     emptied += arrange(doc, env, variant, report)
     lost = entries(doc, variant) + papers(doc, env, variant)
     prune(doc, lost, emptied)
+    if not variant.prose:
+        prose(doc)
     return doc
