@@ -53,6 +53,27 @@ portfolio_show_private_contact = False
 portfolio_order = "newest"
 # PDF metadata: the keywords a reader's PDF viewer and search engines see.
 portfolio_pdf_keywords = PDF_KEYWORDS
+# The PDFs written beside the site (README: "The PDF CV"); the first is the full CV, the one
+# ReadTheDocs offers and the profile links. They choose kinds of entry rather than pages, so
+# they fit any content (a fork's, an imported RenderCV file's).
+portfolio_pdf_variants = {
+    "cv": {"title": "Full CV", "description": "every position, talk, paper and project"},
+    "short": {
+        "title": "Two-page CV",
+        "description": "for grant proposals, with selected publications",
+        "theme": "modern",
+        "kinds": ["position", "education", "grant", "award"],
+        "descriptions": False,
+        "publications": "selected",
+        "max_pages": 2,
+    },
+    "publications": {
+        "title": "Publication list",
+        "description": "every paper, with its arXiv and code addresses",
+        "kinds": [],
+        "prose": False,
+    },
+}
 
 # -- publications --------------------------------------------------------------------------
 bibtex_bibfiles = ["refs.bib"]

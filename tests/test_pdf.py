@@ -208,3 +208,18 @@ def test_a_failing_pdf_never_costs_the_website(tmp_path, monkeypatch):
         app.warning.getvalue(),
     ), app.warning.getvalue()
     assert "Head of Research" in (app.outdir / "index.html").read_text()
+
+
+def test_profile_buttons_link_every_pdf_variant(tmp_path):
+    """The profile's download line: the CV first, then every other variant the build writes."""
+    from conftest import REPO, build_root
+
+    app = build_root(
+        REPO / "tests" / "roots" / "test-cards",
+        tmp_path,
+        confoverrides={"portfolio_pdf_variants": {"cv": {"title": "Full CV"}, "short": {"title": "Short CV"}}},
+    )
+    page = BeautifulSoup((app.outdir / "index.html").read_text(), "html.parser")
+    buttons = [(a["href"], a.get_text()) for a in page.select("p.cv-download-line a.cv-download")]
+    assert buttons == [("cards-cv.pdf", "Download CV (PDF)"), ("cards-cv-short.pdf", "Short CV")]
+    assert all((app.outdir / href).is_file() for href, _ in buttons)

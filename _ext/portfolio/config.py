@@ -123,6 +123,43 @@ SETTINGS: tuple[Setting, ...] = (
         "folders (relative to conf.py) of font files to ship, e.g. for CJK names",
     ),
     Setting("portfolio_pdf_fonts", [], "html", (list, tuple), "font families to fall back on after the theme's"),
+    # -- PDF design and variants (checked in pdf/settings.py; a bad value warns and the default is used)
+    Setting("portfolio_pdf_theme", "classic", "html", (str,), '"classic" (serif) or "modern" (sans-serif, icons)'),
+    Setting("portfolio_pdf_paper", "a4", "html", (str,), 'Typst paper name: "a4", "us-letter", ...'),
+    Setting("portfolio_pdf_accent", "", "html", (str,), 'accent colour "#rrggbb" (default: the theme\'s)'),
+    Setting("portfolio_pdf_font", "", "html", (str,), "font family, bundled or shipped (default: the theme's)"),
+    Setting("portfolio_pdf_font_size", 10, "html", (int, float), "base font size in points"),
+    Setting(
+        "portfolio_pdf_margins",
+        "",
+        "html",
+        (str, dict),
+        'page margins: "2cm", or {"x": "2cm", "top": "1.5cm", ...} (default: the theme\'s)',
+    ),
+    Setting(
+        "portfolio_pdf_date_format",
+        "short",
+        "html",
+        (str,),
+        '"short" (Jan 2021), "long" (January 2021), "numeric" (01/2021) or "iso" (2021-01)',
+    ),
+    Setting(
+        "portfolio_pdf_last_updated",
+        "Last updated {date}",
+        "html",
+        (str,),
+        'a line with the date of SOURCE_DATE_EPOCH or the last git commit ("" for none)',
+    ),
+    Setting("portfolio_pdf_website", True, "html", (bool,), "link the website (html_baseurl) in the PDF's header"),
+    Setting(
+        "portfolio_pdf_sections",
+        [],
+        "html",
+        (list, tuple),
+        'pages ("sections/talks") or sections ("index#short-bio") in the PDF, in order (default: the toctree)',
+    ),
+    Setting("portfolio_pdf_variants", {}, "html", (dict,), "several PDFs from the same sources: id -> settings"),
+    Setting("portfolio_pdf_write", "all", "html", (str,), '"all" variants, "default" (the first) or one id'),
 )
 
 

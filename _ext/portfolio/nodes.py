@@ -136,6 +136,10 @@ class cv_filter(WebsiteOnly, nodes.container):  # noqa: N801
     """Where the publication filter goes; the script builds the form inside it."""
 
 
+class cv_pdfs(WebsiteOnly, nodes.bullet_list):  # noqa: N801
+    """Links to every PDF of the build, resolved when written (the variants are write-time settings)."""
+
+
 class cv_latest(nodes.container):  # noqa: N801
     """A list of the newest entries of one kind from all pages, filled in at write time."""
 

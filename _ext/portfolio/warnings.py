@@ -93,6 +93,8 @@ class Subtype(StrEnum):
     PDF_NODE = "pdf_node"
     #: content nested deeper than the PDF allows (flattened)
     PDF_DEPTH = "pdf_depth"
+    #: a PDF variant has more pages than its ``max_pages`` budget
+    PDF_PAGES = "pdf_pages"
 
 
 def warn(message: str, subtype: Subtype, location: Any) -> None:

@@ -1,14 +1,15 @@
-"""The PDF CV: the whole project as one Typst document, compiled in-process.
+"""The PDF CVs: the whole project assembled once, then one Typst document per variant, compiled
+in-process.
 
-``TypstPDFBuilder`` (``-b cvpdf``) writes ``<outdir>/<portfolio_pdf_name>``.
-``write_pdf`` is the same work from any builder's environment, which is how
-an HTML build also writes the PDF beside the site without reading anything
-twice.
+``TypstPDFBuilder`` (``-b cvpdf``) writes every variant into its output folder; ``write_pdf``
+is the same work from any builder's environment, which is how an HTML build also writes the
+PDFs beside the site without reading anything twice.
 """
 
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator, Sequence, Set
 from contextlib import nullcontext
 from pathlib import Path
@@ -17,6 +18,7 @@ from typing import Any
 import typst
 from docutils import nodes
 from sphinx import addnodes
+from sphinx.application import Sphinx
 from sphinx.builders import Builder
 from sphinx.environment import BuildEnvironment
 from sphinx.util.console import darkgreen
@@ -28,15 +30,31 @@ from ..bibliography import compat
 from ..config import pdf_name
 from ..transforms import strip_website_only
 from ..warnings import Subtype, warn
-from .translator import TypstTranslator, markup, string
+from .select import defer_only, select
+from .settings import FONTS, Variant, location, written
+from .source import typst_source
+from .translator import TypstTranslator
 
-TEMPLATE = Path(__file__).with_name("cv.typ")
-#: the tags an ``{only}`` directive sees in the PDF, whichever builder writes it
-PDF_TAGS = Tags(["pdf", "typst", "cvpdf"])
+#: the tags an ``{only}`` directive sees in the PDF, whichever builder writes it, beside the
+#: build's own (``-t``) and a variant's ``tags``
+PDF_TAGS = ("pdf", "typst", "cvpdf")
+#: a page object in Typst's PDF output (its page dictionaries are plain objects)
+_PAGE_RE = re.compile(rb"/Type\s*/Page(?![A-Za-z])")
 
 
-def assemble(builder: Builder, env: BuildEnvironment, quiet: bool = False) -> nodes.document:
+def pdf_tags(builder: Builder) -> Tags:
+    """The build's tags (``-t``, ``tags.add`` in conf.py) without those its builder adds for itself
+    ("html", "format_html", ...), and the PDF's own."""
+    own = {builder.format, builder.name, f"format_{builder.format}", f"builder_{builder.name}"}
+    return Tags([*(tag for tag in builder.tags if tag not in own), *PDF_TAGS])
+
+
+def assemble(
+    builder: Builder, env: BuildEnvironment, named: Set[str] = frozenset(), quiet: bool = False
+) -> nodes.document:
     """The root document with every toctree inlined and references resolved, like singlehtml.
+    ``{only}`` blocks wait for each variant's tags; pages with ``cv-pdf: exclude`` are left out
+    unless a variant names them (``named``).
 
     ``quiet`` silences what resolving says: after an HTML build it said so already.
     """
@@ -47,40 +65,20 @@ def assemble(builder: Builder, env: BuildEnvironment, quiet: bool = False) -> no
     tree["docname"] = root
     tree["portfolio_pdf"] = True  # website-only nodes are left out below: their transforms can skip it
     for page in list(tree.findall(addnodes.start_of_file)):
-        if str(env.metadata.get(page["docname"], {}).get("cv-pdf", "")).strip() == "exclude":
+        excluded = str(env.metadata.get(page["docname"], {}).get("cv-pdf", "")).strip() == "exclude"
+        if excluded and page["docname"] not in named:
             page.parent.remove(page)
-    for only in list(tree.findall(addnodes.only)):  # {only} is decided by PDF_TAGS, not the builder's
-        keep = PDF_TAGS.eval_condition(only["expr"])
-        only.replace_self(only.children if keep else [])
+    defer_only(tree)
     with suppress_logging() if quiet else nullcontext():
         env.resolve_references(tree, root, builder)
     strip_website_only(tree)
     return tree
 
 
-def typst_source(tree: nodes.document, builder: Builder, images: bool = True) -> str:
-    """The template, the document settings and the translated body."""
-    labels: set[str] = {i for node in tree.findall(nodes.Element) for i in node["ids"]}
-    translator = TypstTranslator(tree, builder, labels, images)
-    tree.walkabout(translator)
-    config = builder.config
-    keywords = ", ".join(string(k) for k in config.portfolio_pdf_keywords)
-    fonts = ", ".join(string(f) for f in config.portfolio_pdf_fonts)
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-    date = "auto" if epoch.isdigit() else "none"
-    title = config.portfolio_pdf_title or f"{config.author} – Curriculum Vitae"
-    setup = (
-        f"#show: cv.with(name: [{markup(config.author)}], title: {string(title)}, "
-        f"author: {string(config.author)}, keywords: ({keywords}{',' if keywords else ''}), "
-        f"date: {date}, fonts: ({fonts}{',' if fonts else ''}))\n\n"
-    )
-    return TEMPLATE.read_text(encoding="utf-8") + "\n" + setup + translator.astext()
-
-
 def compile_pdf(srcdir: Path, source: str, location: Any = None, font_paths: Sequence[str] = ()) -> bytes:
-    """Typst -> PDF bytes with the compiler's embedded fonts and the project's own
-    (``portfolio_pdf_font_paths``), never the machine's: the same output on every machine.
-    Raises ``typst.TypstError`` where Typst refuses the source."""
+    """Typst -> PDF bytes with the compiler's embedded fonts, the extension's (``fonts/``) and the
+    project's (``portfolio_pdf_font_paths``), never the machine's: the same output on every
+    machine. Raises ``typst.TypstError`` where Typst refuses the source."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
     # typst's stubs want one type for input and root
     pdf, warnings = typst.compile_with_warnings(  # type: ignore[call-overload]
@@ -88,7 +86,7 @@ def compile_pdf(srcdir: Path, source: str, location: Any = None, font_paths: Seq
         format="pdf",
         root=str(srcdir),
         ignore_system_fonts=True,
-        font_paths=list(font_paths),
+        font_paths=[str(FONTS), *font_paths],
         timestamp=int(epoch) if epoch.isdigit() else None,
     )
     for warning in warnings:
@@ -96,45 +94,85 @@ def compile_pdf(srcdir: Path, source: str, location: Any = None, font_paths: Seq
     return pdf
 
 
-def write_pdf(builder: Builder, outdir: Path, quiet: bool = False) -> Path | None:
-    """Assemble, translate, compile and write the PDF into ``outdir``; its path, or None.
+def page_count(pdf: bytes) -> int:
+    """How many pages Typst wrote (0 if that cannot be told)."""
+    return len(_PAGE_RE.findall(pdf))
+
+
+def write_variant(app: Sphinx, builder: Builder, tree: nodes.document, variant: Variant, outdir: Path) -> Path | None:
+    """Translate, compile and write one variant; its path, or None.
 
     Where Typst refuses the CV, it is compiled once more without images (a file can look like
     an image and still not decode); only if that fails too is there no PDF, with a warning."""
     config = builder.config
-    tree = assemble(builder, builder.env, quiet)
-    source = typst_source(tree, builder)
-    outdir.mkdir(parents=True, exist_ok=True)
+    default = variant.name == pdf_name(config)
+    source = typst_source(tree, builder, variant, default)
+    target = outdir / variant.name
     if config.portfolio_pdf_keep_typst:
-        (outdir / pdf_name(config)).with_suffix(".typ").write_text(source, encoding="utf-8")
+        target.with_suffix(".typ").write_text(source, encoding="utf-8")
     font_paths = [str(Path(builder.confdir, p)) for p in config.portfolio_pdf_font_paths]
-    location = (config.root_doc, 1)
+    where = (config.root_doc, 1)
     try:
-        pdf = compile_pdf(Path(builder.srcdir), source, location, font_paths)
+        pdf = compile_pdf(Path(builder.srcdir), source, where, font_paths)
     except typst.TypstError as err:
-        warn(f"Typst could not compile the CV ({err}); writing it without images", Subtype.PDF_COMPILE, location)
+        warn(f"Typst could not compile {variant.name} ({err}); writing it without images", Subtype.PDF_COMPILE, where)
         try:
-            pdf = compile_pdf(Path(builder.srcdir), typst_source(tree, builder, images=False), location, font_paths)
+            pdf = compile_pdf(
+                Path(builder.srcdir), typst_source(tree, builder, variant, default, False), where, font_paths
+            )
         except typst.TypstError as again:
             warn(
-                f"Typst could not compile the CV without images either ({again}); no PDF is written",
+                f"Typst could not compile {variant.name} without images either ({again}); it is not written",
                 Subtype.PDF_COMPILE,
-                location,
+                where,
             )
             return None
-    target = outdir / pdf_name(config)
     target.write_bytes(pdf)
+    pages = page_count(pdf)
+    if variant.max_pages is not None and pages > variant.max_pages:
+        warn(
+            f"{variant.name} has {pages} pages, more than its max_pages of {variant.max_pages}",
+            Subtype.PDF_PAGES,
+            location(app, ("portfolio_pdf_variants", variant.id, "max_pages")),
+        )
     return target
 
 
+def write_pdf(app: Sphinx, builder: Builder, outdir: Path, quiet: bool = False) -> list[Path]:
+    """Every variant ``portfolio_pdf_write`` asks for, from one assembly of the sources, into ``outdir``."""
+    config = builder.config
+    chosen = written(config, builder.confdir)
+    named = {item.partition("#")[0] for variant in chosen for item in variant.sections}
+    tree = assemble(builder, builder.env, named, quiet)
+    tags = pdf_tags(builder)
+    outdir.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for variant in chosen:
+
+        def report(message: str, key: str, variant: Variant = variant) -> None:
+            path: tuple[str, ...] = (f"portfolio_pdf_{key}",)  # the default PDF: portfolio_pdf_sections
+            if config.portfolio_pdf_variants:
+                path = ("portfolio_pdf_variants", variant.id, key)
+            warn(f"{path[0]}{''.join(f'[{k!r}]' for k in path[1:-1])}: {message}", Subtype.CONFIG, location(app, path))
+
+        doc = select(tree, builder.env, variant, tags, report)
+        if (path := write_variant(app, builder, doc, variant, outdir)) is not None:
+            paths.append(path)
+    return paths
+
+
 class TypstPDFBuilder(Builder):
-    """``sphinx-build -b cvpdf``: only the PDF."""
+    """``sphinx-build -b cvpdf``: only the PDFs."""
 
     name = "cvpdf"
     format = "typst"
     epilog = "The PDF CV is in %(outdir)s."
     supported_image_types = ["image/svg+xml", "image/png", "image/jpeg", "image/gif"]
     default_translator_class = TypstTranslator
+
+    def __init__(self, app: Sphinx, env: BuildEnvironment) -> None:
+        super().__init__(app, env)
+        self.sphinx = app  # for warnings that point at a line of conf.py
 
     def get_outdated_docs(self) -> Iterator[str]:
         yield from self.env.found_docs  # one output file made of all pages
@@ -150,7 +188,7 @@ class TypstPDFBuilder(Builder):
 
     def write_documents(self, docnames: Set[str]) -> None:
         try:
-            write_pdf(self, Path(self.outdir))
+            write_pdf(self.sphinx, self, Path(self.outdir))
         except Exception as err:  # a warning with its cause, as for any other bad input
             warn(
                 f"the PDF could not be written ({type(err).__name__}: {err})",

@@ -13,16 +13,22 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 from docutils import nodes
 from sphinx.util.docutils import SphinxTranslator
 
-from ..nodes import cv_meta, cv_orgs
+from ..dates import DateError, parse_date
+from ..nodes import cv_account, cv_email, cv_meta, cv_org, cv_orgs, cv_sep
+from ..records import Entry
 from ..untrusted import inside, is_image_file
 from ..warnings import Subtype, warn
+from .settings import format_date
 
 _SPECIAL = frozenset("\\#$*_@<>[]`~/'\"-=+.()")
 _LABEL_RE = re.compile(r"^[A-Za-z0-9_\-.:]+$")
+_TRAILING_BRACKETS_RE = re.compile(r"\s*\([^()]{1,40}\)\s*$")
+_WORD_RE = re.compile(r"\w+")
 #: blocks that Typst nests (each a function call with show rules); it stops at some depth
 NESTING = (
     nodes.block_quote,
@@ -49,6 +55,31 @@ def markup(text: str) -> str:
 def short_address(uri: str) -> str:
     """ "https://www.github.com/user/" -> "github.com/user": an address as printed on paper."""
     return uri.split("://", 1)[-1].removeprefix("www.").rstrip("/")
+
+
+def paper_address(uri: str) -> str:
+    """A publication's link as printed on paper: "doi:10.1371/...", "arXiv:2106.13200", or the
+    short address ("github.com/user/repo")."""
+    address = short_address(uri)
+    for host, prefix in (("doi.org/", "doi:"), ("dx.doi.org/", "doi:"), ("arxiv.org/abs/", "arXiv:")):
+        if address.startswith(host):
+            return prefix + unquote(address.removeprefix(host))
+    return address
+
+
+def same_name(org: str, heading: str) -> bool:
+    """Whether an organisation is the one a heading names: "Fraunhofer Heinrich-Hertz Institute
+    (HHI)" under "Fraunhofer Heinrich Hertz Institute" (case, punctuation and a trailing
+    abbreviation in brackets aside)."""
+
+    def words(text: str, short: bool) -> str:
+        if short:
+            text = _TRAILING_BRACKETS_RE.sub("", text)
+        return " ".join(_WORD_RE.findall(text.casefold()))
+
+    return bool(heading.strip()) and any(
+        words(org, a) == words(heading, b) for a in (False, True) for b in (False, True)
+    )
 
 
 def string(text: str) -> str:
@@ -89,8 +120,14 @@ def _argument(name: str) -> tuple[Callable[..., None], Callable[..., None]]:
 class TypstTranslator(SphinxTranslator):
     """Writes ``self.body``; the builder wraps it in the template."""
 
-    def __init__(self, document: nodes.document, builder: Any, labels: set[str], images: bool = True) -> None:
+    def __init__(
+        self, document: nodes.document, builder: Any, labels: set[str], images: bool = True, date_format: str = "short"
+    ) -> None:
         super().__init__(document, builder)
+        self.date_format = date_format  # "short", "long", "numeric" or "iso"
+        self.headings: list[str] = []  # the titles of the enclosing sections, innermost last
+        self.entry: Entry | None = None  # the record of the card being written
+        self.citations = 0  # inside a bibliography entry: links print their address
         self.body: list[str] = []
         self.labels = labels  # ids that exist in the output, the only valid link targets
         self.images = images  # False after Typst refused the CV once: images are what it cannot check
@@ -166,10 +203,12 @@ class TypstTranslator(SphinxTranslator):
 
     def visit_section(self, node: nodes.section) -> None:
         self.section_level += 1
+        self.headings.append(node[0].astext() if node.children and isinstance(node[0], nodes.title) else "")
         self.anchor(node)
 
     def depart_section(self, node: nodes.section) -> None:
         self.section_level -= 1
+        self.headings.pop()
 
     def visit_title(self, node: nodes.title) -> None:
         if isinstance(node.parent, nodes.Admonition):  # written by visit_admonition
@@ -259,6 +298,10 @@ class TypstTranslator(SphinxTranslator):
         uri = node.get("refuri", "")
         external = uri.startswith(("http:", "https:", "mailto:"))
         target = node.get("refid") or (uri.split("#", 1)[1] if "#" in uri and not external else "")
+        if external and self.citations and uri.startswith(("http:", "https:")):
+            # a paper's "DOI", "Code", "arXiv" button: on paper the address is what can be used
+            self.body.append(f"#link({string(uri)})[{markup(paper_address(uri))}];")
+            raise nodes.SkipNode
         if target and target in self.labels:
             self.body.append(f"#link(label({string(target)}))[")
         elif external:
@@ -390,22 +433,25 @@ class TypstTranslator(SphinxTranslator):
 
     # -- bibliography --------------------------------------------------------------------
 
-    def visit_citation(self, node: nodes.Element) -> None:
+    def visit_footnote(self, node: nodes.Element) -> None:
         self.anchor(node)
         label = node[0].astext() if node.children and isinstance(node[0], nodes.label) else ""
         self.body.append(f"#cv-pub([{markup('[' + label + ']') if label else ''}], [")
 
-    def depart_citation(self, node: nodes.Element) -> None:
+    def depart_footnote(self, node: nodes.Element) -> None:
         self.strip_trailing()
         self.body.append("]);\n")
 
+    def visit_citation(self, node: nodes.Element) -> None:
+        """A bibliography entry: laid out like a footnote; its links print their address."""
+        self.citations += 1
+        self.visit_footnote(node)
+
+    def depart_citation(self, node: nodes.Element) -> None:
+        self.citations -= 1
+        self.depart_footnote(node)
+
     visit_label = _skip
-
-    def visit_footnote(self, node: nodes.Element) -> None:
-        self.visit_citation(node)
-
-    def depart_footnote(self, node: nodes.Element) -> None:
-        self.depart_citation(node)
 
     visit_footnote_reference, depart_footnote_reference = _wrap("#super[", "];")
 
@@ -417,6 +463,7 @@ class TypstTranslator(SphinxTranslator):
 
     def visit_cv_entry(self, node: nodes.Element) -> None:
         self.anchor(node)
+        self.entry = node["entry"]
         self.profile = node["entry"].kind == "profile"
         self.body.append("#cv-profile(" if self.profile else "#cv-entry(")
 
@@ -424,6 +471,7 @@ class TypstTranslator(SphinxTranslator):
         self.strip_trailing()
         self.body.append("];\n\n")
         self.profile = False
+        self.entry = None
 
     def depart_cv_header(self, node: nodes.Element) -> None:
         self.body.append(")[")
@@ -439,9 +487,44 @@ class TypstTranslator(SphinxTranslator):
         if self.profile:
             self.body.append("], ")
 
-    visit_cv_orgs, depart_cv_orgs = _argument("org")
+    def visit_cv_orgs(self, node: nodes.Element) -> None:
+        """An entry's organisations, joined by commas; one that the enclosing heading names already
+        ("Fraunhofer HHI" under "Fraunhofer HHI") is not repeated. A profile's stay on its role line."""
+        if self.profile:
+            return
+        heading = self.headings[-1] if self.headings else ""
+        orgs = [markup(org.astext()) for org in node.findall(cv_org) if not same_name(org.astext(), heading)]
+        if orgs:
+            self.body.append(f"org: [{', '.join(orgs)}], ")
+        raise nodes.SkipNode
+
+    def depart_cv_orgs(self, node: nodes.Element) -> None:
+        pass
+
     visit_cv_place, depart_cv_place = _argument("place")
-    visit_cv_dates, depart_cv_dates = _argument("dates")
+
+    def visit_cv_dates(self, node: nodes.Element) -> None:
+        """The entry's dates from its record, in the design's date format."""
+        when = self.entry.when if self.entry is not None else None
+        text = node.astext()
+        if when and self.date_format != "short":
+            if when.days:
+                text = ", ".join(format_date(day, self.date_format) for day in when.days)
+            else:
+                text = " – ".join(format_date(day, self.date_format) for day in (when.start, when.end) if day)
+        self.body.append(markup(text) if self.profile else f"dates: [{markup(text)}], ")
+        raise nodes.SkipNode
+
+    def visit_cv_time(self, node: nodes.Element) -> None:
+        """A date outside the meta line (a patent's): in the design's date format."""
+        try:
+            text = (
+                format_date(parse_date(node["datetime"]), self.date_format) if node.get("datetime") else node.astext()
+            )
+        except DateError:
+            text = node.astext()
+        self.body.append(markup(text))
+        raise nodes.SkipNode
 
     def visit_cv_sep(self, node: nodes.Element) -> None:
         """Between the arguments of an entry the template lays out the parts; between organisations
@@ -452,10 +535,39 @@ class TypstTranslator(SphinxTranslator):
             self.body.append(", ")
             raise nodes.SkipNode
 
-    visit_cv_contact, depart_cv_contact = _wrap("contact: [", "], ")
+    def visit_cv_contact(self, node: nodes.Element) -> None:
+        """The profile's contact line as ``(kind, [item])`` pairs: each theme joins and marks them
+        its own way (dots, icons)."""
+        items = [
+            f"({string(self.contact_kind(child))}, [{self.render_one(child)}])"
+            for child in node.children
+            if not isinstance(child, cv_sep)
+        ]
+        self.body.append("contact: (" + "".join(f"{item}, " for item in items) + "), ")
+        raise nodes.SkipNode
+
+    def contact_kind(self, node: nodes.Node) -> str:
+        """ "email", "github", "linkedin", "orcid", "phone", "address", or "" for anything else."""
+        if isinstance(node, cv_email):
+            return "email"
+        if isinstance(node, cv_account):
+            return str(node.get("option", ""))
+        contact = self.entry.contact if self.entry is not None else None
+        if contact is not None:
+            for kind, value in (("phone", contact.phone), ("address", contact.address)):
+                if value and node.astext() == value:
+                    return kind
+        return ""
+
+    def render_one(self, node: nodes.Node) -> str:
+        """Typst for ``node`` itself, written aside."""
+        saved, self.body = self.body, []
+        node.walkabout(self)
+        result, self.body = "".join(self.body).strip(), saved
+        return result
 
     visit_cv_header = visit_cv_body = depart_cv_body = _through
-    visit_cv_org = depart_cv_org = visit_cv_time = depart_cv_time = depart_cv_sep = _through
+    visit_cv_org = depart_cv_org = depart_cv_sep = _through
 
     def visit_cv_tags(self, node: nodes.Element) -> None:
         self.body.append("#block(below: 0.5em)[")

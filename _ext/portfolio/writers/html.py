@@ -16,8 +16,8 @@ from docutils import nodes
 from sphinx.util.osutil import relative_uri
 from sphinx.writers.html5 import HTML5Translator
 
-from ..config import pdf_name
 from ..nodes import cv_entry
+from ..pdf.settings import written
 from .icons import icon
 
 Visitor = Callable[[HTML5Translator, nodes.Element], None]
@@ -100,19 +100,22 @@ def depart_sep(self: HTML5Translator, node: nodes.Element) -> None:
 
 
 def visit_download(self: HTML5Translator, node: nodes.Element) -> None:
-    """A button to the PDF, which sits in the site's root; its name is a write-time setting."""
-    if not self.builder.config.portfolio_pdf:
+    """Buttons to the PDFs, which sit in the site's root: the CV first, then its other variants
+    (``portfolio_pdf_variants``). Which PDFs there are is a write-time setting, read here."""
+    builder = self.builder
+    if not builder.config.portfolio_pdf:
         raise nodes.SkipNode
-    href = relative_uri(self.builder.get_target_uri(self.builder.current_docname), pdf_name(self.builder.config))
-    self.body.append(
-        '<p class="cv-download-line"><a class="cv-download reference sd-sphinx-override sd-btn sd-btn-primary" '
-        f'href="{escape(href)}" '
-        f"download>{icon('download')}"
-    )
-
-
-def depart_download(self: HTML5Translator, node: nodes.Element) -> None:
-    self.body.append("</a></p>\n")
+    here = builder.get_target_uri(builder.current_docname)
+    buttons = []
+    for i, variant in enumerate(written(builder.config, builder.confdir)):
+        href = escape(relative_uri(here, variant.name), quote=True)
+        style, label = ("sd-btn-primary", node.astext()) if i == 0 else ("sd-btn-outline-primary", variant.title)
+        buttons.append(
+            f'<a class="cv-download reference sd-sphinx-override sd-btn {style}" href="{href}" '
+            f"download>{icon('download')}{escape(label)}</a>"
+        )
+    self.body.append(f'<p class="cv-download-line">{"".join(buttons)}</p>\n')
+    raise nodes.SkipNode
 
 
 def visit_account(self: HTML5Translator, node: nodes.Element) -> None:
@@ -151,7 +154,7 @@ HTML: dict[str, tuple[Visitor, Visitor]] = {
     "cv_time": (visit_time, depart_time),
     "cv_sep": (visit_sep, depart_sep),
     "cv_body": _element("div", "cv-body", "\n", "\n"),
-    "cv_download": (visit_download, depart_download),
+    "cv_download": (visit_download, _through),
     "cv_account": (visit_account, depart_account),
     "cv_tag": _element("span", "cv-tag sd-sphinx-override sd-badge sd-outline-primary sd-text-primary"),
     "cv_pub_title": _element("span", "cv-pub-title"),

@@ -1,0 +1,283 @@
+"""One variant's document: the assembled CV cut down to the pages, kinds and papers it asks for.
+
+The builder assembles the whole CV once (every page inlined, references resolved); each variant
+works on its own copy. What a variant leaves out takes its heading along: a section that held
+entries or papers and holds none any more is left out, prose and all, and so is a section left
+with nothing but its title. No PDF has an empty heading or bookmark.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.environment import BuildEnvironment
+from sphinx.util.tags import Tags
+
+from ..bibliography import compat
+from ..domain import CVDomain
+from ..nodes import cv_body, cv_entry
+from .settings import SELECTED, Variant
+
+Report = Callable[[str, str], None]
+"""``report(message, key)``: a warning about one of the variant's keys."""
+
+_YEAR_RE = re.compile(r"\d{4}")
+
+
+class pdf_only(nodes.container):  # noqa: N801 (docutils naming)
+    """An ``{only}`` block whose fate waits for a variant's tags (``expr`` holds its condition);
+    Sphinx's own ``only`` would be decided by the builder's tags when references are resolved."""
+
+
+def defer_only(tree: nodes.Node) -> None:
+    for only in list(tree.findall(addnodes.only)):
+        only.replace_self(pdf_only("", *only.children, expr=only["expr"]))
+
+
+def decide_only(tree: nodes.Node, tags: Tags) -> list[nodes.Element]:
+    """Keep or drop each ``{only}`` block; the parents of those dropped."""
+    emptied: list[nodes.Element] = []
+    for only in list(tree.findall(pdf_only)):
+        try:
+            keep = tags.eval_condition(only["expr"])
+        except Exception:  # Sphinx warns about the expression where it builds; keep the content, as it does
+            keep = True
+        if keep:
+            only.replace_self(only.children)
+        else:
+            emptied.append(_remove(only))
+    return emptied
+
+
+def _remove(node: nodes.Node) -> nodes.Element:
+    parent = node.parent
+    assert parent is not None
+    parent.remove(node)
+    return parent
+
+
+def _root(doc: nodes.document) -> nodes.section | None:
+    return doc.next_node(nodes.section)
+
+
+class Pages:
+    """Where a page or section named in ``conf.py`` is in the assembled document."""
+
+    def __init__(self, doc: nodes.document, root_doc: str) -> None:
+        self.root_doc = root_doc
+        self.root = _root(doc)
+        self.pages = {page["docname"]: page for page in doc.findall(addnodes.start_of_file)}
+        if self.root is not None:
+            _hoist_pages(self.root)
+        children = [c for c in self.root.children if isinstance(c, nodes.Element)] if self.root is not None else []
+        #: the profile card and the root page's title: the header of every PDF
+        self.head = [c for c in children if isinstance(c, nodes.title) or _is_profile(c)]
+        #: the root page's own content (a bio), without its header and the other pages
+        self.own = [c for c in children if c not in self.head and not isinstance(c, addnodes.start_of_file)]
+
+    def find(self, item: str) -> list[nodes.Element]:
+        """ "sections/talks" (a page), "index#short-bio" (a section), "index" (the root page's own
+        content); [] if there is no such thing."""
+        docname, _, anchor = item.partition("#")
+        if docname == self.root_doc:
+            scope: list[nodes.Element] = list(self.own)
+        elif docname in self.pages:
+            scope = [self.pages[docname]]
+        else:
+            return []
+        if not anchor:
+            return scope
+        for node in scope:
+            for section in node.findall(nodes.section):
+                if anchor in section["ids"]:
+                    return [section]
+        return []
+
+
+def _hoist_pages(root: nodes.section) -> None:
+    """The root page's toctree usually stands in its last section ("## Short bio"); its pages move
+    out to follow that section, so the section can be chosen without them. The PDF reads the
+    same: each page's headings start again at the top level."""
+    for i, child in reversed(list(enumerate(root.children))):
+        if isinstance(child, addnodes.start_of_file):
+            continue
+        inside = [page for page in child.findall(addnodes.start_of_file) if _outermost(page, child)]
+        for page in inside:
+            _remove(page)
+        for wrapper in list(child.findall(nodes.compound)):  # the toctree's wrapper, now empty
+            if not wrapper.children and wrapper.parent is not None:
+                wrapper.parent.remove(wrapper)
+        root[i + 1 : i + 1] = inside
+
+
+def _outermost(page: nodes.Node, within: nodes.Node) -> bool:
+    """No other page between ``page`` and ``within``."""
+    node = page.parent
+    while node is not None and node is not within:
+        if isinstance(node, addnodes.start_of_file):
+            return False
+        node = node.parent
+    return True
+
+
+def _is_profile(node: nodes.Node) -> bool:
+    return isinstance(node, cv_entry) and node["entry"].kind == "profile"
+
+
+def arrange(doc: nodes.document, env: BuildEnvironment, variant: Variant, report: Report) -> list[nodes.Element]:
+    """Pages and sections in the variant's order (or the toctree's, without ``cv-pdf: exclude``
+    pages), then its exclusions and new titles; the parents of what was taken out."""
+    where = Pages(doc, env.config.root_doc)
+    emptied: list[nodes.Element] = []
+    if where.root is None:
+        return emptied
+    if variant.sections:
+        chosen: list[nodes.Element] = list(where.head)
+        for item in variant.sections:
+            found = where.find(item)
+            if not found:
+                report(f"{item!r} is neither a page of the PDF nor a section of one; left out", "sections")
+            for node in found:
+                if node.parent is not None and all(node is not c for c in chosen):
+                    node.parent.remove(node)
+                    chosen.append(node)
+        for child in where.root.children:
+            child.parent = None
+        where.root.children = []
+        where.root.extend(chosen)
+    else:
+        for docname, page in where.pages.items():
+            if str(env.metadata.get(docname, {}).get("cv-pdf", "")).strip() == "exclude" and page.parent is not None:
+                page.parent.remove(page)
+    for item in variant.exclude:
+        found = where.find(item)
+        if not found:
+            report(f"{item!r} is neither a page of the PDF nor a section of one; nothing to leave out", "exclude")
+        emptied += [_remove(node) for node in found if node.parent is not None]
+    for item, title in variant.titles:
+        section = next((s for node in where.find(item) for s in node.findall(nodes.section)), None)
+        if section is None or not section.children or not isinstance(section[0], nodes.title):
+            report(f"{item!r} is neither a page of the PDF nor a section of one; its title is unchanged", "titles")
+            continue
+        section[0].children = []
+        section[0] += nodes.Text(title)
+    return emptied
+
+
+def _year(fields: dict[str, str]) -> int:
+    match = _YEAR_RE.search(fields.get("year", ""))
+    return int(match.group()) if match else 0
+
+
+def _keywords(fields: dict[str, str]) -> set[str]:
+    return {word.strip().casefold() for word in re.split(r"[,;]", fields.get("keywords", "")) if word.strip()}
+
+
+def papers(doc: nodes.document, env: BuildEnvironment, variant: Variant) -> list[nodes.Element]:
+    """The variant's publications (all, selected, since a year, the newest N); the parents of the
+    others, which are taken out."""
+    domain: CVDomain = env.domains[CVDomain.name]  # type: ignore[assignment]
+    entries = compat.entries(env)
+    listed = [
+        (citation, dict(entries[key].fields) if key in entries else {}) for citation, key in domain.listed_papers(doc)
+    ]
+    kept = [
+        (citation, fields)
+        for citation, fields in listed
+        if variant.publications == "all" or (variant.publications == SELECTED and SELECTED in _keywords(fields))
+        if variant.since is None or _year(fields) >= variant.since
+    ]
+    if variant.limit is not None:  # the newest; the lists keep their order
+        kept = sorted(kept, key=lambda pair: -_year(pair[1]))[: variant.limit]
+    keep = {id(citation) for citation, _ in kept}
+    return [_remove(citation) for citation, _ in listed if id(citation) not in keep]
+
+
+def entries(doc: nodes.document, variant: Variant) -> list[nodes.Element]:
+    """The variant's kinds of card, with or without their bodies; the parents of cards taken out."""
+    lost: list[nodes.Element] = []
+    for card in list(doc.findall(cv_entry)):
+        if _is_profile(card):
+            continue
+        if variant.kinds is not None and card["entry"].kind not in variant.kinds:
+            lost.append(_remove(card))
+        elif not variant.descriptions:
+            for body in [c for c in card.children if isinstance(c, cv_body)]:
+                card.remove(body)
+    return lost
+
+
+def prose(doc: nodes.document) -> None:
+    """Only sections with entries or papers, and in the root page only its header."""
+    root = _root(doc)
+    for section in reversed(list(doc.findall(nodes.section))):
+        if section is not root and _attached(section, doc) and not _holds_items(section):
+            _remove(section)
+    if root is not None:
+        for child in list(root.children):
+            if not isinstance(child, nodes.title | addnodes.start_of_file | nodes.section) and not _is_profile(child):
+                if not _holds_items(child):
+                    root.remove(child)
+
+
+def _holds_items(node: nodes.Node) -> bool:
+    return any(True for _ in node.findall(lambda n: isinstance(n, cv_entry | nodes.citation)))
+
+
+def prune(doc: nodes.document, lost: Iterable[nodes.Element], emptied: Iterable[nodes.Element]) -> None:
+    """Sections that lost entries or papers and hold none any more, and sections left with only
+    their title, are left out (deepest first, so a page emptied that way goes too)."""
+    root = _root(doc)
+
+    def sections(parents: Iterable[nodes.Element]) -> dict[int, nodes.section]:
+        found: dict[int, nodes.section] = {}
+        for parent in parents:
+            node: nodes.Node | None = parent
+            while node is not None:
+                if isinstance(node, nodes.section) and node is not root:
+                    found[id(node)] = node
+                node = node.parent
+        return found
+
+    def depth(node: nodes.Node) -> int:
+        return sum(1 for _ in _ancestors(node))
+
+    lost_sections = sections(lost)
+    candidates = {**lost_sections, **sections(emptied)}
+    for key, section in sorted(candidates.items(), key=lambda pair: -depth(pair[1])):
+        if not _attached(section, doc):
+            continue
+        holds_items = _holds_items(section)
+        title_only = all(isinstance(c, nodes.title) for c in section.children)
+        if title_only or (key in lost_sections and not holds_items):
+            section.parent.remove(section)
+
+
+def _ancestors(node: nodes.Node) -> Iterable[nodes.Node]:
+    while node.parent is not None:
+        node = node.parent
+        yield node
+
+
+def _attached(node: nodes.Node, doc: nodes.document) -> bool:
+    """Whether ``node`` is still in ``doc`` (a node taken out may keep its ``parent``)."""
+    while node.parent is not None:
+        if all(child is not node for child in node.parent.children):
+            return False
+        node = node.parent
+    return node is doc
+
+
+def select(tree: nodes.document, env: BuildEnvironment, variant: Variant, tags: Tags, report: Report) -> nodes.document:
+    """A copy of the assembled CV with only what ``variant`` asks for."""
+    doc = tree.deepcopy()
+    emptied = decide_only(doc, Tags([*tags, *variant.tags]))
+    emptied += arrange(doc, env, variant, report)
+    lost = entries(doc, variant) + papers(doc, env, variant)
+    prune(doc, lost, emptied)
+    if not variant.prose:
+        prose(doc)
+    return doc

@@ -1,0 +1,79 @@
+"""The Typst source of one PDF: the design as a dictionary, the theme, and the translated body.
+
+Every value in the ``design`` dictionary is either checked (``settings.py``: paper names,
+``#rrggbb`` colours, lengths) or written through ``markup()``/``string()``: conf.py's text can
+no more inject Typst than a bib entry can.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from docutils import nodes
+from sphinx.builders import Builder
+
+from ..validate import is_web_url
+from .settings import Variant, format_date, pdf_title, source_date, typst_language
+from .translator import TypstTranslator, markup, short_address, string
+
+THEMES = Path(__file__).with_name("themes")
+
+
+def _array(items: list[str]) -> str:
+    """A Typst array of already-written values (one item needs its trailing comma)."""
+    return "(" + "".join(f"{item}, " for item in items).rstrip(" ") + ")"
+
+
+def design_source(builder: Builder, variant: Variant, default: bool) -> str:
+    """``#let design = (...)``: what the theme reads (see ``themes/common.typ``)."""
+    config = builder.config
+    design = variant.design
+    lang, region = typst_language(config.language)
+    day = source_date(builder.confdir, os.environ) if design.last_updated else None
+    updated = (
+        f"[{markup(design.last_updated.replace('{date}', format_date(day, design.date_format)))}]" if day else "none"
+    )
+    baseurl = config.html_baseurl or ""
+    website = (
+        f"(url: {string(baseurl)}, label: [{markup(short_address(baseurl))}])"
+        if design.website and is_web_url(baseurl)
+        else "none"
+    )
+    margin = "(" + ", ".join(f"{side}: {length}" for side, length in design.margins) + ")" if design.margins else "none"
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    values = {
+        "title": string(pdf_title(config, variant, default)),
+        "author": string(config.author or config.project),
+        "keywords": _array([string(k) for k in config.portfolio_pdf_keywords]),
+        "date": "auto" if epoch.isdigit() else "none",
+        "name": f"[{markup(config.author or config.project)}]",
+        "paper": string(design.paper),
+        "accent": f"rgb({string(design.accent)})" if design.accent else "none",
+        "font": string(design.font) if design.font else "none",
+        "fonts": _array([string(f) for f in config.portfolio_pdf_fonts]),
+        "size": f"{design.font_size:g}pt",
+        "margin": margin,
+        "lang": string(lang),
+        "region": string(region) if region else "none",
+        "updated": updated,
+        "website": website,
+    }
+    return "#let design = (\n" + "".join(f"  {key}: {value},\n" for key, value in values.items()) + ")\n"
+
+
+def typst_source(tree: nodes.document, builder: Builder, variant: Variant, default: bool, images: bool = True) -> str:
+    """The design, the shared helpers, the variant's theme and the translated body."""
+    labels: set[str] = {i for node in tree.findall(nodes.Element) for i in node["ids"]}
+    translator = TypstTranslator(tree, builder, labels, images, variant.design.date_format)
+    tree.walkabout(translator)
+    return "\n".join(
+        (
+            f"// the PDF {variant.id!r}",
+            design_source(builder, variant, default),
+            (THEMES / "common.typ").read_text(encoding="utf-8"),
+            (THEMES / f"{variant.design.theme}.typ").read_text(encoding="utf-8"),
+            "#show: cv\n",
+            translator.astext(),
+        )
+    )
