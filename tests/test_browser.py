@@ -191,41 +191,192 @@ def test_cards_legible_in_light_and_dark_mode(page, site, mode):
     page.screenshot(path=str(SHOTS / f"experience-{mode}.png"), full_page=False)
 
 
-@pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
-@pytest.mark.parametrize(
-    "path",
-    [
-        "index.html",
-        "sections/experience.html",
-        "sections/talks.html",
-        "sections/publications.html",
-        "sections/software.html",
-        "papers/example2015pixel.html",
-    ],
-)
-def test_pages_fit_phone_and_desktop(browser, site, path, width):
-    context = browser.new_context(viewport={"width": width, "height": 900})
-    page = context.new_page()
-    page.goto(site + path)
-    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    name = path.replace("/", "-").removesuffix(".html")
-    page.screenshot(path=str(SHOTS / f"{name}-{width}.png"), full_page=True)
-    context.close()
-    assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at {width}px"
+PAGES = [
+    "index.html",
+    "sections/experience.html",
+    "sections/education.html",
+    "sections/funding.html",
+    "sections/awards.html",
+    "sections/talks.html",
+    "sections/publications.html",
+    "sections/software.html",
+    "sections/patents.html",
+    "sections/skills.html",
+    "sections/linking.html",
+    "papers/example2015pixel.html",
+    "papers/example2023toolkit.html",
+]
+OPEN_EVERYTHING = "document.querySelectorAll('details').forEach(d => d.open = true)"
 
 
 @pytest.mark.parametrize("mode", ["light", "dark"])
-@pytest.mark.parametrize("path", ["index.html", "sections/publications.html"])
-def test_no_serious_accessibility_violation(page, site, path, mode):
+@pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
+@pytest.mark.parametrize("path", PAGES)
+def test_every_page_fits_and_passes_axe(browser, site, path, width, mode):
+    """At phone and desktop width, in light and dark mode, with every BibTeX and abstract toggle
+    open: nothing scrolls sideways (long BibTeX scrolls inside its box), and axe-core reports no
+    serious or critical violation. Screenshots go to _build/screenshots/."""
     from axe_playwright_python.sync_playwright import Axe
 
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
     page.goto(site + path)
     set_mode(page, mode)
+    page.evaluate(OPEN_EVERYTHING)
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    name = path.replace("/", "-").removesuffix(".html")
+    page.screenshot(path=str(SHOTS / f"{name}-{width}-{mode}.png"), full_page=True)
     results = Axe().run(page)
+    context.close()
+    assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at {width}px"
     serious = [
         (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
         for v in results.response["violations"]
         if v["impact"] in ("serious", "critical")
     ]
     assert serious == []
+
+
+@pytest.mark.parametrize("mode", ["light", "dark"])
+def test_sphinx_design_shares_our_colours(page, site, mode):
+    """sphinx-design's primary colour is the theme's brand colour in each mode, and its buttons,
+    badges and grid cards are on the pages."""
+    page.goto(site)
+    set_mode(page, mode)
+    colours = page.evaluate(
+        "(() => { const s = getComputedStyle(document.body);"
+        " return [s.getPropertyValue('--sd-color-primary'), s.getPropertyValue('--color-brand-primary')]; })()"
+    )
+    assert colours[0].strip() == colours[1].strip() != ""
+    assert page.locator(".cv-profile a.cv-download.sd-btn.sd-btn-primary").count() == 1
+    assert page.locator(".cv-highlights .sd-card").count() >= 3
+    page.goto(site + "sections/talks.html")
+    assert page.locator(".cv-tag.sd-badge").count() >= 3
+    page.goto(site + "sections/publications.html")
+    assert page.locator(".cv-paper-extras a.cv-action.sd-btn").count() >= 5
+
+
+def test_landing_page(page, site):
+    page.goto(site)
+    assert page.title() == "Ada Example"  # the site's name in the tab; the page's own heading is the person's
+    assert page.inner_text("article[role=main] h1").rstrip("#¶").strip() == "Dr. Ada Example"
+    assert page.get_attribute("meta[property='og:title']", "content") == "Dr. Ada Example"
+    photo = page.locator(".cv-profile img.cv-photo")
+    assert photo.get_attribute("alt") == "Photo of Dr. Ada Example" and photo.evaluate("i => i.naturalWidth") > 0
+    accounts = page.eval_on_selector_all(".cv-profile .cv-contact a.cv-account", "els => els.map(e => e.innerText)")
+    assert accounts == ["ada@example.org", "GitHub", "LinkedIn", "ORCID", "Website", "Google Scholar"]
+    assert page.locator(".cv-contact svg.cv-icon[aria-hidden=true]").count() == 6
+    download = page.locator("a.cv-download").first.bounding_box()
+    assert download["height"] >= 32  # a prominent button
+    assert page.locator("ul.cv-latest li").count() == 2
+    assert page.locator("article[role=main] .toctree-wrapper a").count() == 0  # the navigation is the sidebar's
+    linking = page.locator(".cv-developers a")
+    assert linking.get_attribute("href") == "sections/linking.html"
+    nav = page.eval_on_selector_all(".sidebar-tree a", "els => els.map(e => e.getAttribute('href'))")
+    assert not any("linking" in href for href in nav)  # for other projects' authors, not in the visitors' menu
+
+
+def test_publications_layout(page, site):
+    page.goto(site + "sections/publications.html")
+    paper = page.locator("#paper-example2015pixel")
+    title = paper.locator(".cv-pub-title")
+    assert title.evaluate("e => getComputedStyle(e).display") == "block"
+    assert int(title.evaluate("e => getComputedStyle(e).fontWeight")) >= 600
+    authors = paper.locator(".cv-pub-authors").bounding_box()
+    assert authors["y"] > title.bounding_box()["y"]  # authors on the next line
+    for button in paper.locator(".cv-paper-extras .cv-action").all():
+        box = button.bounding_box()
+        assert box["height"] >= 24 and abs(box["x"] - title.bounding_box()["x"]) < 400
+    first = paper.locator(".cv-paper-extras .cv-action").first.bounding_box()
+    assert abs(first["x"] - title.bounding_box()["x"]) <= 1  # aligned with the text
+    assert paper.locator(".cv-paper-extras a.cv-action", has_text="DOI").get_attribute("href") == (
+        "https://doi.org/10.1371/journal.pone.0130140"
+    )
+
+
+def test_phone_tap_targets(browser, site):
+    context = browser.new_context(viewport={"width": 390, "height": 900})
+    page = context.new_page()
+    page.goto(site + "sections/publications.html")
+    heights = page.eval_on_selector_all(".cv-action", "els => els.map(e => e.getBoundingClientRect().height)")
+    context.close()
+    assert heights and min(heights) >= 32
+
+
+def test_talks_are_a_compact_list_by_year(page, site):
+    page.goto(site + "sections/talks.html")
+    assert page.eval_on_selector_all("p.rubric.cv-year", "els => els.map(e => e.innerText)") == ["2023", "2021", "2020"]
+    assert page.locator("article.cv-talk.cv-compact").count() == 3
+    tags = page.eval_on_selector_all(".cv-tag", "els => els.map(e => e.innerText)")
+    assert "talk" not in tags and {"invited", "keynote", "lecture series", "paper presentation"} <= set(tags)
+
+
+def test_search_result_lands_on_its_card(page, site):
+    page.goto(site + "search.html?q=Explaining+Decisions")
+    result = page.locator("#search-results a", has_text="Explaining Decisions").first
+    result.wait_for()
+    result.click()
+    page.wait_for_load_state()
+    assert page.url.endswith("sections/talks.html#talk-explaining-decisions-2021-12-13")
+    card = page.locator("#talk-explaining-decisions-2021-12-13")
+    assert card.evaluate("e => e.tagName") == "ARTICLE" and card.is_visible()
+    top = card.evaluate("e => e.getBoundingClientRect().top")
+    assert 0 <= top < 900  # scrolled to
+
+
+def test_search_result_for_a_paper_lands_on_it(page, site):
+    page.goto(site + "search.html?q=Unmasking+Clever+Hans")
+    result = page.locator("#search-results a", has_text="Unmasking Clever Hans Predictors").first
+    result.wait_for()
+    result.click()
+    page.wait_for_load_state()
+    assert page.url.endswith("sections/publications.html#paper-other2019clever")
+    assert page.locator("#paper-other2019clever .cv-paper-page").is_visible()  # its page one click away
+
+
+def test_print_shows_the_content_alone(page, site):
+    page.goto(site + "sections/publications.html")
+    page.emulate_media(media="print")
+    for selector in (".skip-to-content", ".sidebar-drawer", ".cv-filter", ".cv-paper-extras", ".toc-drawer"):
+        shown = page.eval_on_selector_all(
+            selector, "els => els.filter(e => getComputedStyle(e).display !== 'none').length"
+        )
+        assert shown == 0, selector
+    assert page.eval_on_selector("div.citation", "e => getComputedStyle(e).breakInside") == "avoid"
+    page.goto(site + "sections/experience.html")
+    page.emulate_media(media="print")
+    assert page.eval_on_selector(".cv-entry", "e => getComputedStyle(e).breakInside") == "avoid"
+
+
+def test_card_permalinks_take_the_keyboard(page, site):
+    """Tab reaches each card's permalink, in the order of the page, and shows where the focus is."""
+    page.goto(site + "sections/awards.html")
+    seen = []
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(
+            "(() => { const e = document.activeElement; return e && e.classList.contains('headerlink') &&"
+            " e.closest('article.cv-entry') ? [e.closest('article').id, getComputedStyle(e).opacity,"
+            " getComputedStyle(e).outlineStyle] : null; })()"
+        )
+        if focused:
+            seen.append(focused)
+    ids = list(dict.fromkeys(card for card, _, _ in seen))  # Tab goes round the page more than once
+    assert ids == ["award-dissertation-award-2019", "award-best-paper-prize-2016"]
+    assert all(opacity == "1" and outline != "none" for _, opacity, outline in seen)
+
+
+def test_sharing_tags_on_every_page(page, site):
+    for path in PAGES:
+        page.goto(site + path)
+        description = page.get_attribute("meta[name=description]", "content")
+        assert description and len(description) >= 30 and ",," not in description, (path, description)
+        assert page.get_attribute("meta[property='og:description']", "content") == description
+        image = page.get_attribute("meta[property='og:image']", "content")
+        assert image.endswith("_static/portfolio-preview.png")
+        assert page.locator("link[rel~=icon]").count() == 1
+    png = page.request.get(site + "_static/portfolio-preview.png")
+    assert png.ok and png.body().startswith(b"\x89PNG")
+    icon = page.request.get(site + "_static/portfolio-favicon.svg")
+    assert icon.ok and b"<svg" in icon.body()

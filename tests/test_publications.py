@@ -94,3 +94,34 @@ def test_bad_bib_input_still_renders_the_rest(build):
         assert title in text
     assert "Same Key Again" not in text  # the duplicate, warned about above
     assert (app.outdir / "other.html").exists()
+
+
+def test_grouped_by_year(build):
+    """``:group: year``: one list, a heading before the first paper of each year, newest first."""
+    app = build("bib-years")
+    assert app.warning.getvalue() == ""
+    page = soup(app)
+    years = [p.get_text() for p in page.select("p.rubric.cv-year")]
+    assert years == ["2023", "2022", "2019", "2015", "2010"]
+    order = [(el.get_text() if el.name == "p" else el["id"]) for el in page.select("p.rubric.cv-year, div.citation")]
+    assert order == [
+        "2023",
+        "paper-new2023toolkit",
+        "2022",
+        "paper-pre2022concepts",
+        "2019",
+        "paper-mid2019workshop",
+        "2015",
+        "paper-old2015pixel",
+        "2010",
+        "paper-plain2010nolink",
+    ]
+
+
+def test_unlinked_papers_reported_once(build):
+    """One line of information (not a warning, so -W passes) names the papers without a link."""
+    app = build("bib-years")
+    lines = [line for line in app.status.getvalue().splitlines() if "link nowhere" in line]
+    assert lines == ["1 of 5 publications link nowhere (no doi, url, pdf or eprint): plain2010nolink"]
+    assert app.warning.getvalue() == ""
+    assert not [line for line in build("bib").status.getvalue().splitlines() if "link nowhere" in line]

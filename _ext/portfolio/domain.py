@@ -192,8 +192,8 @@ class CVDomain(Domain):
         """For the site's search: each entry and paper as ``<kind>:<id>``, a name apart from the
         std labels other projects link to (``publish_labels``), so that no name is in objects.inv
         twice and each search result lands on its card or paper page."""
-        for key, paper in sorted(self.papers.items()):
-            yield f"paper:{key}", paper.title, "paper", paper.page or paper.docname, paper.id, 1
+        for key, paper in sorted(self.papers.items()):  # in the list: Sphinx's search knows documents only
+            yield f"paper:{key}", paper.title, "paper", paper.docname, paper.id, 1
         for entry_id, entry in sorted(self.by_id().items()):
             yield f"{entry.kind}:{entry_id}", entry.title, entry.kind, entry.docname, entry.id, 1
 

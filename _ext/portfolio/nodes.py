@@ -164,6 +164,10 @@ class cv_highlights(WebsiteOnly, nodes.container):  # noqa: N801
     """A grid of numbers (papers, talks, software, ...) linking to their pages, drawn when written."""
 
 
+class cv_year_groups(nodes.Invisible, nodes.Element):  # noqa: N801
+    """Marks a bibliography whose papers go under a heading per year (``:group: year``)."""
+
+
 def joined(items: Sequence[nodes.Node], sep: str = " · ") -> list[nodes.Node]:
     """Items with a ``cv_sep`` between each two: how every card line lists its parts."""
     result: list[nodes.Node] = []

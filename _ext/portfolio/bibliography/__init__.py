@@ -13,8 +13,9 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 
 from . import compat
+from .groups import setup_groups
 from .ids import canonical_ids, default_ids
-from .lint import check_bibfiles, start_capture
+from .lint import check_bibfiles, report_unlinked, start_capture
 from .style import OwnerNameStyle, register_plugins
 
 
@@ -39,3 +40,5 @@ def setup_bibliography(app: Sphinx) -> None:
     app.connect("builder-inited", _if_bibtex(start_capture), priority=400)
     app.connect("builder-inited", _if_bibtex(check_bibfiles), priority=600)
     app.connect("env-updated", _if_bibtex(canonical_ids, default=[]), priority=600)
+    app.connect("build-finished", _if_bibtex(report_unlinked))
+    setup_groups(app)

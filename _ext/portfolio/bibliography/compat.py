@@ -104,3 +104,10 @@ def register_tags(tags: Mapping[str, type[nodes.TextElement]]) -> None:
     """Let pybtex styles mark parts of an entry (``Tag("cv-pub-title", ...)``) as our own nodes:
     pybtex-docutils' backend, which sphinxcontrib-bibtex uses, maps tag names to node classes."""
     pybtex_docutils.Backend.tags.update(tags)
+
+
+def bibliography_directive() -> type[Any]:
+    """sphinxcontrib-bibtex's ``bibliography`` directive, to extend with options of our own."""
+    from sphinxcontrib.bibtex.directives import BibliographyDirective
+
+    return BibliographyDirective

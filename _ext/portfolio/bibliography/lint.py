@@ -16,11 +16,13 @@ import pybtex.errors
 from sphinx.application import Sphinx
 
 from ..config import conf_location
+from ..domain import CVDomain
 from ..encoding import first_bad_line
 from ..validate import has_markup
-from ..warnings import Subtype, warn
+from ..warnings import Subtype, logger, warn
 from . import compat
 from .ids import unsafe_key
+from .links import entry_links
 from .sanitize import sanitize
 from .source import BibEntrySpan, scan
 from .style import KNOWN_TYPES
@@ -127,3 +129,17 @@ def check_bibfiles(app: Sphinx) -> None:
                 found[0].where,
             )
     compat.mark_checked(app.env)
+
+
+def report_unlinked(app: Sphinx, exception: Exception | None) -> None:
+    """One line at the end of a build: the listed papers a reader cannot follow anywhere (no doi,
+    url, pdf or eprint). Information, not a warning: a CV may well give no DOIs."""
+    if exception is not None:
+        return
+    domain: CVDomain = app.env.domains[CVDomain.name]  # type: ignore[assignment]
+    entries = compat.entries(app.env)
+    listed = [key for key in sorted(domain.papers) if key in entries]
+    unlinked = [key for key in listed if not entry_links(entries[key])]
+    if unlinked:
+        shown = ", ".join(unlinked[:8]) + (", ..." if len(unlinked) > 8 else "")
+        logger.info(f"{len(unlinked)} of {len(listed)} publications link nowhere (no doi, url, pdf or eprint): {shown}")

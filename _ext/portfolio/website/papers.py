@@ -17,6 +17,7 @@ from weakref import WeakKeyDictionary
 from docutils import nodes
 from pybtex.backends.html import Backend as HtmlBackend
 from pybtex.database import Entry
+from pybtex.plugin import find_plugin
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.writers.html5 import HTML5Translator
@@ -28,6 +29,7 @@ from ..bibliography.links import entry_links
 from ..config import writes_paper_pages
 from ..domain import CVDomain
 from ..nodes import WEBSITE_BUILDERS, cv_paper_extras, cv_pub_links, cv_sep
+from ..validate import cut
 from .jsonld import json_ld
 
 PAGE_FOLDER = "papers/"
@@ -66,6 +68,12 @@ class SafeHtmlBackend(HtmlBackend):
 @lru_cache(maxsize=1)
 def html_backend() -> SafeHtmlBackend:
     return SafeHtmlBackend()
+
+
+@lru_cache(maxsize=1)
+def _plain_backend() -> Any:
+    """pybtex finds backends through entry points, milliseconds a lookup: once is enough."""
+    return find_plugin("pybtex.backends", "text")()
 
 
 def text(entry: Entry, field: str) -> str:
@@ -137,7 +145,7 @@ def render_paper_extras(node: nodes.Element, page_uri: str) -> str:
         )
     parts.append(
         f'<details class="cv-bibtex" data-key="{key}"><summary class="{BUTTON}">BibTeX</summary>'
-        f'<pre class="cv-bibtex-source">{escape(node["bibtex"])}</pre></details>'
+        f'<pre class="cv-bibtex-source" tabindex="0">{escape(node["bibtex"])}</pre></details>'
     )
     if page_uri:
         parts.append(f'<a class="cv-paper-page {BUTTON}" href="{escape(page_uri)}">Details</a>')
@@ -194,6 +202,19 @@ def scholarly_article(entry: Entry, url: str) -> dict[str, Any]:
     return article
 
 
+def open_graph(app: Sphinx, title: str, description: str, url: str) -> str:
+    """Open Graph tags for a paper's page: sphinxext-opengraph writes them for documents only."""
+    tags = {"og:title": title, "og:type": "article", "og:description": description, "og:url": url}
+    if site_name := getattr(app.config, "ogp_site_name", None) or app.config.project:
+        tags["og:site_name"] = site_name
+    image = getattr(app.config, "ogp_image", None)
+    if image and (base := app.config.html_baseurl):
+        tags["og:image"] = image if "://" in image else f"{base.rstrip('/')}/{image}"
+    return "".join(
+        f'\n<meta property="{name}" content="{escape(value, quote=True)}" />' for name, value in tags.items()
+    )
+
+
 def paper_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     """``html-collect-pages``: ``papers/<key>.html`` for every paper on the site."""
     if not compat.loaded(app) or not writes_paper_pages(app.builder, app.config):
@@ -212,6 +233,9 @@ def paper_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         back = app.builder.get_relative_uri(pagename, paper.docname) + "#" + paper.id
         metatags = "\n".join(f'<meta name="{n}" content="{escape(v, quote=True)}">' for n, v in meta_tags(entry, key))
         metatags += "\n" + json_ld(scholarly_article(entry, url))
+        description = cut(formatted[key].text.render(_plain_backend()), 200)
+        metatags += f'\n<meta name="description" content="{escape(description)}" />'
+        metatags += open_graph(app, paper.title, description, url)
         body = [
             f'<h1 id="{escape(paper.id, quote=True)}">{escape(paper.title)}</h1>',
             f'<p class="cv-paper-reference">{formatted[key].text.render(html_backend())}</p>',
@@ -220,11 +244,16 @@ def paper_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
             body.append(f'<h2>Abstract</h2><p class="cv-paper-abstract">{escape(abstract)}</p>')
         body.append(
             f'<h2>BibTeX</h2><div class="cv-bibtex" data-key="{escape(key)}">'
-            f'<pre class="cv-bibtex-source">{escape(to_bibtex(entry, key))}</pre></div>'
+            f'<pre class="cv-bibtex-source" tabindex="0">{escape(to_bibtex(entry, key))}</pre></div>'
         )
         body.append(f'<p><a class="cv-paper-back" href="{escape(back)}">All publications</a></p>')
         # Sphinx's templates put "title" into the page as HTML: it must be escaped here
-        yield pagename, {"title": escape(paper.title), "body": "\n".join(body), "metatags": metatags}, "page.html"
+        context = {
+            "title": escape(paper.title),
+            "body": "\n".join(body),
+            "metatags": metatags,
+        }
+        yield pagename, context, "page.html"
 
 
 def share_paper_toctree(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:

@@ -161,7 +161,15 @@
     });
   }
 
+  /* A code block wider than the page scrolls; the keyboard must reach it to scroll it too. */
+  function focusableScrolling() {
+    document.querySelectorAll("pre").forEach(function (pre) {
+      if (pre.scrollWidth > pre.clientWidth && !pre.hasAttribute("tabindex")) { pre.setAttribute("tabindex", "0"); }
+    });
+  }
+
   function start() {
+    focusableScrolling();
     revealEmails();
     addCopyButtons();
     document.querySelectorAll(".cv-filter[data-cv-filter]").forEach(buildFilter);

@@ -1,0 +1,81 @@
+"""``bibliography`` with ``:group: year``: the list under a heading per year, newest first.
+
+sphinxcontrib-bibtex's directive is extended by one option, so a page chooses per list how it
+is grouped: by type (one list per type, each with its own ``:filter:``, as the owner's page
+does) or by year (one list with year headings).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from ..domain import CVDomain
+from ..nodes import cv_year_groups
+from ..warnings import Subtype, warn
+from . import compat
+
+GROUPS = ("type", "year")
+
+
+def grouped_directive() -> type[Any]:
+    base = compat.bibliography_directive()
+
+    class GroupedBibliography(base):  # type: ignore[misc, valid-type]
+        """``bibliography`` and ``:group: year`` (or ``type``, the default: no headings)."""
+
+        option_spec = {**base.option_spec, "group": directives.unchanged}
+
+        def run(self) -> list[nodes.Node]:
+            group = self.options.pop("group", "type").strip()
+            if group not in GROUPS:
+                warn(
+                    f"bibliography: unknown :group: {group!r} (one of: {', '.join(GROUPS)})",
+                    Subtype.PAGE_OPTION,
+                    self.get_location(),
+                )
+            result: list[nodes.Node] = super().run()
+            return [cv_year_groups(), *result] if group == "year" else result
+
+    return GroupedBibliography
+
+
+def add_group_option(app: Sphinx, config: Config) -> None:
+    if compat.loaded(app):
+        app.add_directive("bibliography", grouped_directive(), override=True)
+
+
+class YearHeadings(SphinxPostTransform):
+    """After sphinxcontrib-bibtex fills the list (priority 5): a heading before the first paper of
+    each year."""
+
+    default_priority = 6
+
+    def run(self, **kwargs: Any) -> None:
+        domain: CVDomain = self.env.domains[CVDomain.name]  # type: ignore[assignment]
+        entries = compat.entries(self.env)
+        keys = dict((id(citation), key) for citation, key in domain.listed_papers(self.document))
+        for marker in list(self.document.findall(cv_year_groups)):
+            listing = marker.next_node(descend=False, siblings=True)
+            marker.parent.remove(marker)
+            if not isinstance(listing, nodes.Element):
+                continue
+            year = None
+            for citation in list(listing.findall(nodes.citation)):
+                key = keys.get(id(citation))
+                found = entries[key].fields.get("year", "") if key in entries else ""
+                if found and found != year:
+                    year = found
+                    heading = nodes.rubric(year, year, classes=["cv-year"])
+                    citation.parent.insert(citation.parent.index(citation), heading)
+
+
+def setup_groups(app: Sphinx) -> None:
+    app.add_node(cv_year_groups)
+    app.connect("config-inited", add_group_option)
+    app.add_post_transform(YearHeadings)
