@@ -91,6 +91,10 @@ class Subtype(StrEnum):
     PDF_NODE = "pdf_node"
     #: content nested deeper than the PDF allows (flattened)
     PDF_DEPTH = "pdf_depth"
+    #: ``portfolio_owner_names`` matches no author of the bib files (nothing is set in bold)
+    OWNER_UNMATCHED = "owner_unmatched"
+    #: ``private.toml`` cannot be read (the profile shows no phone or address from it)
+    PRIVATE = "private"
 
 
 def warn(message: str, subtype: Subtype, location: Any) -> None:
