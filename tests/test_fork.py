@@ -221,3 +221,20 @@ def test_private_toml_loses_the_previous_owners_profile(tmp_path):
     assert start(project, "Ada Lovelace").returncode == 0
     private = (project / "private.toml").read_text()
     assert "+49 30 000" not in private and 'keep = "yes"' in private
+
+
+@pytest.mark.parametrize(
+    ("given", "name", "bib_name", "key"),
+    [
+        ("Dr. María José Núñez-Ölçer", "María José Núñez-Ölçer", "Núñez-Ölçer, M.", "nunezoelcer2024example"),
+        ("Ludwig van Beethoven", "Ludwig van Beethoven", "van Beethoven, L.", "beethoven2024example"),
+        ("Jean-Luc Picard, PhD", "Jean-Luc Picard", "Picard, J.", "picard2024example"),
+        ("Madonna", "Madonna", "Madonna", "madonna2024example"),
+        ("Ada {Ex}ample\\", "Ada Example", "Example, A.", "example2024example"),  # no BibTeX markup gets in
+    ],
+)
+def test_names_as_people_write_them(given, name, bib_name, key):
+    from portfolio.interop.starter import owner
+
+    who = owner(given)
+    assert (who.name, who.bib_name, who.key) == (name, bib_name, key)

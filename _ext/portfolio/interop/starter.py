@@ -33,8 +33,10 @@ from .project import (
     write_private,
 )
 
-#: characters a name cannot carry into BibTeX or a directive line: braces, backslashes, controls
-_UNSAFE_RE = re.compile(r"[{}\\\x00-\x1f\x7f]")
+#: characters a name cannot carry into BibTeX or a directive line: braces and backslashes (dropped),
+#: line breaks and other controls (spaces)
+_MARKUP_RE = re.compile(r"[{}\\]")
+_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]")
 
 
 @dataclass(frozen=True)
@@ -60,7 +62,8 @@ class Owner:
 
 def owner(full_name: str) -> Owner:
     """Read a name as people write it ("Ada Example", "Ludwig van Beethoven", "Dr. Ada Example")."""
-    full = " ".join(_UNSAFE_RE.sub(" ", unicodedata.normalize("NFC", full_name)).split())
+    cleaned = _CONTROL_RE.sub(" ", _MARKUP_RE.sub("", unicodedata.normalize("NFC", full_name)))
+    full = " ".join(cleaned.split())
     name = without_titles(full)
     person = Person(name)
     surname = " ".join(person.prelast_names + person.last_names) or name
