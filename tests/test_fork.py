@@ -4,7 +4,8 @@ The copy is committed in a git repository of its own, the starter runs as the RE
 and the result builds with the flags of ``nox -s build`` (``-W``). Nothing of the previous
 owner may be left in the sources (README.md and its screenshot aside, which say whose they
 are) or anywhere in ``_build/``. Who the previous owner is, is read from this checkout (the
-personal block, the profile, refs.bib), so the test holds in every fork.
+personal block, the profile, refs.bib): the one test of the extension that reads the owner's
+content, since it is about that content, and holds whoever owns the checkout, in every fork.
 """
 
 from __future__ import annotations
