@@ -1,7 +1,8 @@
 """Sphinx configuration of the portfolio.
 
 Everything personal lives in the block below, in index.md, sections/ and refs.bib;
-the extension in _ext/ is generic, so a fork changes only these files.
+every other setting here derives from the block, and the extension in _ext/ is generic,
+so a fork changes only these files (`nox -s new -- "Full Name"` writes all of them).
 """
 
 import os
@@ -23,6 +24,10 @@ PDF_KEYWORDS = [
     "machine learning",
     "Layer-wise Relevance Propagation",
 ]  # the PDF's keywords
+DESCRIPTION = (
+    "Dr. Sebastian Lapuschkin heads the Explainable Artificial Intelligence group at Fraunhofer HHI in Berlin. "
+    "CV, publications, talks, software and funded projects."
+)  # the landing page's description for search engines
 # <<< personal
 
 project = html_title = ogp_site_name = NAME
@@ -30,12 +35,15 @@ author = FULL_NAME
 copyright = f"2026, {NAME}"
 language = "en"
 
+# portfolio before sphinxext.opengraph: it keeps opengraph from announcing on every build that
+# matplotlib (for social cards, which are off below) is not installed
 extensions = [
     "myst_parser",
     "sphinxcontrib.bibtex",
+    "sphinx.ext.githubpages",
     "sphinx_sitemap",
-    "sphinxext.opengraph",
     "portfolio",
+    "sphinxext.opengraph",
 ]
 
 root_doc = "index"
@@ -85,8 +93,11 @@ bibtex_reference_style = "label"
 bibtex_tooltips = False
 
 # -- HTML ----------------------------------------------------------------------------------
-# The site's address: ReadTheDocs sets it for its builds; elsewhere the default below.
-html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", SITE_URL)
+# The site's address: ReadTheDocs sets it for its builds, the GitHub Pages workflow
+# (.github/workflows/pages.yml) passes Pages' address; elsewhere SITE_URL.
+html_baseurl = (os.environ.get("READTHEDOCS_CANONICAL_URL") or os.environ.get("PORTFOLIO_SITE_URL") or SITE_URL).rstrip(
+    "/"
+) + "/"
 # sitemap.xml and Open Graph tags use the same address.
 sitemap_url_scheme = "{link}"
 ogp_site_url = html_baseurl
@@ -94,6 +105,8 @@ ogp_enable_meta_description = True
 ogp_social_cards = {"enable": False}
 # The name other projects give this site in their intersphinx_mapping.
 portfolio_inventory_name = INVENTORY_NAME
+# The landing page's meta description (search results, link previews).
+portfolio_description = DESCRIPTION
 html_theme = "furo"
 html_show_sourcelink = False
 html_copy_source = False

@@ -19,6 +19,7 @@ from .domain import setup_domain
 from .encoding import setup_encoding
 from .interop import setup_interop
 from .pdf import setup_pdf
+from .rereads import setup_rereads
 from .transforms import setup_transforms
 from .untrusted import setup_untrusted
 from .website import setup_website
@@ -35,6 +36,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_writers(app)
     setup_directives(app)
     setup_transforms(app)
+    setup_rereads(app)
     setup_bibliography(app)
     setup_pdf(app)
     setup_website(app)

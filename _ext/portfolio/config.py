@@ -65,7 +65,8 @@ SETTINGS: tuple[Setting, ...] = (
         "newest",
         "env",
         (str,),
-        '"newest" sorts each run of cards newest first; "source" keeps the written order',
+        '"newest" sorts each run of cards newest first (by end date); "start" by start date, newest first; '
+        '"source" keeps the written order',
     ),
     Setting(
         "portfolio_show_private_contact",
@@ -160,6 +161,29 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("portfolio_pdf_variants", {}, "html", (dict,), "several PDFs from the same sources: id -> settings"),
     Setting("portfolio_pdf_write", "all", "html", (str,), '"all" variants, "default" (the first) or one id'),
+    # -- forks: names, selected publications, the landing page's description, private contact data
+    Setting(
+        "portfolio_author_names",
+        "initials",
+        "env",
+        (str,),
+        '"initials" ("Höhne M-C M": first names shortened) or "full" (first names as the bib file has them), '
+        "for every author",
+    ),
+    Setting(
+        "portfolio_selected_keyword",
+        "selected",
+        "html",
+        (str,),
+        "the bib keyword (in an entry's keywords) that puts a paper into {selected-publications}",
+    ),
+    Setting(
+        "portfolio_description",
+        "",
+        "html",
+        (str,),
+        "the landing page's meta description for search results and link previews",
+    ),
 )
 
 

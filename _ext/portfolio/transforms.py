@@ -1,21 +1,26 @@
 """Changes to whole pages: cards ordered newest first, papers linked back to their software.
 
 Ordering runs at ``doctree-read`` after Sphinx's metadata collector, so a page
-can keep its source order with the front-matter (or field list) ``cv-order: source``.
+can keep its source order with the front-matter (or field list) ``cv-order: source``,
+or sort by start date (newest first) with ``cv-order: start``, as CVs list funded projects.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from docutils import nodes
 from sphinx.addnodes import pending_xref
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from .dates import CVDate
 from .domain import CVDomain
 from .nodes import WEBSITE_BUILDERS, WebsiteOnly, cv_entry, joined
+from .records import Entry
 from .warnings import Subtype, warn
 
-ORDERS = ("newest", "source")
+ORDERS = ("newest", "start", "source")
 #: ``cv-layout``: cards as cards, or as a compact list (many short entries, such as talks)
 LAYOUTS = ("cards", "compact")
 #: ``cv-group``: cards as they come, or under a heading per year
@@ -38,10 +43,22 @@ def page_order(app: Sphinx, docname: str) -> str:
     return page_option(app, docname, "cv-order", ORDERS, app.config.portfolio_order)
 
 
+def newest(entry: Entry) -> tuple[CVDate, ...]:
+    """By end date (present is newest), then start."""
+    return entry.sortkey
+
+
+def started(entry: Entry) -> tuple[CVDate, ...]:
+    """By start date (an end or a day where there is none), then as ``newest``."""
+    return (entry.sortkey[1], *entry.sortkey)
+
+
 def sort_entries(app: Sphinx, doctree: nodes.document) -> None:
     """Sort every maximal run of sibling cards by their records, newest first; ties keep source order."""
-    if page_order(app, app.env.docname) == "source":
+    order = page_order(app, app.env.docname)
+    if order == "source":
         return
+    key: Callable[[Entry], tuple[CVDate, ...]] = started if order == "start" else newest
     parents = {id(e.parent): e.parent for e in doctree.findall(cv_entry) if e.parent is not None}
     for parent in parents.values():
         children = list(parent.children)
@@ -53,7 +70,7 @@ def sort_entries(app: Sphinx, doctree: nodes.document) -> None:
             j = i
             while j < len(children) and isinstance(children[j], cv_entry):
                 j += 1
-            children[i:j] = sorted(children[i:j], key=lambda card: card["entry"].sortkey, reverse=True)
+            children[i:j] = sorted(children[i:j], key=lambda card: key(card["entry"]), reverse=True)
             i = j
         parent.children = children
 

@@ -95,6 +95,10 @@ class Subtype(StrEnum):
     PDF_DEPTH = "pdf_depth"
     #: a PDF variant has more pages than its ``max_pages`` budget
     PDF_PAGES = "pdf_pages"
+    #: ``portfolio_owner_names`` matches no author of the bib files (nothing is set in bold)
+    OWNER_UNMATCHED = "owner_unmatched"
+    #: ``private.toml`` cannot be read (the profile shows no phone or address from it)
+    PRIVATE = "private"
 
 
 def warn(message: str, subtype: Subtype, location: Any) -> None:

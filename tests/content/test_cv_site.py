@@ -107,3 +107,32 @@ def test_nox_build_layout_has_pdf_link(serial):
     link = BeautifulSoup(html, "html.parser").select_one("a.cv-download")
     assert link["href"] == "sebastian-lapuschkin-cv.pdf" and link.has_attr("download")
     assert link.get_text() == "Download CV (PDF)"
+
+
+def test_funded_projects_in_the_cvs_order(serial):
+    """The CV lists them by start date, newest first (sections/funding.md: cv-order: start)."""
+    html = BeautifulSoup((serial.outdir / "sections" / "funding.html").read_text(), "html.parser")
+    titles = [card.select_one(".cv-title").get_text().rstrip("¶") for card in html.select("article.cv-grant")]
+    assert titles == ["TEMA", "DAKI-FWS", "iToBoS", "BerDiBa", "Patho234", "TraMeExCo"]
+
+
+def test_selected_publications_on_the_landing_page(serial):
+    """The six papers refs.bib marks keywords = {selected}, newest first, each linked to the full list."""
+    html = BeautifulSoup((serial.outdir / "index.html").read_text(), "html.parser")
+    links = [li.select_one("a")["href"] for li in html.select("ul.cv-selected li")]
+    assert links == [
+        f"sections/publications.html#paper-{key}"
+        for key in (
+            "hedstroem2023quantus",
+            "achtibat2022where",
+            "samek2021explaining",
+            "lapuschkin2019clever",
+            "montavon2017explaining",
+            "bach2015pixel",
+        )
+    ]
+
+
+def test_landing_page_description_from_conf(serial):
+    html = BeautifulSoup((serial.outdir / "index.html").read_text(), "html.parser")
+    assert html.find("meta", attrs={"name": "description"})["content"].startswith("Dr. Sebastian Lapuschkin heads")

@@ -60,3 +60,11 @@ def test_named_tools_cite_their_papers(site, tool, paper):
     software, _ = site
     hrefs = [a["href"] for a in software.find(id=tool).select(".cv-papers a")]
     assert hrefs == [f"publications.html#{paper}"]
+
+
+def test_no_role_the_cv_does_not_state(site):
+    """The CV names the tools and links their code; it calls the owner neither creator nor co-creator."""
+    software, _ = site
+    text = software.select_one("article[role=main]").get_text().lower()
+    assert "creator" not in text and "created" not in text
+    assert not [dt for dt in software.select(".cv-details dt") if "Role" in dt.get_text()]

@@ -12,15 +12,26 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
+from ..config import conf_location
+from ..warnings import Subtype, warn
 from . import compat
 from .groups import setup_groups
 from .ids import canonical_ids, default_ids
 from .lint import check_bibfiles, report_unlinked, start_capture
-from .style import OwnerNameStyle, register_plugins
+from .names import AUTHOR_FORMS, Owners, check_owner_names
+from .selected import setup_selected
+from .style import register_plugins
 
 
 def _owner_names(app: Sphinx, config: Config) -> None:
-    OwnerNameStyle.set_owners(list(config.portfolio_owner_names))
+    form = config.portfolio_author_names
+    if form not in AUTHOR_FORMS:
+        warn(
+            f"portfolio_author_names {form!r} is not one of {', '.join(map(repr, AUTHOR_FORMS))}; using 'initials'",
+            Subtype.CONFIG,
+            conf_location(app, "portfolio_author_names"),
+        )
+    Owners.configure(list(config.portfolio_owner_names), form)
 
 
 def _if_bibtex(handler: Callable[..., Any], default: Any = None) -> Callable[..., Any]:
@@ -39,6 +50,8 @@ def setup_bibliography(app: Sphinx) -> None:
     app.connect("config-inited", _if_bibtex(default_ids))
     app.connect("builder-inited", _if_bibtex(start_capture), priority=400)
     app.connect("builder-inited", _if_bibtex(check_bibfiles), priority=600)
+    app.connect("builder-inited", _if_bibtex(check_owner_names), priority=650)
     app.connect("env-updated", _if_bibtex(canonical_ids, default=[]), priority=600)
     app.connect("build-finished", _if_bibtex(report_unlinked))
     setup_groups(app)
+    setup_selected(app)

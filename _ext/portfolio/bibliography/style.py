@@ -1,8 +1,7 @@
 """The pybtex plugins behind the publication list.
 
-- ``portfolio`` (names): "Hedström A", with the owner's names in bold. The
-  owner comes from ``conf.py`` (``portfolio_owner_names``): pybtex builds
-  styles without arguments, so the names are set on the class at config time.
+- ``portfolio`` (names): "Hedström A" (or "Anna Hedström", ``portfolio_author_names``),
+  with the owner's names in bold (``names``: every spelling of ``portfolio_owner_names``).
 - ``portfolio`` (sorting): newest year first; the bib file's order within a year.
 - ``portfolio`` (style): titles as written, the CV's venue layout, and a row of
   links (DOI, code, PDF, arXiv, project page) from the entry's fields.
@@ -10,8 +9,9 @@
 
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
-from typing import Any, ClassVar
+from typing import Any
 
 from pybtex.database import Entry, Person
 from pybtex.plugin import register_plugin
@@ -27,6 +27,7 @@ from ..nodes import cv_pub_authors, cv_pub_links, cv_pub_title, cv_sep
 from . import compat
 from .latex import rich
 from .links import entry_links
+from .names import Owners, display_parts, is_owner
 
 PLUGIN = "portfolio"
 
@@ -60,37 +61,30 @@ def field(children: list[Any], context: dict[str, Any], name: str, apply_func: A
     return apply_func(value) if apply_func else value
 
 
-def _initials(person: Person) -> str:
-    """ "M.-C. M." -> "M-C M", the CV's compact form."""
-    return " ".join(n.replace(".", "") for n in person.first_names + person.middle_names)
-
-
-def _key(person: Person) -> tuple[str, str]:
-    return (" ".join(person.last_names).casefold(), _initials(person)[:1].casefold())
-
-
 class OwnerNameStyle(BaseNameStyle):
-    """Last name and initials; the owner's spellings in ``<strong>``."""
-
-    owners: ClassVar[frozenset[tuple[str, str]]] = frozenset()
-
-    @classmethod
-    def set_owners(cls, spellings: list[str]) -> None:
-        cls.owners = frozenset(_key(Person(s)) for s in spellings)
+    """Every author in one form (``portfolio_author_names``); the owner's spellings in ``<strong>``."""
 
     def format(self, person: Person, abbr: bool = False) -> Any:
-        return _format_person(str(person), _key(person) in self.owners)
+        name = str(person)
+        return _format_person(name, is_owner(name), Owners.form)
 
 
 @lru_cache(maxsize=65536)
-def _format_person(name: str, owner: bool) -> Text:
-    """ "Höhne, M.-C. M." -> "Höhne M-C M" as rich text, in <strong> for the owner; cached
-    by the name as written, since co-authors recur on many papers."""
-    person = Person(name)
-    last = Text(*(rich(part) for part in person.prelast_names + person.last_names))
-    initials = _initials(person)
-    text = Text(last, " ", initials) if initials else last
+def _format_person(name: str, owner: bool, form: str) -> Text:
+    """ "Höhne, M.-C. M." -> "Höhne M-C M" (or "M.-C. M. Höhne" in full) as rich text, in
+    <strong> for the owner; cached by the name as written, since co-authors recur on many papers."""
+    surname, given = display_parts(Person(unicodedata.normalize("NFC", name)), form)
+    last = Text(*(rich(part) for part in surname))
+    first = Text(*_spaced([rich(part) for part in given]))
+    if not given:
+        text = last
+    else:
+        text = Text(first, " ", last) if form == "full" else Text(last, " ", first)
     return Text(Tag("strong", text)) if owner else text
+
+
+def _spaced(parts: list[Text]) -> list[Any]:
+    return [piece for i, part in enumerate(parts) for piece in ([" "] if i else []) + [part]]
 
 
 class NewestFirst(BaseSortingStyle):

@@ -1,8 +1,9 @@
 """``profile``: the person's header card, with role, affiliation, photo and contact links.
 
-Phone and street address are kept in the record but only drawn where
-``conf.py`` sets ``portfolio_show_private_contact = True``: a site is public,
-a CV is sent.
+Phone and street address are drawn only where ``conf.py`` sets
+``portfolio_show_private_contact = True``: a site is public, a CV is sent. They
+belong in the git-ignored ``private.toml`` (or ``PORTFOLIO_PHONE`` /
+``PORTFOLIO_ADDRESS``), read only then (``private.py``); the options still work.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
+from ..private import private_file, read_private, setup_private
 from ..records import Contact, Link
 from .base import CardDirective, Field, Values
 
@@ -49,11 +51,20 @@ class ProfileDirective(CardDirective):
             for name, (label, pattern) in ACCOUNTS.items()
             if text.get(name)
         )
+        private: dict[str, str] = {}
+        if self.config.portfolio_show_private_contact:
+            private = read_private(self.env)
+            if private_file(self.env).is_file():
+                self.env.note_dependency(private_file(self.env))
         contact = Contact(
-            email=text.get("email", ""), phone=text.get("phone", ""), address=text.get("address", ""), links=accounts
+            email=text.get("email", ""),
+            phone=text.get("phone") or private.get("phone", ""),
+            address=text.get("address") or private.get("address", ""),
+            links=accounts,
         )
         return {"contact": contact, "photo": text.get("photo", "")}
 
 
 def setup_profile(app: Sphinx) -> None:
     app.add_directive("profile", ProfileDirective)
+    setup_private(app)

@@ -15,11 +15,7 @@ import dataclasses
 import datetime as dt
 import json
 import re
-import shutil
-import subprocess
 import sys
-import tomllib
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,11 +26,19 @@ import yaml
 from ..dates import PRESENT, DateError, parse_date
 from ..directives.base import slug
 from ..validate import MARKUP_RE, is_email, is_link
-
-#: exit code when the checkout has uncommitted changes the import would destroy
-EXIT_DIRTY = 2
-#: exit code for an unreadable input or a project this importer cannot write into
-EXIT_INPUT = 1
+from .project import (
+    EXIT_INPUT,
+    IMAGE_SUFFIXES,
+    Personal,
+    ascii_word,
+    ignore_private,
+    previous_content,
+    refusal,
+    remove,
+    without_titles,
+    write_personal_block,
+    write_private,
+)
 
 # -- what the import did ---------------------------------------------------------------------
 
@@ -812,29 +816,6 @@ def one_line_card(e: OneLineEntry, where: str, report: Report) -> Card:
 
 # -- publications ----------------------------------------------------------------------------
 
-TRANSLIT = str.maketrans(
-    {
-        "ä": "ae",
-        "ö": "oe",
-        "ü": "ue",
-        "Ä": "Ae",
-        "Ö": "Oe",
-        "Ü": "Ue",
-        "ß": "ss",
-        "ø": "o",
-        "Ø": "O",
-        "æ": "ae",
-        "Æ": "Ae",
-        "œ": "oe",
-        "Œ": "Oe",
-        "ł": "l",
-        "Ł": "L",
-        "đ": "d",
-        "Đ": "D",
-        "ı": "i",
-        "þ": "th",
-    }
-)
 STOP_WORDS = frozenset(
     {
         "a",
@@ -876,12 +857,6 @@ BIB_ESCAPES = {
 }
 
 
-def ascii_word(text: str) -> str:
-    """Lower-case ASCII letters and digits only: "Hedström" -> "hedstroem"."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(TRANSLIT))
-    return re.sub(r"[^a-z0-9]", "", decomposed.encode("ascii", "ignore").decode().lower())
-
-
 def bib_text(text: str) -> str:
     """Plain text as a BibTeX value that pybtex shows exactly (braces cannot be shown: dropped)."""
     return "".join(BIB_ESCAPES.get(c, c) for c in text)
@@ -914,7 +889,7 @@ def bib_name(display: str) -> tuple[str, bool]:
     split = len(tokens)
     while split > 1 and is_initials(tokens[split - 1]):
         split -= 1
-    if split < len(tokens) and not is_initials(tokens[0]):  # "Lapuschkin S", "Müller K-R"
+    if split < len(tokens) and not is_initials(tokens[0]):  # "Example A", "Müller K-R"
         last, first = tokens[:split], [dotted(t) for t in tokens[split:]]
     else:  # "Jane Doe", "J. Doe", "Ludwig van Beethoven"
         split = len(tokens) - 1
@@ -1214,8 +1189,6 @@ NETWORK_URLS = {
     "bluesky": "https://bsky.app/profile/{}",
     "whatsapp": "https://wa.me/{}",
 }
-TITLES_RE = re.compile(r"^((dr|prof|mr|mrs|ms|mx)\.?(-ing\.)?\s+)+|,?\s+(ph\.?d\.?|m\.?d\.?)$", re.IGNORECASE)
-IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg")
 
 
 def network_url(network: Network) -> str | None:
@@ -1230,7 +1203,7 @@ def network_url(network: Network) -> str | None:
 
 def plain_name(name: str) -> str:
     """The name without titles ("Dr.", "Prof.", ", PhD"): how the site and the PDF show it."""
-    return " ".join(TITLES_RE.sub("", plain(name)).split()) or plain(name)
+    return without_titles(plain(name))
 
 
 def profile_card(person: Person, photo: str | None, report: Report) -> Card:
@@ -1301,101 +1274,6 @@ def index_markdown(profile: Card, bio: list[tuple[str, list[str]]], pages: list[
 
 # -- the project -----------------------------------------------------------------------------
 
-BLOCK_RE = re.compile(r"^(# >>> personal[^\n]*\n)(.*?)(^# <<< personal[^\n]*$)", re.MULTILINE | re.DOTALL)
-
-
-def personal_block(name: str, full_name: str, site: str, inventory: str, bib_names: list[str]) -> str:
-    """The lines between conf.py's personal markers."""
-
-    def literal(value: Any) -> str:
-        return json.dumps(value, ensure_ascii=False)
-
-    rows = [
-        (f"NAME = {literal(name)}", "your name as the site shows it"),
-        (f"FULL_NAME = {literal(full_name)}", "with titles, as the PDF's header and metadata show it"),
-        (f"SITE_URL = {literal(site)}", "the site's address where no host sets one"),
-        (f"INVENTORY_NAME = {literal(inventory)}", "what other projects call this site in their intersphinx_mapping"),
-        (f"BIB_NAMES = {literal(bib_names)}", "your name as refs.bib spells it: set in bold"),
-        (f"PDF_KEYWORDS = {literal(['curriculum vitae'])}", "the PDF's keywords"),
-    ]
-    return "".join(f"{code}  # {comment}\n" for code, comment in rows)
-
-
-def previous_content(project: Path) -> list[Path]:
-    """The previous owner's content: pages, landing page (and its photo), refs.bib, content tests."""
-    paths = sorted((project / "sections").glob("*")) if (project / "sections").is_dir() else []
-    index = project / "index.md"
-    if index.is_file():
-        paths.append(index)
-        if m := re.search(r"^:photo:\s*(\S.*?)\s*$", index.read_text(encoding="utf-8", errors="replace"), re.M):
-            photo = (project / m.group(1)).resolve()
-            if photo.is_file() and photo.is_relative_to(project.resolve()) and photo.suffix.lower() in IMAGE_SUFFIXES:
-                paths.append(photo)
-    paths += [p for p in (project / "refs.bib", project / "tests" / "content") if p.exists()]
-    return paths
-
-
-def uncommitted(project: Path, paths: list[Path]) -> list[str] | None:
-    """Changed, deleted or untracked files among ``paths`` (sections/ as a whole, and conf.py);
-    None outside a git work tree, where there is nothing to lose that git could give back."""
-
-    def git(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(["git", "-C", str(project), *args], capture_output=True, text=True, check=False)
-
-    try:
-        inside = git("rev-parse", "--is-inside-work-tree")
-    except OSError:
-        return None
-    if inside.returncode != 0 or inside.stdout.strip() != "true":
-        return None
-    folders = {p.parent if p.parent.name == "sections" else p for p in [*paths, project / "conf.py"]}
-    specs = sorted(str(p.resolve().relative_to(project.resolve())) for p in folders if p.exists())
-    status = git("status", "--porcelain", "--untracked-files=all", "--", *specs)
-    return [line[3:] for line in status.stdout.splitlines() if line.strip()]
-
-
-def remove(paths: list[Path]) -> None:
-    for path in paths:
-        if path.is_dir() and not path.is_symlink():
-            shutil.rmtree(path)
-        elif path.exists() or path.is_symlink():
-            path.unlink()
-
-
-def toml_value(value: Any) -> str:
-    """A TOML literal for the values private.toml holds (strings, numbers, booleans, lists)."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int | float):
-        return str(value)
-    if isinstance(value, list):
-        return "[" + ", ".join(toml_value(v) for v in value) + "]"
-    return json.dumps(str(value), ensure_ascii=False)
-
-
-def write_private(project: Path, values: dict[str, Any]) -> None:
-    """private.toml's ``[profile]`` table becomes the new owner's; other tables are kept."""
-    path = project / "private.toml"
-    data: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
-    data.pop("profile", None)
-    if values:
-        data["profile"] = values
-    lines = ["# Private data: git-ignored, never published (written by nox -s import-rendercv)."]
-    top = {k: v for k, v in data.items() if not isinstance(v, dict)}
-    lines += [f"{k} = {toml_value(v)}" for k, v in top.items()]
-    for table, items in data.items():
-        if isinstance(items, dict):
-            lines += ["", f"[{table}]", *(f"{k} = {toml_value(v)}" for k, v in items.items())]
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-
-
-def ignore_private(project: Path) -> None:
-    """private.toml must never be committed: make sure .gitignore says so."""
-    path = project / ".gitignore"
-    text = path.read_text(encoding="utf-8") if path.is_file() else ""
-    if not any(line.strip() in ("private.toml", "/private.toml") for line in text.splitlines()):
-        path.write_text(text + ("" if not text or text.endswith("\n") else "\n") + "private.toml\n", encoding="utf-8")
-
 
 def read_photo(person: Person, source_dir: Path, report: Report) -> tuple[str, bytes] | None:
     """RenderCV's photo path is relative to the YAML file; read before the old content goes (it may be
@@ -1420,16 +1298,9 @@ def preflight(yaml_path: Path, project: Path, force: bool, report: Report) -> tu
     except (OSError, ValueError, yaml.YAMLError) as err:
         report.notes.append(f"error: cannot read {yaml_path}: {err}")
         return EXIT_INPUT, None
-    conf = project / "conf.py"
-    if not conf.is_file() or not BLOCK_RE.search(conf.read_text(encoding="utf-8")):
-        report.notes.append(f"error: {conf} has no block between '# >>> personal' and '# <<< personal' lines")
-        return EXIT_INPUT, None
-    dirty = uncommitted(project, previous_content(project))
-    if dirty and not force:
-        report.notes.append(
-            "error: uncommitted changes would be lost (commit them, or run with --force): " + ", ".join(dirty)
-        )
-        return EXIT_DIRTY, None
+    if refused := refusal(project, force):
+        report.notes.append(refused[1])
+        return refused[0], None
     return 0, cv
 
 
@@ -1458,18 +1329,16 @@ def write_conf(project: Path, person: Person, owners: list[str]) -> None:
     """conf.py's personal block: the name without titles, the site, the inventory name, the bib spellings."""
     name = plain_name(person.name) or "Your Name"
     site = next((w for w in person.websites[:1] if is_link(w)), "https://example.org/")
-    inventory = ascii_word(name.split()[-1]) or "portfolio"
-    full_name = " ".join(person.name.split()) or name
-    block = personal_block(
-        name,
-        full_name,
-        site if site.endswith("/") else site + "/",
-        inventory,
-        owners or [short_name(bib_name(name)[0])],
+    headline = plain(person.headline or "")
+    personal = Personal(
+        name=name,
+        full_name=" ".join(person.name.split()) or name,
+        site_url=site if site.endswith("/") else site + "/",
+        inventory_name=ascii_word(name.split()[-1]) or "portfolio",
+        bib_names=owners or [short_name(bib_name(name)[0])],
+        description=f"Curriculum vitae of {name}" + (f", {headline}." if headline else "."),
     )
-    conf = project / "conf.py"
-    text = conf.read_text(encoding="utf-8")
-    conf.write_text(BLOCK_RE.sub(lambda m: m.group(1) + block + m.group(3), text, count=1), encoding="utf-8")
+    write_personal_block(project, personal)
 
 
 def write_private_data(project: Path, person: Person, report: Report) -> None:

@@ -1,4 +1,5 @@
-"""Website features: paper pages, BibTeX, filter, listings, JSON-LD, the browser script.
+"""Website features: paper pages, BibTeX, filter, listings, JSON-LD, the browser script, the
+landing page's description, and an output folder without stale files.
 
 The stylesheet and script are static files of the site (``html_static_path``),
 added first so that a project's own ``_static/`` files of the same name win,
@@ -18,11 +19,13 @@ from .filter import setup_filter
 from .highlights import setup_highlights
 from .latest import setup_latest
 from .linking import setup_linking
+from .opengraph import setup_opengraph
 from .papers import setup_papers
 from .person import setup_person
 from .search import setup_search
 from .sharing import setup_sharing
 from .sitemap import setup_sitemap
+from .stale import setup_stale
 
 STATIC = Path(__file__).with_name("static")
 
@@ -48,3 +51,5 @@ def setup_website(app: Sphinx) -> None:
     setup_search(app)
     setup_sharing(app)
     setup_sitemap(app)
+    setup_stale(app)
+    setup_opengraph(app)

@@ -4,8 +4,10 @@ readable description on every page.
 - The favicon (unless ``html_favicon`` is set) is the owner's initials in a circle.
 - The preview image (unless ``ogp_image`` is set; sphinxext-opengraph writes the tags) is a
   card with the name, role and affiliation, typeset by Typst as a PNG at the end of the build.
-- The description of a page (unless the page gives one) is its introduction, or a sentence
-  made from the page's title and what it lists: never the first words of a table or a card.
+- The description of a page (unless the page gives one in its front matter) is, for the
+  landing page, ``portfolio_description`` from the personal block; else the page's
+  introduction, or a sentence made from its title and what it lists: never the first words
+  of a table or a card.
 """
 
 from __future__ import annotations
@@ -111,6 +113,8 @@ def summary(title: str, author: str, cards: list[Entry], papers: int) -> str:
 
 
 def describe(app: Sphinx, pagename: str, doctree: nodes.document, title: str) -> str:
+    if pagename == app.config.root_doc and (given := " ".join(app.config.portfolio_description.split())):
+        return given
     domain: CVDomain = app.env.domains[CVDomain.name]  # type: ignore[assignment]
     cards = domain.on_page(pagename)
     author = app.config.author or app.config.project

@@ -5,7 +5,8 @@ author = "Dr. Ada Example"
 copyright = "2026, Ada Example"
 version = "1"
 language = "en"
-extensions = ["myst_parser", "sphinxcontrib.bibtex", "sphinx_sitemap", "sphinxext.opengraph", "portfolio"]
+# portfolio before sphinxext.opengraph: no "matplotlib is not installed" line on every build
+extensions = ["myst_parser", "sphinxcontrib.bibtex", "sphinx_sitemap", "portfolio", "sphinxext.opengraph"]
 exclude_patterns = ["_build"]
 nitpicky = True
 myst_enable_extensions = ["deflist", "colon_fence", "fieldlist"]

@@ -1,0 +1,172 @@
+"""``selected-publications``: the papers whose bib ``keywords`` hold a keyword, as a short list.
+
+al-folio's convention marks them ``keywords = {selected}``. A second ``bibliography``
+would cite each of them twice (a duplicate citation under ``-W``), so the directive only
+marks the place, and ``FillSelected`` writes the list from the parsed bib data when the
+page is written, like ``cv-latest``: newest first, each title linking to the paper in
+the full list, the authors (the owner in bold), the venue and the year. The page is
+rewritten whenever its list would change.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from pybtex.database import Entry
+from sphinx.addnodes import pending_xref
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util.docutils import SphinxDirective
+
+from ..domain import CVDomain
+from . import compat
+from .latex import plain
+from .names import display_name, is_owner
+
+#: where each page's lists are kept in the environment: docname -> [(keyword, limit)]
+_PAGES = "portfolio_selected_pages"
+#: what each page's lists showed when it was last written
+_SIGNATURES = "portfolio_selected_signatures"
+#: the fields that name where a paper appeared, by preference
+VENUE_FIELDS = ("journal", "booktitle", "howpublished", "school", "institution", "publisher")
+
+
+class cv_selected_publications(nodes.General, nodes.Element):  # noqa: N801 (docutils naming)
+    """The place of a list; ``keyword`` ("" for the project's) and ``limit`` (None for all)."""
+
+
+class SelectedPublicationsDirective(SphinxDirective):
+    """``{selected-publications}`` with ``:keyword:`` and ``:limit:``."""
+
+    option_spec = {"keyword": directives.unchanged, "limit": directives.nonnegative_int}
+
+    def run(self) -> list[nodes.Node]:
+        keyword = self.options.get("keyword", "").strip()
+        node = cv_selected_publications(keyword=keyword, limit=self.options.get("limit"))
+        self.set_source_info(node)
+        pages: dict[str, list[tuple[str, int | None]]] = _pages(self.env)
+        pages.setdefault(self.env.docname, []).append((keyword, node["limit"]))
+        return [node]
+
+
+def _pages(env: BuildEnvironment) -> dict[str, list[tuple[str, int | None]]]:
+    if not hasattr(env, _PAGES):
+        setattr(env, _PAGES, {})
+    return getattr(env, _PAGES)
+
+
+def keywords(entry: Entry) -> set[str]:
+    """An entry's keywords, comma or semicolon separated, case-folded."""
+    return {k.strip().casefold() for k in entry.fields.get("keywords", "").replace(";", ",").split(",") if k.strip()}
+
+
+def year(entry: Entry) -> int:
+    value = entry.fields.get("year", "")
+    return int(value) if value.isdigit() else 0
+
+
+def selected(env: BuildEnvironment, keyword: str, limit: int | None) -> list[tuple[str, Entry]]:
+    """The entries with ``keyword``, newest year first, the bib file's order within a year."""
+    wanted = keyword.strip().casefold()
+    found = [(key, entry) for key, entry in compat.entries(env).items() if wanted in keywords(entry)]
+    found.sort(key=lambda item: -year(item[1]))
+    return found if limit is None else found[:limit]
+
+
+def venue(entry: Entry) -> str:
+    name = next((entry.fields[f] for f in VENUE_FIELDS if entry.fields.get(f)), "")
+    if not name and entry.fields.get("eprint"):
+        return f"arXiv:{entry.fields['eprint']}"
+    return plain(name) if name else ""
+
+
+def item(key: str, entry: Entry, listed: bool) -> nodes.list_item:
+    """ "Title. Authors (2023). *Venue*." with the title linked to the full list where it is there."""
+    title = plain(entry.fields.get("title", "")) or key
+    para = nodes.paragraph(classes=["cv-selected-paper"])
+    if listed:
+        para += pending_xref(
+            "",
+            nodes.inline(title, title),
+            refdomain=CVDomain.name,
+            reftype="paper",
+            reftarget=key,
+            refexplicit=True,
+        )
+    else:
+        para += nodes.inline(title, title)
+    para += nodes.Text(". ")
+    people: list[nodes.Node] = []
+    for person in entry.persons.get("author", []) or entry.persons.get("editor", []):
+        name = display_name(person)
+        people.append(nodes.strong(name, name) if is_owner(str(person)) else nodes.Text(name))
+    for i, person_node in enumerate(people):
+        para += [nodes.Text(", "), person_node] if i else [person_node]
+    if entry.fields.get("year"):
+        para += nodes.Text(f" ({entry.fields['year']})" if people else entry.fields["year"])
+    if place := venue(entry):
+        para += nodes.Text(". " if people or entry.fields.get("year") else "")
+        para += nodes.emphasis(place, place)
+    para += nodes.Text(".")
+    return nodes.list_item("", para)
+
+
+class FillSelected(SphinxPostTransform):
+    """Replace each ``cv_selected_publications`` with its list; before references resolve (10)."""
+
+    default_priority = 5
+
+    def run(self, **kwargs: Any) -> None:
+        papers = self.env.domains[CVDomain.name].papers  # type: ignore[attr-defined]
+        for node in list(self.document.findall(cv_selected_publications)):
+            keyword = node["keyword"] or self.config.portfolio_selected_keyword
+            found = selected(self.env, keyword, node["limit"])
+            items = nodes.bullet_list(classes=["cv-selected"])
+            items.extend(item(key, entry, key in papers) for key, entry in found)
+            node.replace_self(items if found else [])
+
+
+def rewrite_changed(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """Pages whose lists changed since they were written (a keyword, title, author or year in
+    the bib file, or where the full list shows a paper): written again."""
+    papers = env.domains[CVDomain.name].papers  # type: ignore[attr-defined]
+    signatures: dict[str, object] = {}
+    for docname, lists in _pages(env).items():
+        shown = []
+        for keyword, limit in lists:
+            found = selected(env, keyword or app.config.portfolio_selected_keyword, limit)
+            shown.append(
+                [
+                    (
+                        key,
+                        sorted(e.fields.items()),
+                        [(role, [str(p) for p in ps]) for role, ps in e.persons.items()],
+                        papers.get(key),
+                    )
+                    for key, e in found
+                ]
+            )
+        signatures[docname] = shown
+    old = getattr(env, _SIGNATURES, {})
+    setattr(env, _SIGNATURES, signatures)
+    return sorted(doc for doc, sig in signatures.items() if old.get(doc) != sig and doc in env.all_docs)
+
+
+def purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+    _pages(env).pop(docname, None)
+
+
+def merge(app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment) -> None:
+    _pages(env).update((doc, lists) for doc, lists in _pages(other).items() if doc in docnames)
+
+
+def setup_selected(app: Sphinx) -> None:
+    app.add_node(cv_selected_publications)
+    app.add_directive("selected-publications", SelectedPublicationsDirective)
+    app.add_post_transform(FillSelected)
+    app.connect("env-purge-doc", purge)
+    app.connect("env-merge-info", merge)
+    app.connect("env-updated", rewrite_changed, priority=700)

@@ -1,0 +1,236 @@
+"""The project as files: what the starter (``nox -s new``) and the RenderCV importer both write.
+
+Both replace the previous owner's content in place, so both share the same
+checks before anything is touched (a ``conf.py`` with its personal block, no
+uncommitted work in what is replaced) and the same writers: the personal block
+between ``# >>> personal`` and ``# <<< personal``, and the git-ignored
+``private.toml``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import tomllib
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+#: exit code when the checkout has uncommitted changes that would be lost
+EXIT_DIRTY = 2
+#: exit code for an unreadable input or a project that cannot be written into
+EXIT_INPUT = 1
+
+#: conf.py's personal block: the marker lines and what is between them
+BLOCK_RE = re.compile(r"^(# >>> personal[^\n]*\n)(.*?)(^# <<< personal[^\n]*$)", re.MULTILINE | re.DOTALL)
+#: academic titles before or after a name: the site shows the name without them
+TITLES_RE = re.compile(r"^((dr|prof|mr|mrs|ms|mx)\.?(-ing\.)?\s+)+|,?\s+(ph\.?d\.?|m\.?d\.?)$", re.IGNORECASE)
+#: image files a profile photo may be
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg")
+#: the private data file: git-ignored, read by the ``profile`` directive
+PRIVATE_FILE = "private.toml"
+
+#: letters Unicode does not decompose, and German umlauts as Germans spell them in ASCII
+TRANSLIT = str.maketrans(
+    {
+        "ä": "ae",
+        "ö": "oe",
+        "ü": "ue",
+        "Ä": "Ae",
+        "Ö": "Oe",
+        "Ü": "Ue",
+        "ß": "ss",
+        "ø": "o",
+        "Ø": "O",
+        "æ": "ae",
+        "Æ": "Ae",
+        "œ": "oe",
+        "Œ": "Oe",
+        "ł": "l",
+        "Ł": "L",
+        "đ": "d",
+        "Đ": "D",
+        "ı": "i",
+        "þ": "th",
+    }
+)
+
+
+def ascii_word(text: str) -> str:
+    """Lower-case ASCII letters and digits only: "Hedström" -> "hedstroem"."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(TRANSLIT))
+    return re.sub(r"[^a-z0-9]", "", decomposed.encode("ascii", "ignore").decode().lower())
+
+
+def without_titles(name: str) -> str:
+    """ "Dr. Ada Example, PhD" -> "Ada Example": how the site and the PDF's file name show it."""
+    return " ".join(TITLES_RE.sub("", name).split()) or " ".join(name.split())
+
+
+# -- conf.py's personal block ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Personal:
+    """Everything personal in ``conf.py``; every other setting there derives from these."""
+
+    #: the name as the site shows it, without titles
+    name: str
+    #: with titles, as the PDF's header and metadata show it
+    full_name: str
+    #: the site's address where no host (ReadTheDocs, GitHub Pages) sets one
+    site_url: str
+    #: what other projects call this site in their ``intersphinx_mapping``
+    inventory_name: str
+    #: the owner's name as the bib files spell it ("Last, F."), set in bold
+    bib_names: list[str]
+    #: the landing page's description for search engines and link previews
+    description: str
+    #: the PDF's keywords
+    pdf_keywords: list[str] = field(default_factory=lambda: ["curriculum vitae"])
+
+
+def personal_block(personal: Personal) -> str:
+    """The lines between conf.py's personal markers."""
+
+    def literal(value: Any) -> str:
+        return json.dumps(value, ensure_ascii=False)
+
+    rows = [
+        (f"NAME = {literal(personal.name)}", "your name as the site shows it"),
+        (f"FULL_NAME = {literal(personal.full_name)}", "with titles, as the PDF's header and metadata show it"),
+        (f"SITE_URL = {literal(personal.site_url)}", "the site's address where no host sets one"),
+        (
+            f"INVENTORY_NAME = {literal(personal.inventory_name)}",
+            "what other projects call this site in their intersphinx_mapping",
+        ),
+        (f"BIB_NAMES = {literal(personal.bib_names)}", "your name as refs.bib spells it: set in bold"),
+        (f"PDF_KEYWORDS = {literal(personal.pdf_keywords)}", "the PDF's keywords"),
+        (f"DESCRIPTION = {literal(personal.description)}", "the landing page's description for search engines"),
+    ]
+    return "".join(f"{code}  # {comment}\n" for code, comment in rows)
+
+
+def has_block(project: Path) -> bool:
+    conf = project / "conf.py"
+    return conf.is_file() and BLOCK_RE.search(conf.read_text(encoding="utf-8")) is not None
+
+
+def write_personal_block(project: Path, personal: Personal) -> None:
+    """Replace the lines between the markers; everything else in conf.py stays as it is."""
+    conf = project / "conf.py"
+    text = conf.read_text(encoding="utf-8")
+    block = personal_block(personal)
+    conf.write_text(BLOCK_RE.sub(lambda m: m.group(1) + block + m.group(3), text, count=1), encoding="utf-8")
+
+
+# -- the previous owner's content ------------------------------------------------------------
+
+
+def photo_of(index: Path, project: Path) -> Path | None:
+    """The profile photo that ``index.md`` names, where it is an image file of the project."""
+    text = index.read_text(encoding="utf-8", errors="replace") if index.is_file() else ""
+    if m := re.search(r"^:photo:\s*(\S.*?)\s*$", text, re.MULTILINE):
+        photo = (project / m.group(1)).resolve()
+        if photo.is_file() and photo.is_relative_to(project.resolve()) and photo.suffix.lower() in IMAGE_SUFFIXES:
+            return photo
+    return None
+
+
+def previous_content(project: Path) -> list[Path]:
+    """The previous owner's content: pages, landing page (and its photo), refs.bib, content tests."""
+    paths = sorted((project / "sections").glob("*")) if (project / "sections").is_dir() else []
+    index = project / "index.md"
+    if index.is_file():
+        paths.append(index)
+        if photo := photo_of(index, project):
+            paths.append(photo)
+    paths += [p for p in (project / "refs.bib", project / "tests" / "content") if p.exists()]
+    return paths
+
+
+def uncommitted(project: Path, paths: list[Path]) -> list[str] | None:
+    """Changed, deleted or untracked files among ``paths`` (sections/ as a whole, and conf.py);
+    None outside a git work tree, where there is nothing to lose that git could give back."""
+
+    def git(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(["git", "-C", str(project), *args], capture_output=True, text=True, check=False)
+
+    try:
+        inside = git("rev-parse", "--is-inside-work-tree")
+    except OSError:
+        return None
+    if inside.returncode != 0 or inside.stdout.strip() != "true":
+        return None
+    folders = {p.parent if p.parent.name == "sections" else p for p in [*paths, project / "conf.py"]}
+    specs = sorted(str(p.resolve().relative_to(project.resolve())) for p in folders if p.exists())
+    status = git("status", "--porcelain", "--untracked-files=all", "--", *specs)
+    return [line[3:] for line in status.stdout.splitlines() if line.strip()]
+
+
+def refusal(project: Path, force: bool) -> tuple[int, str] | None:
+    """Why the previous owner's content may not be replaced (exit code, message), or None.
+
+    Checked before anything is written: conf.py must have its personal block, and nothing
+    that would be replaced may have uncommitted changes (``--force`` replaces it anyway)."""
+    if not has_block(project):
+        return EXIT_INPUT, (
+            f"error: {project / 'conf.py'} has no block between '# >>> personal' and '# <<< personal' lines"
+        )
+    dirty = uncommitted(project, previous_content(project))
+    if dirty and not force:
+        return EXIT_DIRTY, (
+            "error: uncommitted changes would be lost (commit them, or run with --force): " + ", ".join(dirty)
+        )
+    return None
+
+
+def remove(paths: list[Path]) -> None:
+    for path in paths:
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path)
+        elif path.exists() or path.is_symlink():
+            path.unlink()
+
+
+# -- private.toml ----------------------------------------------------------------------------
+
+
+def toml_value(value: Any) -> str:
+    """A TOML literal for the values private.toml holds (strings, numbers, booleans, lists)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return str(value)
+    if isinstance(value, list):
+        return "[" + ", ".join(toml_value(v) for v in value) + "]"
+    return json.dumps(str(value), ensure_ascii=False)
+
+
+def write_private(project: Path, values: dict[str, Any]) -> None:
+    """private.toml's ``[profile]`` table becomes the new owner's (none for no values); other
+    tables are kept."""
+    path = project / PRIVATE_FILE
+    data: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    data.pop("profile", None)
+    if values:
+        data["profile"] = values
+    lines = ["# Private data: git-ignored, never published; the profile reads phone and address from [profile]."]
+    top = {k: v for k, v in data.items() if not isinstance(v, dict)}
+    lines += [f"{k} = {toml_value(v)}" for k, v in top.items()]
+    for table, items in data.items():
+        if isinstance(items, dict):
+            lines += ["", f"[{table}]", *(f"{k} = {toml_value(v)}" for k, v in items.items())]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def ignore_private(project: Path) -> None:
+    """private.toml must never be committed: make sure .gitignore says so."""
+    path = project / ".gitignore"
+    text = path.read_text(encoding="utf-8") if path.is_file() else ""
+    if not any(line.strip() in (PRIVATE_FILE, "/" + PRIVATE_FILE) for line in text.splitlines()):
+        separator = "" if not text or text.endswith("\n") else "\n"
+        path.write_text(f"{text}{separator}{PRIVATE_FILE}\n", encoding="utf-8")

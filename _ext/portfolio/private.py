@@ -1,0 +1,86 @@
+"""Private contact data: phone and street address, never in a tracked file.
+
+A repository is public; a CV sent with a job application may carry a phone number. The
+``profile`` takes them from ``private.toml`` next to ``conf.py`` (git-ignored; its
+``[profile]`` table: ``phone``, ``address``) or from the environment variables
+``PORTFOLIO_PHONE`` / ``PORTFOLIO_ADDRESS``, which win, and only where ``conf.py`` sets
+``portfolio_show_private_contact = True``: otherwise they are not even read. A change
+of either re-reads the pages with a profile.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import tomllib
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+
+from .domain import CVDomain
+from .validate import cut
+from .warnings import Subtype, warn
+
+PRIVATE_FILE = "private.toml"
+#: the environment variable of each private field
+VARIABLES = {"phone": "PORTFOLIO_PHONE", "address": "PORTFOLIO_ADDRESS"}
+#: the signature of the values the pages were read with
+_SIGNATURE = "portfolio_private_signature"
+
+
+def private_file(env: BuildEnvironment) -> Path:
+    return Path(env.srcdir, PRIVATE_FILE)
+
+
+def read_private(env: BuildEnvironment, warn_about: bool = True) -> dict[str, str]:
+    """Phone and address from private.toml's ``[profile]`` and the environment (which wins)."""
+    values: dict[str, str] = {}
+    path = private_file(env)
+    if path.is_file():
+        try:
+            table = tomllib.loads(path.read_text(encoding="utf-8")).get("profile", {})
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
+            if warn_about:
+                line = re.search(r"line (\d+)", str(err))
+                warn(
+                    f"{PRIVATE_FILE} cannot be read ({err}); no phone or address from it",
+                    Subtype.PRIVATE,
+                    f"{path}:{line.group(1) if line else 1}",
+                )
+            table = {}
+        if isinstance(table, dict):
+            values |= {k: v for k in VARIABLES if isinstance(v := table.get(k), str)}
+    values |= {k: v for k, var in VARIABLES.items() if (v := os.environ.get(var, ""))}
+    return {k: cut(" ".join(v.split())) for k, v in values.items() if v.strip()}
+
+
+def _signature(env: BuildEnvironment) -> str:
+    """A digest, not the values: the environment is pickled to disk."""
+    values = sorted(read_private(env, warn_about=False).items())
+    return hashlib.sha256(repr(values).encode()).hexdigest()
+
+
+def _profile_pages(env: BuildEnvironment) -> set[str]:
+    domain: CVDomain = env.domains[CVDomain.name]  # type: ignore[assignment]
+    return {docname for (docname, _), entry in domain.entries.items() if entry.kind == "profile"}
+
+
+def reread_profiles(
+    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
+    """Pages with a profile, where the private values differ from those they were read with."""
+    if not app.config.portfolio_show_private_contact or getattr(env, _SIGNATURE, None) == _signature(env):
+        return []
+    return sorted(_profile_pages(env))
+
+
+def remember(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    setattr(env, _SIGNATURE, _signature(env) if app.config.portfolio_show_private_contact else None)
+    return []
+
+
+def setup_private(app: Sphinx) -> None:
+    app.connect("env-get-outdated", reread_profiles)
+    app.connect("env-updated", remember)

@@ -1,0 +1,167 @@
+"""The output folder holds exactly what the current sources make.
+
+Sphinx writes into the output folder and never removes anything: the page of a
+deleted document, the page of a paper whose entry left ``refs.bib``, a PDF under
+last month's name, an image no page shows stay there and are deployed with the
+site. After every build of the website (``build-finished``, once the PDF is
+written) the files that no current source makes are removed, so an incremental
+build leaves the same files as a clean one. Only files this kind of build makes
+are judged, only inside the output folder: pages (by the builder's suffix), the
+PDFs and their Typst sources at the top, the BibTeX files of the papers (``refs.bib``,
+``papers/*.bib``), ``_sources/``, and the images and downloads
+that the previous build's sources used (other extensions write into ``_images/``
+too: what Sphinx did not copy there is not ours to judge). Files copied from
+``html_extra_path``, ``_static/``, hidden files and folders (doctrees kept inside
+the output) and everything else stay.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from sphinx.application import Sphinx
+from sphinx.util import logging
+
+from ..domain import CVDomain
+from ..nodes import WEBSITE_BUILDERS
+from ..pdf.settings import written
+from .bibfiles import ALL_PAPERS
+
+logger = logging.getLogger(__name__)
+
+#: the builder's record of this build: the time it started, the extra pages it wrote, and the
+#: images and downloads of the previous build
+_STARTED = "_portfolio_build_started"
+_PAGES = "_portfolio_pages_written"
+_PREVIOUS = "_portfolio_previous_files"
+#: folders of files Sphinx copies from the sources, none of them a page of the site
+COPIES = ("_images", "_downloads", "_sources")
+
+
+def _active(app: Sphinx) -> bool:
+    return app.builder.name in WEBSITE_BUILDERS
+
+
+def copied_files(app: Sphinx) -> set[Path]:
+    """The images and downloads the environment's documents use, where Sphinx copies them."""
+    env = app.env
+    return {Path("_images", name) for _, name in env.images.values()} | {
+        Path("_downloads", dest) for _, dest in env.dlfiles.values()
+    }
+
+
+def note_start(app: Sphinx) -> None:
+    """Before reading, the environment is still the previous build's."""
+    setattr(app.builder, _STARTED, time.time_ns())
+    setattr(app.builder, _PAGES, set())
+    setattr(app.builder, _PREVIOUS, copied_files(app))
+
+
+def note_page(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
+    """Pages that are not documents (genindex, search, paper pages) are written in the main
+    process on every build: those written are those that exist."""
+    written: set[str] = getattr(app.builder, _PAGES, set())
+    if _active(app):
+        written.add(pagename)
+
+
+def expected(app: Sphinx) -> set[Path]:
+    """Every file of the judged kinds that the current sources make, relative to the output folder."""
+    builder, env, config = app.builder, app.env, app.config
+    outdir = Path(app.outdir)
+    docs = {config.root_doc} if builder.name == "singlehtml" else set(env.found_docs)
+    pages = docs | getattr(builder, _PAGES, set())
+    found = {Path(builder.get_outfilename(page)).relative_to(outdir) for page in pages}  # type: ignore[attr-defined]
+    found |= copied_files(app)
+    found |= {Path("_images", name) for name in getattr(builder, "images", {}).values()}
+    if config.html_copy_source:
+        for doc in docs:
+            suffix = str(env.doc2path(doc, False))[len(doc) :]
+            source = doc + suffix
+            if suffix != config.html_sourcelink_suffix:
+                source += config.html_sourcelink_suffix
+            found.add(Path("_sources", source))
+    if config.portfolio_pdf:
+        for variant in written(config, app.confdir):
+            found.add(Path(variant.name))
+            if config.portfolio_pdf_keep_typst:
+                found.add(Path(variant.name).with_suffix(".typ"))
+    domain: CVDomain = env.domains[CVDomain.name]  # type: ignore[assignment]
+    found |= {Path(paper.page + ".bib") for paper in domain.papers.values() if paper.page}
+    found.add(Path(ALL_PAPERS))
+    return found
+
+
+def extra_files(app: Sphinx) -> set[Path]:
+    """What ``html_extra_path`` copies into the output folder, relative to it: never judged."""
+    found: set[Path] = set()
+    for entry in app.config.html_extra_path:
+        path = Path(app.confdir, entry)
+        if path.is_file():
+            found.add(Path(path.name))
+        elif path.is_dir():
+            found |= {p.relative_to(path) for p in path.rglob("*") if p.is_file()}
+    return found
+
+
+def judged(outdir: Path, suffix: str, doctrees: Path, previous: set[Path]) -> Iterator[Path]:
+    """The files of the kinds this build makes: pages, top-level PDFs and Typst sources,
+    ``_sources``, and the previous build's images and downloads; never through a symlink."""
+    for folder, dirnames, filenames in os.walk(outdir):
+        here = Path(folder)
+        dirnames[:] = sorted(
+            d
+            for d in dirnames
+            if not d.startswith(".")
+            and not (here / d).is_symlink()
+            and (here / d) != doctrees
+            and not (here == outdir and d == "_static")
+        )
+        for name in sorted(filenames):
+            path = here / name
+            relative = path.relative_to(outdir)
+            if path.is_symlink() or name.startswith("."):
+                continue
+            folder = relative.parts[0] if len(relative.parts) > 1 else ""
+            page = name.endswith(suffix) and folder not in COPIES
+            top = not folder and path.suffix in (".pdf", ".typ", ".bib")
+            paper = folder == "papers" and path.suffix == ".bib"
+            if page or top or paper or folder == "_sources" or relative in previous:
+                yield relative
+
+
+def remove_stale(app: Sphinx, exception: Exception | None) -> None:
+    """After a successful website build: remove every judged file no current source makes,
+    and the folders this empties."""
+    if exception is not None or not _active(app):
+        return
+    outdir = Path(app.outdir).resolve()
+    keep = expected(app) | extra_files(app)
+    started = getattr(app.builder, _STARTED, time.time_ns())
+    doctrees = Path(app.doctreedir).resolve()
+    suffix = getattr(app.builder, "out_suffix", ".html")
+    removed: list[Path] = []
+    for relative in judged(outdir, suffix, doctrees, getattr(app.builder, _PREVIOUS, set())):
+        path = outdir / relative
+        if relative in keep or path.stat().st_mtime_ns >= started:  # written by this build
+            continue
+        path.unlink()
+        removed.append(relative)
+    for folder in sorted({p.parent for p in removed}, key=lambda p: len(p.parts), reverse=True):
+        while folder != Path(".") and (outdir / folder).is_dir() and not any((outdir / folder).iterdir()):
+            (outdir / folder).rmdir()
+            folder = folder.parent
+    if removed:
+        more = " ..." if len(removed) > 5 else ""
+        logger.info(f"removed {len(removed)} stale file(s): {', '.join(map(str, removed[:5]))}{more}")
+
+
+def setup_stale(app: Sphinx) -> None:
+    app.connect("builder-inited", note_start)
+    app.connect("html-page-context", note_page)
+    # after the PDF (500) and the sitemap (800) are written
+    app.connect("build-finished", remove_stale, priority=900)
