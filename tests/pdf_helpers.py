@@ -97,7 +97,7 @@ def reading_order_errors(
             for org in entry.orgs  # type: ignore[attr-defined]
             if _short(squash(org.name)).casefold() not in grouped
         ]
-        dates = squash(entry.when.label) if entry.when else ""  # type: ignore[attr-defined]
+        dates = squash(entry.when.text()) if entry.when else ""  # type: ignore[attr-defined]
         starts = [m.start() for m in re.finditer(re.escape(title), flat)]
 
         if not any(_follows(flat, start + len(title), [*parts, dates], window) for start in starts):

@@ -17,6 +17,7 @@ from .config import setup_config
 from .directives import setup_directives
 from .domain import setup_domain
 from .encoding import setup_encoding
+from .i18n import setup_i18n
 from .interop import setup_interop
 from .pdf import setup_pdf
 from .rereads import setup_rereads
@@ -30,6 +31,7 @@ __version__ = "0.2.0"
 
 def setup(app: Sphinx) -> dict[str, Any]:
     setup_config(app)
+    setup_i18n(app)
     setup_encoding(app)
     setup_untrusted(app)
     setup_domain(app)

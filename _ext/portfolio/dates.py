@@ -1,19 +1,43 @@
-"""CV dates: parsed once, compared for sorting, shown for humans and machines.
+"""CV dates: parsed once, compared for sorting, shown for humans in their language and for machines.
 
 A CV mixes precisions ("2013", "Jan 2021", "21 Oct 2022") and open ends
 ("present"); keeping the precision lets every output show exactly what the
-author wrote, while a zero-padded key sorts them together.
+author wrote, while the dates still sort together. Month names, the order of day
+and month and the word for "present" follow the build's ``language`` (Babel's
+data, which Sphinx depends on); English keeps the CV's "21 Oct 2022".
 """
 
 from __future__ import annotations
 
+import datetime
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date as babel_date
+from babel.dates import format_skeleton
+
+from .i18n import _
 
 _DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 PRESENT = "present"
+#: how a date is written: "short" (Jan 2021), "long" (January 2021), "numeric" (01/2021), "iso"
+STYLES = ("short", "long", "numeric", "iso")
+#: English patterns, day before month as CVs write them (Babel's "en" puts the month first)
+_ENGLISH = {
+    "short": ("MMM y", "d MMM y"),
+    "long": ("MMMM y", "d MMMM y"),
+    "numeric": ("MM/y", "dd/MM/y"),
+}
+#: the same in Babel's skeletons, which each language orders its own way
+_SKELETONS = {
+    "short": ("yMMM", "yMMMd"),
+    "long": ("yMMMM", "yMMMMd"),
+    "numeric": ("yMM", "yMMdd"),
+}
 
 
 class DateError(ValueError):
@@ -45,24 +69,62 @@ class CVDate:
         return "-".join(parts)
 
     @property
-    def key(self) -> str:
-        """A string that sorts chronologically across precisions."""
-        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
-
-    @property
     def label(self) -> str:
-        """The human form: "2013", "Jan 2021", "21 Oct 2022" or "present"."""
-        if self.is_present:
-            return PRESENT
-        if not self.month:
-            return str(self.year)
-        month = _MONTHS[self.month - 1]
-        if not self.day:
-            return f"{month} {self.year}"
-        return f"{self.day} {month} {self.year}"
+        """The English short form, for messages to the author: "2013", "Jan 2021", "21 Oct 2022"."""
+        return format_date(self)
 
 
 PRESENT_DATE = CVDate(9999)
+
+
+@lru_cache(maxsize=16)
+def locale_of(language: str | None) -> Locale:
+    """The build's ``language`` as a Babel locale; English where Babel does not know it."""
+    try:
+        return Locale.parse((language or "en").replace("-", "_"))
+    except (ValueError, UnknownLocaleError):
+        return Locale.parse("en")
+
+
+def format_date(date: CVDate, language: str | None = "en", style: str = "short") -> str:
+    """One date in the language's words: "Jan 2021", "Jan. 2021", "21 Oct 2022", "heute"."""
+    if date.is_present:
+        return str(_("present"))
+    if style == "iso":
+        return date.iso
+    if not date.month:
+        return str(date.year)
+    locale = locale_of(language)
+    precision = 1 if date.day else 0
+    day = datetime.date(date.year, date.month, date.day or 1)
+    if locale.language == "en":
+        return babel_date(day, _ENGLISH[style][precision], locale=locale)
+    return format_skeleton(_SKELETONS[style][precision], day, locale=locale)
+
+
+def format_days(dates: Sequence[CVDate], language: str | None = "en", style: str = "short") -> str:
+    """Several days of one month read "13, 14, 16 Dec 2021" ("13., 14., 16. Dez. 2021") in the
+    short style; otherwise each date in full, comma-separated."""
+    if (
+        len(dates) > 1
+        and all(d.day for d in dates)
+        and len({(d.year, d.month) for d in dates}) == 1
+        and style == "short"
+    ):
+        locale = locale_of(language)
+        earlier = [
+            str(d.day)
+            if locale.language == "en"
+            else format_skeleton("d", datetime.date(d.year, d.month, d.day), locale=locale)
+            for d in dates[:-1]
+        ]
+        return ", ".join([*earlier, format_date(dates[-1], language, style)])
+    return ", ".join(format_date(d, language, style) for d in dates)
+
+
+def format_range(start: CVDate | None, end: CVDate | None, language: str | None = "en", style: str = "short") -> str:
+    """ "Jan 2021 – present", "2013 – 2018"."""
+    return " – ".join(format_date(d, language, style) for d in (start, end) if d)
 
 
 def parse_date(text: str, *, allow_present: bool = False) -> CVDate:
@@ -82,10 +144,3 @@ def parse_date(text: str, *, allow_present: bool = False) -> CVDate:
     if month == 2 and day == 29 and not (year % 4 == 0 and (year % 100 or year % 400 == 0)):
         raise DateError(f"{value!r} is not a leap year")
     return CVDate(year, month, day)
-
-
-def format_days(dates: list[CVDate]) -> str:
-    """Several days of one month read "13, 14, 16 Dec 2021"; otherwise joined labels."""
-    if len(dates) > 1 and all(d.day for d in dates) and len({(d.year, d.month) for d in dates}) == 1:
-        return ", ".join(str(d.day) for d in dates[:-1]) + ", " + dates[-1].label
-    return ", ".join(d.label for d in dates)

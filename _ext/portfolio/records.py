@@ -10,22 +10,24 @@ its drawing; a talk's ``:kind:`` values are its *tags*, not the entry's kind.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
-from .dates import CVDate, format_days
+from .dates import CVDate, format_days, format_range
+from .i18n import _
 
 #: every kind of entry, with the label shown in objects.inv and search
-KINDS: dict[str, str] = {
-    "position": "Position",
-    "education": "Education",
-    "grant": "Funded project",
-    "award": "Award",
-    "talk": "Talk",
-    "patent": "Patent",
-    "skill": "Skill",
-    "profile": "Profile",
-    "software": "Software",
-    "entry": "Entry",
-    "paper": "Paper",
+KINDS: dict[str, Any] = {
+    "position": _("Position"),
+    "education": _("Education"),
+    "grant": _("Funded project"),
+    "award": _("Award"),
+    "talk": _("Talk"),
+    "patent": _("Patent"),
+    "skill": _("Skill"),
+    "profile": _("Profile"),
+    "software": _("Software"),
+    "entry": _("Entry"),
+    "paper": _("Paper"),
 }
 #: kinds of card (papers are entries too, but come from the bib files)
 CARD_KINDS = tuple(kind for kind in KINDS if kind != "paper")
@@ -45,12 +47,11 @@ class When:
     def __bool__(self) -> bool:
         return bool(self.start or self.end or self.days)
 
-    @property
-    def label(self) -> str:
-        """ "Jan 2021 – present", "21 Oct 2022" or "13, 14, 16 Dec 2021"."""
+    def text(self, language: str | None = "en", style: str = "short") -> str:
+        """ "Jan 2021 – present", "21 Oct 2022" or "13, 14, 16 Dec 2021", in the build's language."""
         if self.days:
-            return format_days(list(self.days))
-        return " – ".join(d.label for d in (self.start, self.end) if d)
+            return format_days(self.days, language, style)
+        return format_range(self.start, self.end, language, style)
 
     @property
     def sortkey(self) -> tuple[CVDate, CVDate, CVDate]:

@@ -16,6 +16,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .dates import CVDate
 from .domain import CVDomain
+from .i18n import _
 from .nodes import WEBSITE_BUILDERS, WebsiteOnly, cv_entry, joined
 from .records import Entry
 from .warnings import Subtype, warn
@@ -125,7 +126,8 @@ class SoftwareBacklinks(SphinxPostTransform):
                 continue
             para = paragraphs[-1]
             para["classes"].append("cv-software-links")
-            para += nodes.Text(" · Software: ")
+            label = _("Software:")
+            para += nodes.Text(f" · {label} ")
             para.extend(
                 joined(
                     [

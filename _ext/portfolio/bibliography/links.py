@@ -11,6 +11,7 @@ from typing import NamedTuple
 
 from pybtex.database import Entry
 
+from ..i18n import _
 from ..validate import arxiv_url, doi_url, is_web_url
 
 #: the fields that hold links, checked when the bib files are read
@@ -38,10 +39,10 @@ def field_links(field: str, value: str, archive: str = "arXiv") -> list[Link]:
         label = "arXiv"
     elif field == "code":
         urls = list(value.split())
-        label = "Code"
+        label = str(_("Code"))
     else:
         urls = [value.strip()]
-        label = "PDF" if field == "pdf" else "Project page"
+        label = "PDF" if field == "pdf" else str(_("Project page"))
     return [Link(label, url, field) for url in urls if url and is_web_url(url)]
 
 

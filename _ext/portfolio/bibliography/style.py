@@ -23,6 +23,7 @@ from pybtex.style.names import BaseNameStyle
 from pybtex.style.sorting import BaseSortingStyle
 from pybtex.style.template import FieldIsMissing, join, names, node, optional, tag
 
+from ..i18n import _
 from ..nodes import cv_pub_authors, cv_pub_links, cv_pub_title, cv_sep
 from . import compat
 from .latex import rich
@@ -99,6 +100,11 @@ class NewestFirst(BaseSortingStyle):
 TAGS = {"cv-pub-title": cv_pub_title, "cv-pub-authors": cv_pub_authors, "cv-pub-links": cv_pub_links, "cv-sep": cv_sep}
 
 
+def venue_prefix() -> str:
+    """ "In: " before a venue, in the build's language."""
+    return str(_("In:")) + " "
+
+
 class PortfolioStyle(UnsrtStyle):
     """Title. Authors (year). In: Venue volume(number):pages. Note. Links.
 
@@ -131,10 +137,10 @@ class PortfolioStyle(UnsrtStyle):
         return optional[". ", field("note")]
 
     def get_article_template(self, e: Entry) -> Any:
-        return join[self.head(), optional["In: ", tag("em")[field("journal")]], self.numbers(e), self.tail()]
+        return join[self.head(), optional[venue_prefix(), tag("em")[field("journal")]], self.numbers(e), self.tail()]
 
     def get_inproceedings_template(self, e: Entry) -> Any:
-        return join[self.head(), optional["In: ", tag("em")[field("booktitle")]], self.numbers(e), self.tail()]
+        return join[self.head(), optional[venue_prefix(), tag("em")[field("booktitle")]], self.numbers(e), self.tail()]
 
     get_conference_template = get_inproceedings_template
 
@@ -142,7 +148,7 @@ class PortfolioStyle(UnsrtStyle):
         series = "series" in e.fields and e.fields["series"] != e.fields.get("booktitle")
         return join[
             self.head(),
-            optional["In: ", tag("em")[field("booktitle")]],
+            optional[venue_prefix(), tag("em")[field("booktitle")]],
             optional[". ", field("series")] if series else "",
             self.numbers(e),
             optional[". ", field("publisher")],
@@ -152,7 +158,7 @@ class PortfolioStyle(UnsrtStyle):
 
     def get_misc_template(self, e: Entry) -> Any:
         where = (
-            ("In: ", field("howpublished"), optional[" abs/", field("eprint")])
+            (venue_prefix(), field("howpublished"), optional[" abs/", field("eprint")])
             if "howpublished" in e.fields
             else (optional["arXiv:", field("eprint")],)
         )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sphinx.application import Sphinx
 
+from ..i18n import _
 from .base import CardDirective, Field
 
 
@@ -15,8 +16,8 @@ class AwardDirective(CardDirective):
     fields = {
         "date": Field("date", required=True),
         "issuer": Field(),
-        "note": Field(label="Note"),
-        "url": Field("url", label="Announcement"),
+        "note": Field(label=_("Note")),
+        "url": Field("url", label=_("Announcement")),
     }
 
 

@@ -39,7 +39,8 @@ class Field:
     #: a missing value warns
     required: bool = False
     #: a text option with a label is a labelled detail; a URL option's label is its link text
-    label: str = ""
+    #: (lazy: from the extension's catalog, in the build's language)
+    label: Any = ""
 
 
 @dataclass
@@ -71,8 +72,8 @@ class CardDirective(SphinxDirective):
     fields: ClassVar[dict[str, Field]] = {}
     #: the options that name organisations, in the order the meta line shows them
     org_fields: ClassVar[tuple[str, ...]] = ()
-    #: allowed values of a ``tags`` option
-    allowed_tags: ClassVar[tuple[str, ...]] = ()
+    #: allowed values of a ``tags`` option, each with what the card shows for it
+    allowed_tags: ClassVar[dict[str, Any]] = {}
     required_arguments = 0  # a missing title warns (``empty_title``); the entry still shows
     optional_arguments = 1
     final_argument_whitespace = True
@@ -180,14 +181,14 @@ class CardDirective(SphinxDirective):
 
     def details(self, values: Values) -> tuple[Detail, ...]:
         return tuple(
-            Detail(name, spec.label, text)
+            Detail(name, str(spec.label), text)
             for name, spec in self.fields.items()
             if spec.label and spec.type == "text" and (text := values.text.get(name))
         )
 
     def links(self, values: Values) -> tuple[Link, ...]:
         return tuple(
-            Link(name, spec.label or name, url)
+            Link(name, str(spec.label or name), url)
             for name, spec in self.fields.items()
             if spec.type == "url" and (url := values.text.get(name))
         )
@@ -222,7 +223,7 @@ class CardDirective(SphinxDirective):
             **self.extra(values),
         )
         domain.note_entry(entry)
-        card = build_card(entry, body, self.config, classes=self.options.get("class", []))
+        card = build_card(entry, body, self.config, self.allowed_tags, classes=self.options.get("class", []))
         for node in card.findall(nodes.Element):
             if not node.source:
                 self.set_source_info(node)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sphinx.application import Sphinx
 
+from ..i18n import _
 from .base import CardDirective, Field
 
 
@@ -17,9 +18,9 @@ class EducationDirective(CardDirective):
         "location": Field(),
         "start": Field("date"),
         "end": Field("end", required=True),
-        "distinction": Field(label="Distinction"),
-        "thesis": Field(label="Thesis"),
-        "supervisors": Field(label="Supervision"),
+        "distinction": Field(label=_("Distinction")),
+        "thesis": Field(label=_("Thesis")),
+        "supervisors": Field(label=_("Supervision")),
     }
 
 

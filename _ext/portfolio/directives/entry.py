@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sphinx.application import Sphinx
 
+from ..i18n import _
 from .base import CardDirective, Field
 
 
@@ -18,7 +19,7 @@ class EntryDirective(CardDirective):
         "date": Field("date"),
         "start": Field("date"),
         "end": Field("end"),
-        "url": Field("url", label="Link"),
+        "url": Field("url", label=_("Link")),
     }
 
 

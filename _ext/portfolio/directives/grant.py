@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sphinx.application import Sphinx
 
+from ..i18n import _
 from .base import CardDirective, Field
 
 
@@ -16,9 +17,9 @@ class GrantDirective(CardDirective):
         "title": Field(required=True),
         "start": Field("date", required=True),
         "end": Field("end", required=True),
-        "role": Field(label="Role"),
-        "funder": Field(label="Funded by"),
-        "url": Field("url", label="Project page"),
+        "role": Field(label=_("Role")),
+        "funder": Field(label=_("Funded by")),
+        "url": Field("url", label=_("Project page")),
     }
 
 

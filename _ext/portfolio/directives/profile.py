@@ -12,6 +12,7 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
+from ..i18n import _
 from ..private import private_file, read_private, setup_private
 from ..records import Contact, Link
 from .base import CardDirective, Field, Values
@@ -37,8 +38,8 @@ class ProfileDirective(CardDirective):
         "email": Field("email"),
         "phone": Field(),
         "address": Field(),
-        "website": Field("url", label="Website"),
-        "scholar": Field("url", label="Google Scholar"),
+        "website": Field("url", label=_("Website")),
+        "scholar": Field("url", label=_("Google Scholar")),
         "github": Field(),
         "linkedin": Field(),
         "orcid": Field(),

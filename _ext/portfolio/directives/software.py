@@ -12,6 +12,7 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
+from ..i18n import _
 from ..warnings import Subtype
 from .base import CardDirective, Field, Values
 
@@ -24,10 +25,10 @@ class SoftwareDirective(CardDirective):
     kind = "software"
     org_fields = ("languages",)
     fields = {
-        "repository": Field("url", required=True, label="Code"),
-        "url": Field("url", label="Website"),
+        "repository": Field("url", required=True, label=_("Code")),
+        "url": Field("url", label=_("Website")),
         "languages": Field(),
-        "role": Field(label="Role"),
+        "role": Field(label=_("Role")),
         "start": Field("date"),
         "end": Field("end"),
         "paper": Field(),

@@ -4,26 +4,27 @@ from __future__ import annotations
 
 from sphinx.application import Sphinx
 
+from ..i18n import _
 from ..warnings import Subtype
 from .base import CardDirective, Field, Values
 
-#: what a talk's ``:kind:`` may say; shown as tags on its card
-TALK_KINDS = (
-    "talk",
-    "invited",
-    "keynote",
-    "lecture",
-    "lecture series",
-    "paper presentation",
-    "workshop",
-    "webinar",
-    "interview",
-    "seminar",
-    "summer school",
-    "tutorial",
-    "panel",
-    "poster",
-)
+#: what a talk's ``:kind:`` may say, and how its card's tags say it
+TALK_KINDS = {
+    "talk": _("talk"),
+    "invited": _("invited"),
+    "keynote": _("keynote"),
+    "lecture": _("lecture"),
+    "lecture series": _("lecture series"),
+    "paper presentation": _("paper presentation"),
+    "workshop": _("workshop"),
+    "webinar": _("webinar"),
+    "interview": _("interview"),
+    "seminar": _("seminar"),
+    "summer school": _("summer school"),
+    "tutorial": _("tutorial"),
+    "panel": _("panel"),
+    "poster": _("poster"),
+}
 
 
 class TalkDirective(CardDirective):
@@ -38,10 +39,10 @@ class TalkDirective(CardDirective):
         "host": Field(),
         "location": Field(),
         "kind": Field("tags"),
-        "note": Field(label="Note"),
-        "slides": Field("url", label="Slides"),
-        "video": Field("url", label="Video"),
-        "url": Field("url", label="Event page"),
+        "note": Field(label=_("Note")),
+        "slides": Field("url", label=_("Slides")),
+        "video": Field("url", label=_("Video")),
+        "url": Field("url", label=_("Event page")),
     }
 
     def read_options(self) -> Values:

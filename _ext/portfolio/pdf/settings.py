@@ -24,6 +24,7 @@ from sphinx.config import Config
 
 from ..config import conf_location, pdf_name
 from ..dates import CVDate
+from ..i18n import _
 from ..records import CARD_KINDS
 from ..warnings import Subtype, warn
 
@@ -40,23 +41,13 @@ _LENGTH_RE = re.compile(r"^\d{1,3}(?:\.\d{1,3})?(?:mm|cm|in|pt)$")
 _COLOUR_RE = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
 _LANG_RE = re.compile(r"^([a-zA-Z]{2,3})(?:[_-]([a-zA-Z]{2}))?$")
-_LONG_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 Report = Callable[[str, tuple[str, ...]], None]
 """``report(message, path)``: a warning about a setting (``path``: its name, then the keys inside it)."""
+
+
+#: the "last updated" line's default, which the PDF writes in the build's language
+LAST_UPDATED = "Last updated {date}"
 
 
 @dataclass(frozen=True)
@@ -78,7 +69,7 @@ class Design:
     #: how dates are written (``DATE_FORMATS``)
     date_format: str = "short"
     #: the "last updated" line with ``{date}``; "" for none
-    last_updated: str = "Last updated {date}"
+    last_updated: str = LAST_UPDATED
     #: link the website (``html_baseurl``) in the header
     website: bool = True
 
@@ -327,7 +318,7 @@ def variants(config: Config, confdir: str | Path, report: Report = lambda messag
     font_paths = tuple(str(Path(confdir, p)) for p in config.portfolio_pdf_font_paths)
     base = base_design(config)
     sections = tuple(config.portfolio_pdf_sections)
-    default = Variant(id="cv", name=pdf_name(config), title="Curriculum Vitae", sections=sections, design=base)
+    default = Variant(id="cv", name=pdf_name(config), title=str(_("Curriculum Vitae")), sections=sections, design=base)
     found: list[Variant] = []
     stem = pdf_name(config).removesuffix(".pdf")
     for key, values in config.portfolio_pdf_variants.items():
@@ -378,25 +369,11 @@ def pdf_title(config: Config, variant: Variant, default: bool) -> str:
     PDF, "<author> – <its title>" for the others."""
     author = config.author or config.project
     if default:
-        return str(config.portfolio_pdf_title or f"{author} – Curriculum Vitae")
+        return str(config.portfolio_pdf_title or f"{author} – {_('Curriculum Vitae')}")
     return f"{author} – {variant.title}"
 
 
 # -- dates ------------------------------------------------------------------------------------
-
-
-def format_date(date: CVDate, style: str) -> str:
-    """A date as the design writes it; "present" stays as the sources say it."""
-    if date.is_present or style == "short":
-        return date.label
-    if style == "iso":
-        return date.iso
-    if not date.month:
-        return str(date.year)
-    if style == "numeric":
-        return f"{date.day:02d}/{date.month:02d}/{date.year}" if date.day else f"{date.month:02d}/{date.year}"
-    month = _LONG_MONTHS[date.month - 1]
-    return f"{date.day} {month} {date.year}" if date.day else f"{month} {date.year}"
 
 
 def source_date(confdir: str | Path, environ: Mapping[str, str]) -> CVDate | None:

@@ -13,8 +13,10 @@ from pathlib import Path
 from docutils import nodes
 from sphinx.builders import Builder
 
+from ..dates import format_date
+from ..i18n import _
 from ..validate import is_web_url
-from .settings import Variant, format_date, pdf_title, source_date, typst_language
+from .settings import LAST_UPDATED, Variant, pdf_title, source_date, typst_language
 from .translator import TypstTranslator, markup, short_address, string
 
 THEMES = Path(__file__).with_name("themes")
@@ -25,6 +27,15 @@ def _array(items: list[str]) -> str:
     return "(" + "".join(f"{item}, " for item in items).rstrip(" ") + ")"
 
 
+#: "Page 2 of 9", in the build's language
+PAGE, OF = _("Page"), _("of")
+
+
+def last_updated(line: str) -> str:
+    """The "last updated" line; the default one in the build's language."""
+    return str(_("Last updated {date}")) if line == LAST_UPDATED else line
+
+
 def design_source(builder: Builder, variant: Variant, default: bool) -> str:
     """``#let design = (...)``: what the theme reads (see ``themes/common.typ``)."""
     config = builder.config
@@ -32,7 +43,9 @@ def design_source(builder: Builder, variant: Variant, default: bool) -> str:
     lang, region = typst_language(config.language)
     day = source_date(builder.confdir, os.environ) if design.last_updated else None
     updated = (
-        f"[{markup(design.last_updated.replace('{date}', format_date(day, design.date_format)))}]" if day else "none"
+        f"[{markup(last_updated(design.last_updated).replace('{date}', format_date(day, lang, design.date_format)))}]"
+        if day
+        else "none"
     )
     baseurl = config.html_baseurl or ""
     website = (
@@ -58,6 +71,8 @@ def design_source(builder: Builder, variant: Variant, default: bool) -> str:
         "region": string(region) if region else "none",
         "updated": updated,
         "website": website,
+        # the template's own words, in the build's language: "Page 2 of 9"
+        "page_of": f"([{markup(str(PAGE))}], [{markup(str(OF))}])",
     }
     return "#let design = (\n" + "".join(f"  {key}: {value},\n" for key, value in values.items()) + ")\n"
 

@@ -16,14 +16,14 @@ from typing import Any
 from urllib.parse import unquote
 
 from docutils import nodes
+from sphinx.locale import admonitionlabels
 from sphinx.util.docutils import SphinxTranslator
 
-from ..dates import DateError, parse_date
+from ..dates import DateError, format_date, parse_date
 from ..nodes import cv_account, cv_email, cv_meta, cv_org, cv_orgs, cv_sep
 from ..records import Entry
 from ..untrusted import inside, is_image_file
 from ..warnings import Subtype, warn
-from .settings import format_date
 
 _SPECIAL = frozenset("\\#$*_@<>[]`~/'\"-=+.()")
 _LABEL_RE = re.compile(r"^[A-Za-z0-9_\-.:]+$")
@@ -270,7 +270,7 @@ class TypstTranslator(SphinxTranslator):
         if node.children and isinstance(node[0], nodes.title):
             title = self.render(node[0])
         elif (name := node.__class__.__name__) in ADMONITIONS:
-            title = markup(name.capitalize())
+            title = markup(str(admonitionlabels[name]))  # Sphinx's own words, in the build's language
         self.body.append(f"#cv-admonition([{title}])[")
 
     def depart_admonition(self, node: nodes.Element) -> None:
@@ -508,10 +508,7 @@ class TypstTranslator(SphinxTranslator):
         when = self.entry.when if self.entry is not None else None
         text = node.astext()
         if when and self.date_format != "short":
-            if when.days:
-                text = ", ".join(format_date(day, self.date_format) for day in when.days)
-            else:
-                text = " – ".join(format_date(day, self.date_format) for day in (when.start, when.end) if day)
+            text = when.text(self.builder.config.language, self.date_format)
         self.body.append(markup(text) if self.profile else f"dates: [{markup(text)}], ")
         raise nodes.SkipNode
 
@@ -519,7 +516,9 @@ class TypstTranslator(SphinxTranslator):
         """A date outside the meta line (a patent's): in the design's date format."""
         try:
             text = (
-                format_date(parse_date(node["datetime"]), self.date_format) if node.get("datetime") else node.astext()
+                format_date(parse_date(node["datetime"]), self.builder.config.language, self.date_format)
+                if node.get("datetime")
+                else node.astext()
             )
         except DateError:
             text = node.astext()

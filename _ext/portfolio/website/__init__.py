@@ -22,6 +22,7 @@ from .linking import setup_linking
 from .opengraph import setup_opengraph
 from .papers import setup_papers
 from .person import setup_person
+from .script import setup_script
 from .search import setup_search
 from .sharing import setup_sharing
 from .sitemap import setup_sitemap
@@ -49,6 +50,7 @@ def setup_website(app: Sphinx) -> None:
     setup_bibfiles(app)
     setup_person(app)
     setup_search(app)
+    setup_script(app)
     setup_sharing(app)
     setup_sitemap(app)
     setup_stale(app)

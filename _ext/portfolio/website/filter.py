@@ -6,11 +6,14 @@ JavaScript the place stays empty and the whole list stays readable.
 
 from __future__ import annotations
 
+from html import escape
+
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 from sphinx.writers.html5 import HTML5Translator
 
+from ..i18n import _
 from ..nodes import cv_filter
 
 
@@ -24,7 +27,8 @@ class PublicationFilter(SphinxDirective):
 
 
 def visit_filter(self: HTML5Translator, node: nodes.Element) -> None:
-    self.body.append('<div class="cv-filter" data-cv-filter role="search" aria-label="Filter publications"></div>\n')
+    label = escape(str(_("Filter publications")))
+    self.body.append(f'<div class="cv-filter" data-cv-filter role="search" aria-label="{label}"></div>\n')
     raise nodes.SkipNode
 
 

@@ -13,6 +13,7 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.writers.html5 import HTML5Translator
 
 from ..domain import CVDomain
+from ..i18n import _
 from ..nodes import cv_highlights
 from ..records import KINDS
 from ..warnings import Subtype, warn
@@ -20,17 +21,17 @@ from ..warnings import Subtype, warn
 DEFAULT = ("paper", "talk", "software", "grant")
 #: what a number counts, by kind
 PLURALS = {
-    "paper": "Publications",
-    "talk": "Talks and lectures",
-    "software": "Software projects",
-    "grant": "Funded projects",
-    "award": "Awards",
-    "patent": "Patent families",
-    "position": "Positions",
-    "education": "Degrees",
-    "skill": "Skill areas",
-    "entry": "Other entries",
-    "profile": "Profiles",
+    "paper": _("Publications"),
+    "talk": _("Talks and lectures"),
+    "software": _("Software projects"),
+    "grant": _("Funded projects"),
+    "award": _("Awards"),
+    "patent": _("Patent families"),
+    "position": _("Positions"),
+    "education": _("Degrees"),
+    "skill": _("Skill areas"),
+    "entry": _("Other entries"),
+    "profile": _("Profiles"),
 }
 
 
@@ -67,7 +68,7 @@ def visit_highlights(self: HTML5Translator, node: nodes.Element) -> None:
         if not count:
             continue
         href = escape(self.builder.get_relative_uri(here, docname))
-        what = escape(PLURALS[kind])
+        what = escape(str(PLURALS[kind]))
         cells.append(
             '<div class="sd-col sd-d-flex-row"><div class="sd-card sd-sphinx-override sd-w-100 sd-shadow-sm '
             f'sd-card-hover"><div class="sd-card-body"><span class="cv-count">{count}</span>'

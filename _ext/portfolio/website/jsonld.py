@@ -1,4 +1,5 @@
-"""JSON-LD blocks that no field can break out of."""
+"""JSON inside ``<script>`` elements that no value can break out of: JSON-LD for search
+engines, and the script's words."""
 
 from __future__ import annotations
 
@@ -6,9 +7,14 @@ import json
 from typing import Any
 
 
-def json_ld(data: dict[str, Any]) -> str:
-    """A JSON-LD script element. ``<``, ``>`` and ``&`` are written as JSON escapes, so no field
-    can close the script or open a comment that swallows the rest of the page."""
+def json_script(data: dict[str, Any], mime: str, element_id: str = "") -> str:
+    """A script element holding ``data``. ``<``, ``>`` and ``&`` are written as JSON escapes, so no
+    value can close the script or open a comment that swallows the rest of the page."""
     payload = json.dumps(data, ensure_ascii=False, sort_keys=True)
     payload = payload.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return f'<script type="application/ld+json">{payload}</script>'
+    id_attribute = f' id="{element_id}"' if element_id else ""
+    return f'<script type="{mime}"{id_attribute}>{payload}</script>'
+
+
+def json_ld(data: dict[str, Any]) -> str:
+    return json_script(data, "application/ld+json")

@@ -66,7 +66,11 @@ class FillListings(SphinxPostTransform):
                     refexplicit=True,
                 )
                 org = ", ".join(org.name for org in entry.orgs)
-                details = [nodes.inline(p, p, classes=["cv-latest-detail"]) for p in (org, entry.when.label) if p]
+                details = [
+                    nodes.inline(p, p, classes=["cv-latest-detail"])
+                    for p in (org, entry.when.text(self.config.language))
+                    if p
+                ]
                 para.extend(joined([para.pop(), *details]))
                 items += nodes.list_item("", para)
             node.replace_self(items if found and node["limit"] else [])

@@ -19,11 +19,18 @@ from sphinx.util.osutil import relative_uri
 from sphinx.writers.html5 import HTML5Translator
 
 from ..domain import CVDomain
+from ..i18n import _
 from ..interop.jsonresume import FILENAME as RESUME
 from ..nodes import cv_files, cv_inventory, cv_table_filter
 from ..records import KINDS
 from .bibfiles import ALL_PAPERS
 
+#: what each published file is, in the build's language
+FILES = {
+    "bib": _("every paper, as BibTeX"),
+    "resume": _("the CV in the JSON Resume format"),
+    "inventory": _("the names other projects link to (Sphinx's inventory)"),
+}
 #: every kind of entry, in the listing's sense (``domain.listings``)
 ALL = "*"
 
@@ -34,7 +41,7 @@ class InventoryDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         domain: CVDomain = self.env.domains[CVDomain.name]  # type: ignore[assignment]
         domain.listings.setdefault(self.env.docname, []).append(ALL)
-        filter_box = cv_table_filter(label="Filter the names")
+        filter_box = cv_table_filter(label=str(_("Filter the names")))
         node = cv_inventory()
         self.set_source_info(node)
         return [filter_box, node]
@@ -72,9 +79,9 @@ class FillInventory(SphinxPostTransform):
             names += [(i, e.kind, i, e.title) for i, e in domain.by_id().items()]
             body = nodes.tbody()
             for name, kind, target, title in sorted(names):
-                body += row(nodes.literal("", name), nodes.Text(KINDS[kind]), xref(kind, target, title))
+                body += row(nodes.literal("", name), nodes.Text(str(KINDS[kind])), xref(kind, target, title))
             group = nodes.tgroup("", *(nodes.colspec(colwidth=w) for w in (35, 15, 50)), cols=3)
-            group += nodes.thead("", row(nodes.Text("Name"), nodes.Text("What"), nodes.Text("Link text")))
+            group += nodes.thead("", row(nodes.Text(_("Name")), nodes.Text(_("What")), nodes.Text(_("Link text"))))
             group += body
             node.replace_self(nodes.table("", group, classes=["cv-inventory"]))
 
@@ -88,14 +95,16 @@ def visit_files(self: HTML5Translator, node: nodes.Element) -> None:
     """Links from wherever the page is to the files in the site's root."""
     here = self.builder.get_target_uri(self.builder.current_docname)
     items = [
-        (ALL_PAPERS, "every paper, as BibTeX"),
-        (RESUME, "the CV in the JSON Resume format"),
-        ("objects.inv", "the names other projects link to (Sphinx's inventory)"),
+        (ALL_PAPERS, FILES["bib"]),
+        (RESUME, FILES["resume"]),
+        ("objects.inv", FILES["inventory"]),
     ]
     self.body.append('<ul class="cv-files">\n')
     for filename, what in items:
         href = escape(relative_uri(here, filename))
-        self.body.append(f'<li><a class="reference" href="{href}"><code>{filename}</code></a>: {escape(what)}</li>\n')
+        self.body.append(
+            f'<li><a class="reference" href="{href}"><code>{filename}</code></a>: {escape(str(what))}</li>\n'
+        )
     self.body.append("</ul>\n")
     raise nodes.SkipNode
 

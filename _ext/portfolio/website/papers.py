@@ -28,22 +28,23 @@ from ..bibliography.latex import plain
 from ..bibliography.links import entry_links
 from ..config import writes_paper_pages
 from ..domain import CVDomain
+from ..i18n import _
 from ..nodes import WEBSITE_BUILDERS, cv_paper_extras, cv_pub_links, cv_sep
 from ..validate import cut
 from .jsonld import json_ld
 
 PAGE_FOLDER = "papers/"
 TYPE_LABELS = {
-    "article": "Journal article",
-    "inproceedings": "Conference or workshop paper",
-    "conference": "Conference or workshop paper",
-    "incollection": "Book chapter",
-    "inbook": "Book chapter",
-    "book": "Book",
-    "misc": "Preprint",
-    "phdthesis": "Thesis",
-    "mastersthesis": "Thesis",
-    "techreport": "Report",
+    "article": _("Journal article"),
+    "inproceedings": _("Conference or workshop paper"),
+    "conference": _("Conference or workshop paper"),
+    "incollection": _("Book chapter"),
+    "inbook": _("Book chapter"),
+    "book": _("Book"),
+    "misc": _("Preprint"),
+    "phdthesis": _("Thesis"),
+    "mastersthesis": _("Thesis"),
+    "techreport": _("Report"),
 }
 #: the meta tag naming the venue, by entry type (Google Scholar's inclusion guidelines)
 VENUE_TAGS = {
@@ -111,7 +112,7 @@ class PaperExtras(SphinxPostTransform):
                 page=domain.papers[key].page,
                 year=entry.fields.get("year", ""),
                 type=entry.type,
-                type_label=TYPE_LABELS.get(entry.type, "Other"),
+                type_label=str(TYPE_LABELS.get(entry.type, _("Other"))),
                 links=[(link.label, link.url) for link in entry_links(entry)],
                 bibtex=to_bibtex(entry, key),
                 abstract=text(entry, "abstract"),
@@ -125,6 +126,13 @@ def visit_paper_extras(self: HTML5Translator, node: nodes.Element) -> None:
 
 
 BUTTON = "cv-action sd-btn sd-btn-outline-primary"
+#: the words of a paper's buttons and page, in the build's language
+WORDS = {
+    "abstract": _("Abstract"),
+    "bibtex": _("BibTeX"),
+    "details": _("Details"),
+    "all": _("All publications"),
+}
 
 
 def render_paper_extras(node: nodes.Element, page_uri: str) -> str:
@@ -140,15 +148,15 @@ def render_paper_extras(node: nodes.Element, page_uri: str) -> str:
     ]
     if node["abstract"]:
         parts.append(
-            f'<details class="cv-abstract"><summary class="{BUTTON}">Abstract</summary>'
+            f'<details class="cv-abstract"><summary class="{BUTTON}">{WORDS["abstract"]}</summary>'
             f"<p>{escape(node['abstract'])}</p></details>"
         )
     parts.append(
-        f'<details class="cv-bibtex" data-key="{key}"><summary class="{BUTTON}">BibTeX</summary>'
+        f'<details class="cv-bibtex" data-key="{key}"><summary class="{BUTTON}">{WORDS["bibtex"]}</summary>'
         f'<pre class="cv-bibtex-source" tabindex="0">{escape(node["bibtex"])}</pre></details>'
     )
     if page_uri:
-        parts.append(f'<a class="cv-paper-page {BUTTON}" href="{escape(page_uri)}">Details</a>')
+        parts.append(f'<a class="cv-paper-page {BUTTON}" href="{escape(page_uri)}">{WORDS["details"]}</a>')
     parts.append("</div>")
     return "".join(parts)
 
@@ -241,12 +249,12 @@ def paper_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
             f'<p class="cv-paper-reference">{formatted[key].text.render(html_backend())}</p>',
         ]
         if abstract := text(entry, "abstract"):
-            body.append(f'<h2>Abstract</h2><p class="cv-paper-abstract">{escape(abstract)}</p>')
+            body.append(f'<h2>{WORDS["abstract"]}</h2><p class="cv-paper-abstract">{escape(abstract)}</p>')
         body.append(
-            f'<h2>BibTeX</h2><div class="cv-bibtex" data-key="{escape(key)}">'
+            f'<h2>{WORDS["bibtex"]}</h2><div class="cv-bibtex" data-key="{escape(key)}">'
             f'<pre class="cv-bibtex-source" tabindex="0">{escape(to_bibtex(entry, key))}</pre></div>'
         )
-        body.append(f'<p><a class="cv-paper-back" href="{escape(back)}">All publications</a></p>')
+        body.append(f'<p><a class="cv-paper-back" href="{escape(back)}">{WORDS["all"]}</a></p>')
         # Sphinx's templates put "title" into the page as HTML: it must be escaped here
         context = {
             "title": escape(paper.title),

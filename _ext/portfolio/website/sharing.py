@@ -101,15 +101,13 @@ def introduction(doctree: nodes.document) -> str:
 
 
 def summary(title: str, author: str, cards: list[Entry], papers: int) -> str:
-    """ "Talks and lectures – Dr. Ada Example: 3 talks and lectures." """
-    counts: dict[str, int] = {}
+    """ "Talks and lectures – Dr. Ada Example. Talks and lectures: 3." """
+    counts: dict[str, int] = {"paper": papers} if papers else {}
     for card in cards:
-        counts[card.kind] = counts.get(card.kind, 0) + 1
-    parts = [f"{n} {PLURALS[kind].lower()}" for kind, n in counts.items() if kind != "profile"]
-    if papers:
-        parts.insert(0, f"{papers} {PLURALS['paper'].lower()}")
-    listed = f": {', '.join(parts)}." if parts else "."
-    return f"{title} – {author}{listed}"
+        if card.kind != "profile":
+            counts[card.kind] = counts.get(card.kind, 0) + 1
+    listed = "; ".join(f"{PLURALS[kind]}: {n}" for kind, n in counts.items())
+    return f"{title} – {author}." + (f" {listed}." if listed else "")
 
 
 def describe(app: Sphinx, pagename: str, doctree: nodes.document, title: str) -> str:

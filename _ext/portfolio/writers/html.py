@@ -16,6 +16,7 @@ from docutils import nodes
 from sphinx.util.osutil import relative_uri
 from sphinx.writers.html5 import HTML5Translator
 
+from ..i18n import _
 from ..nodes import cv_entry
 from ..pdf.settings import written
 from .icons import icon
@@ -75,7 +76,8 @@ def depart_title(self: HTML5Translator, node: nodes.Element) -> None:
     card = _enclosing_card(node)
     if card is not None and card["ids"]:
         anchor = escape(card["ids"][0], quote=True)
-        self.body.append(f'<a class="headerlink" href="#{anchor}" title="Link to this entry">¶</a>')
+        title = escape(str(_("Link to this entry")))
+        self.body.append(f'<a class="headerlink" href="#{anchor}" title="{title}">¶</a>')
     level = _heading_level(card) if card is not None else 3
     self.body.append(f"</h{level}>\n")
 

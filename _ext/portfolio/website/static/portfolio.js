@@ -6,6 +6,16 @@
 (function () {
   "use strict";
 
+  /* The page gives the script its words, in the site's language (website/script.py). */
+  var catalog = {};
+  var block = document.getElementById("cv-strings");
+  if (block) { try { catalog = JSON.parse(block.textContent); } catch (e) { catalog = {}; } }
+  function say(name, values) {
+    var text = catalog[name] || "";
+    Object.keys(values || {}).forEach(function (key) { text = text.split("{" + key + "}").join(values[key]); });
+    return text;
+  }
+
   function revealEmails() {
     document.querySelectorAll("a.cv-email[data-cv-email]").forEach(function (link) {
       var address = atob(link.getAttribute("data-cv-email")).split("").reverse().join("");
@@ -36,13 +46,13 @@
       var button = document.createElement("button");
       button.type = "button";
       button.className = "cv-copy";
-      button.textContent = "Copy BibTeX";
-      button.setAttribute("aria-label", "Copy the BibTeX entry " + (box.getAttribute("data-key") || ""));
+      button.textContent = say("copy");
+      button.setAttribute("aria-label", say("copyEntry", {key: box.getAttribute("data-key") || ""}));
       button.addEventListener("click", function () {
         copyText(source.textContent).then(function () {
-          button.textContent = "Copied";
+          button.textContent = say("copied");
           box.setAttribute("data-copied", "true");
-          setTimeout(function () { button.textContent = "Copy BibTeX"; }, 2000);
+          setTimeout(function () { button.textContent = say("copy"); }, 2000);
         });
       });
       source.insertAdjacentElement("afterend", button);
@@ -87,11 +97,11 @@
 
     var words = document.createElement("input");
     words.type = "search";
-    words.placeholder = "Title, author, venue…";
+    words.placeholder = say("placeholder");
     var year = document.createElement("select");
-    year.appendChild(option("", "All years"));
+    year.appendChild(option("", say("allYears")));
     var type = document.createElement("select");
-    type.appendChild(option("", "All types"));
+    type.appendChild(option("", say("allTypes")));
     var years = {}, types = {};
     papers.forEach(function (p) { years[p.year] = true; types[p.type] = p.typeLabel; });
     Object.keys(years).sort().reverse().forEach(function (y) { year.appendChild(option(y, y)); });
@@ -103,9 +113,9 @@
     var form = document.createElement("form");
     form.className = "cv-filter-form";
     form.addEventListener("submit", function (event) { event.preventDefault(); });
-    form.appendChild(labelled("Search", words, "cv-filter-words"));
-    form.appendChild(labelled("Year", year, "cv-filter-year"));
-    form.appendChild(labelled("Type", type, "cv-filter-type"));
+    form.appendChild(labelled(say("search"), words, "cv-filter-words"));
+    form.appendChild(labelled(say("year"), year, "cv-filter-year"));
+    form.appendChild(labelled(say("type"), type, "cv-filter-type"));
     box.appendChild(form);
     box.appendChild(status);
 
@@ -126,7 +136,7 @@
         section.hidden = !section.querySelector("div.citation:not([hidden])");
       });
       status.textContent = shown === papers.length ?
-        papers.length + " publications" : shown + " of " + papers.length + " publications";
+        say("total", {total: papers.length}) : say("shownOfTotal", {shown: shown, total: papers.length});
       var params = new URLSearchParams(window.location.search);
       [["q", words.value], ["year", year.value], ["type", type.value]].forEach(function (pair) {
         if (pair[1]) { params.set(pair[0], pair[1]); } else { params.delete(pair[0]); }

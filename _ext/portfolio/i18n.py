@@ -1,0 +1,61 @@
+"""The extension's own words, in the build's ``language``: a gettext catalog.
+
+Every string the extension writes into a page, the script or the PDF goes through
+``_`` (Sphinx's ``get_translation``, evaluated when the string is used, so the
+build's language applies). The catalogs are kept as ``.po`` files in ``locale/``
+and compiled with Babel (a Sphinx dependency) when Sphinx starts, into the build's
+doctree folder: no binary file in the repository.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from sphinx.application import Sphinx
+from sphinx.builders.gettext import MessageCatalogBuilder
+from sphinx.locale import get_translation
+from sphinx.transforms import SphinxTransform
+
+from .nodes import cv_org, cv_place
+
+CATALOG = "portfolio"
+SOURCES = Path(__file__).with_name("locale")
+
+_ = get_translation(CATALOG)
+
+
+def compile_catalogs(target: Path) -> Path:
+    """Each ``locale/<lang>/LC_MESSAGES/portfolio.po`` as a ``.mo`` under ``target``, when it changed."""
+    for po in sorted(SOURCES.glob(f"*/LC_MESSAGES/{CATALOG}.po")):
+        mo = target / po.relative_to(SOURCES).with_suffix(".mo")
+        if mo.is_file() and mo.stat().st_mtime_ns >= po.stat().st_mtime_ns:
+            continue
+        mo.parent.mkdir(parents=True, exist_ok=True)
+        with po.open("rb") as source:
+            catalog = read_po(source)
+        with mo.open("wb") as out:
+            write_mo(out, catalog)
+    return target
+
+
+class KeepTranslatedInlines(SphinxTransform):
+    """An organisation or a place is an inline node marked ``translatable`` so that gettext lists
+    it and ``Locale`` translates it; Sphinx's ``RemoveTranslatableInline`` (priority 999) would then
+    unwrap every such inline. Once ``Locale`` is done the mark has served: drop it, keeping the node."""
+
+    default_priority = 998
+
+    def apply(self, **kwargs: Any) -> None:
+        if issubclass(self.env._builder_cls, MessageCatalogBuilder):
+            return
+        for kind in (cv_org, cv_place):
+            for node in self.document.findall(kind):
+                node.attributes.pop("translatable", None)
+
+
+def setup_i18n(app: Sphinx) -> None:
+    app.add_message_catalog(CATALOG, str(compile_catalogs(Path(app.doctreedir, "portfolio-locale"))))
+    app.add_transform(KeepTranslatedInlines)
