@@ -34,6 +34,11 @@ project = html_title = ogp_site_name = NAME
 author = FULL_NAME
 copyright = f"2026, {NAME}"
 language = "en"
+# The site's languages: the first at the site's root, each other one in a folder of its own
+# (_build/html/de/), built from the translations in locales/ (README: "Translations").
+portfolio_languages = ["en", "de"]
+locale_dirs = ["locales"]
+gettext_compact = False  # one .po file per page: locales/de/LC_MESSAGES/sections/talks.po
 
 # portfolio before sphinxext.opengraph: it keeps opengraph from announcing on every build that
 # matplotlib (for social cards, which are off below) is not installed

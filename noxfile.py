@@ -17,18 +17,37 @@ EXTRAS = PROJECT["optional-dependencies"]
 SPHINX = ["sphinx-build", "-W", "--keep-going", "-n", "-q"]
 
 
+def languages() -> list[str]:
+    """``portfolio_languages`` of conf.py (which imports nothing but the standard library)."""
+    settings: dict[str, object] = {"__file__": str(Path("conf.py").resolve())}
+    exec(Path("conf.py").read_text(encoding="utf-8"), settings)  # the project's own file, as Sphinx runs it
+    found = settings.get("portfolio_languages") or [settings.get("language") or "en"]
+    return [str(lang) for lang in found]  # type: ignore[attr-defined]
+
+
 @nox.session
 def build(session: nox.Session) -> None:
-    """The website into _build/html and the PDF CV into _build/pdf, from one Sphinx run."""
+    """The website into _build/html (each further language of portfolio_languages into
+    _build/html/<code>/) and every PDF into _build/pdf, one Sphinx run per language."""
     session.install(*DEPS)
+    default, *others = languages()
     # doctrees outside the site: they hold every bib field in clear and must not be deployed
     session.run(*SPHINX, "-b", "html", "-d", "_build/doctrees", ".", "_build/html", *session.posargs)
-    pdfs = sorted(Path("_build/html").glob("*.pdf"))
+    sites = [Path("_build/html")]
+    for code in others:
+        out = Path("_build/html", code)
+        session.run(
+            *SPHINX, "-b", "html", "-D", f"language={code}", "-d", f"_build/doctrees-{code}", ".", str(out),
+            *session.posargs,
+        )  # fmt: skip
+        sites.append(out)
     shutil.rmtree("_build/pdf", ignore_errors=True)  # only the PDFs of this build
     Path("_build/pdf").mkdir(parents=True, exist_ok=True)
-    for pdf in pdfs:
-        shutil.copyfile(pdf, Path("_build/pdf") / pdf.name)
-        session.log(f"PDF: _build/pdf/{pdf.name}")
+    for site in sites:
+        for pdf in sorted(site.glob("*.pdf")):
+            shutil.copyfile(pdf, Path("_build/pdf") / pdf.name)
+            session.log(f"PDF: _build/pdf/{pdf.name}")
+    session.log(f"site: _build/html/ ({default})" + "".join(f", _build/html/{code}/ ({code})" for code in others))
 
 
 @nox.session
@@ -56,6 +75,16 @@ def lint(session: nox.Session) -> None:
     session.run("ruff", "check", *files)
     session.run("ruff", "format", "--check", *files)
     session.run("mypy")
+
+
+@nox.session
+def translations(session: nox.Session) -> None:
+    """Bring locales/<language>/LC_MESSAGES/*.po up to date with the pages: `nox -s translations [-- de fr]`
+    (default: every language of conf.py's portfolio_languages but the first); then translate the new empty entries."""
+    session.install(*DEPS, *EXTRAS["translate"])
+    session.run("sphinx-build", "-q", "-b", "gettext", ".", "_build/gettext")
+    targets = session.posargs or languages()[1:]
+    session.run("sphinx-intl", "update", "-p", "_build/gettext", *(arg for lang in targets for arg in ("-l", lang)))
 
 
 @nox.session

@@ -7,62 +7,34 @@ The site is ``tests/roots/test-site``, a fictional portfolio. Screenshots go to
 from __future__ import annotations
 
 import base64
-import functools
-import http.server
 import json
-import threading
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
+from browser import CHROMIUM, NO_CHROMIUM, chromium, serve
 from conftest import REPO, build_site
 
-CHROMIUM = Path("/usr/bin/chromium")
 SHOTS = REPO / "_build" / "screenshots"
 WIDTHS = {"phone": 390, "desktop": 1280}
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
-sync_api = pytest.importorskip("playwright.sync_api")
+pytest.importorskip("playwright.sync_api")
 if not CHROMIUM.exists():  # .ci/run installs it; a developer machine may not have it
-    pytest.skip("Debian's chromium is not installed (apt-get install chromium)", allow_module_level=True)
+    pytest.skip(NO_CHROMIUM, allow_module_level=True)
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Iterator[str]:
-    """The fictional portfolio built once and served by a local HTTP server for this module."""
+    """The fictional portfolio built once and served for this module."""
     app = build_site(tmp_path_factory.mktemp("site"))
     assert app.warning.getvalue() == ""
-    handler = functools.partial(_QuietHandler, directory=str(app.outdir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
-    server.server_close()
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
+    with serve(app.outdir) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
 def browser(site: str) -> Iterator[object]:
-    """Started after the site is built: sphinx-sitemap forks a helper process while building,
-    which would inherit the Playwright driver's pipe and keep the driver from ever exiting."""
-    playwright = sync_api.sync_playwright().start()
-    browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-    yield browser
-    browser.close()
-    playwright.stop()
+    with chromium() as browser:
+        yield browser
 
 
 @pytest.fixture

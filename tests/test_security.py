@@ -5,20 +5,18 @@ and resource must be http(s), mailto or the site's own."""
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from collections.abc import Iterator
+from contextlib import ExitStack
 from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+from browser import CHROMIUM, NO_CHROMIUM, chromium, serve
 from corpus import CASES, Expect
-from test_browser import ARGS, CHROMIUM, _QuietHandler
 
-sync_api = pytest.importorskip("playwright.sync_api")
+pytest.importorskip("playwright.sync_api")
 if not CHROMIUM.exists():
-    pytest.skip("Debian's chromium is not installed (apt-get install chromium)", allow_module_level=True)
+    pytest.skip(NO_CHROMIUM, allow_module_level=True)
 
 BROWSER_CASES = [case for case in CASES if Expect.read(case).browser]
 
@@ -50,27 +48,14 @@ PROBE = """() => {
 @pytest.fixture(scope="module")
 def served(corpus) -> Iterator[dict[str, str]]:
     """Every browser case built first (before the browser starts), each served on its own port."""
-    servers, urls = [], {}
-    for case in BROWSER_CASES:
-        outdir = corpus(case).app.outdir
-        handler = functools.partial(_QuietHandler, directory=str(outdir))
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        servers.append(server)
-        urls[case] = f"http://127.0.0.1:{server.server_port}/"
-    yield urls
-    for server in servers:
-        server.shutdown()
-        server.server_close()
+    with ExitStack() as stack:
+        yield {case: stack.enter_context(serve(corpus(case).app.outdir)) for case in BROWSER_CASES}
 
 
 @pytest.fixture(scope="module")
 def browser(served) -> Iterator[object]:
-    playwright = sync_api.sync_playwright().start()
-    browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-    yield browser
-    browser.close()
-    playwright.stop()
+    with chromium() as browser:
+        yield browser
 
 
 def test_there_are_browser_cases():

@@ -111,6 +111,14 @@ SETTINGS: tuple[Setting, ...] = (
         (bool,),
         "write a page per paper (papers/<key>.html) with its abstract, BibTeX and meta tags",
     ),
+    Setting(
+        "portfolio_languages",
+        [],
+        "html",
+        (list, tuple),
+        'the site\'s languages, e.g. ["en", "de"]: the first at the root, each other one built with '
+        "-D language=<code> into a folder <code>/, its PDFs named …-<code>.pdf; pages link each other (hreflang)",
+    ),
     Setting("portfolio_pdf", True, "html", (bool,), "write the PDF beside every HTML build"),
     Setting("portfolio_pdf_name", "", "html", (str,), "its file name (default: <project>-cv.pdf)"),
     Setting("portfolio_pdf_title", "", "html", (str,), "PDF title (default: <author> – Curriculum Vitae)"),

@@ -102,22 +102,24 @@ def format_date(date: CVDate, language: str | None = "en", style: str = "short")
     return format_skeleton(_SKELETONS[style][precision], day, locale=locale)
 
 
+def _day_first(language: str | None) -> str:
+    """How a day is written where the language's date begins with it: "d" ("13 Dec 2021"),
+    "d." ("13. Dez. 2021"); "" where the day comes later ("Dec 13, 2021")."""
+    locale = locale_of(language)
+    if locale.language == "en":
+        return "d" if _ENGLISH["short"][1].startswith("d") else ""
+    pattern = str(locale.datetime_skeletons.get(_SKELETONS["short"][1], ""))
+    if not pattern.startswith("d") or pattern.startswith("dd"):
+        return ""
+    return "d." if pattern[1:2] == "." else "d"
+
+
 def format_days(dates: Sequence[CVDate], language: str | None = "en", style: str = "short") -> str:
     """Several days of one month read "13, 14, 16 Dec 2021" ("13., 14., 16. Dez. 2021") in the
-    short style; otherwise each date in full, comma-separated."""
-    if (
-        len(dates) > 1
-        and all(d.day for d in dates)
-        and len({(d.year, d.month) for d in dates}) == 1
-        and style == "short"
-    ):
-        locale = locale_of(language)
-        earlier = [
-            str(d.day)
-            if locale.language == "en"
-            else format_skeleton("d", datetime.date(d.year, d.month, d.day), locale=locale)
-            for d in dates[:-1]
-        ]
+    short style, where the language writes the day first; otherwise each date in full."""
+    day = _day_first(language) if style == "short" else ""
+    if day and len(dates) > 1 and all(d.day for d in dates) and len({(d.year, d.month) for d in dates}) == 1:
+        earlier = [f"{d.day}." if day == "d." else str(d.day) for d in dates[:-1]]
         return ", ".join([*earlier, format_date(dates[-1], language, style)])
     return ", ".join(format_date(d, language, style) for d in dates)
 

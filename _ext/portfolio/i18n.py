@@ -4,7 +4,8 @@ Every string the extension writes into a page, the script or the PDF goes throug
 ``_`` (Sphinx's ``get_translation``, evaluated when the string is used, so the
 build's language applies). The catalogs are kept as ``.po`` files in ``locale/``
 and compiled with Babel (a Sphinx dependency) when Sphinx starts, into the build's
-doctree folder: no binary file in the repository.
+doctree folder: no binary file in the repository. ``sphinx.po`` beside it fills the
+gaps of Sphinx's own catalog ("Link to this heading", furo's "Back to top").
 """
 
 from __future__ import annotations
@@ -16,20 +17,24 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from sphinx.application import Sphinx
 from sphinx.builders.gettext import MessageCatalogBuilder
+from sphinx.config import Config
 from sphinx.locale import get_translation
 from sphinx.transforms import SphinxTransform
 
 from .nodes import cv_org, cv_place
 
 CATALOG = "portfolio"
+#: ``locale/<lang>/LC_MESSAGES/sphinx.po``: the words of Sphinx's templates and of furo's that
+#: Sphinx's own catalog lacks; Sphinx's translation wins where it has one
+SPHINX_CATALOG = "sphinx"
 SOURCES = Path(__file__).with_name("locale")
 
 _ = get_translation(CATALOG)
 
 
 def compile_catalogs(target: Path) -> Path:
-    """Each ``locale/<lang>/LC_MESSAGES/portfolio.po`` as a ``.mo`` under ``target``, when it changed."""
-    for po in sorted(SOURCES.glob(f"*/LC_MESSAGES/{CATALOG}.po")):
+    """Each ``locale/<lang>/LC_MESSAGES/*.po`` as a ``.mo`` under ``target``, when it changed."""
+    for po in sorted(SOURCES.glob("*/LC_MESSAGES/*.po")):
         mo = target / po.relative_to(SOURCES).with_suffix(".mo")
         if mo.is_file() and mo.stat().st_mtime_ns >= po.stat().st_mtime_ns:
             continue
@@ -39,6 +44,13 @@ def compile_catalogs(target: Path) -> Path:
         with mo.open("wb") as out:
             write_mo(out, catalog)
     return target
+
+
+def language_suffix(config: Config) -> str:
+    """ "-de" for a build in a language of ``portfolio_languages`` other than the first, so that
+    its files (the PDFs) sit beside the default language's; "" otherwise."""
+    codes = list(config.portfolio_languages)
+    return f"-{config.language}" if config.language in codes[1:] else ""
 
 
 class KeepTranslatedInlines(SphinxTransform):
@@ -57,5 +69,8 @@ class KeepTranslatedInlines(SphinxTransform):
 
 
 def setup_i18n(app: Sphinx) -> None:
-    app.add_message_catalog(CATALOG, str(compile_catalogs(Path(app.doctreedir, "portfolio-locale"))))
+    compiled = str(compile_catalogs(Path(app.doctreedir, "portfolio-locale")))
+    app.add_message_catalog(CATALOG, compiled)
+    # words of Sphinx and furo that Sphinx's catalog lacks for a language: added as its fallback
+    app.add_message_catalog(SPHINX_CATALOG, compiled)
     app.add_transform(KeepTranslatedInlines)

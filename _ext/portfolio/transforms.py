@@ -164,12 +164,13 @@ def strip_website_only(document: nodes.document) -> None:
 
 
 class StripWebsiteOnly(SphinxPostTransform):
-    """Every builder but the website's: no PDF link, filter form or paper buttons."""
+    """Every builder but the website's: no PDF link, filter form or paper buttons. The gettext
+    builder keeps them, so that a heading over the filter form is translated too."""
 
     default_priority = 999
 
     def is_supported(self) -> bool:
-        return self.env._builder_cls.name not in WEBSITE_BUILDERS
+        return self.env._builder_cls.name not in (*WEBSITE_BUILDERS, "gettext")
 
     def run(self, **kwargs: object) -> None:
         strip_website_only(self.document)

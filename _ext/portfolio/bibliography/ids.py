@@ -23,6 +23,7 @@ from sphinx.environment import BuildEnvironment
 
 from ..config import writes_paper_pages
 from ..domain import CVDomain
+from ..i18n import _
 from ..records import Paper
 from . import compat
 from .latex import plain
@@ -58,7 +59,7 @@ def short(entry: Entry) -> str:
     if len(names) > 2 or (len(names) == 2 and names[1] == "others"):
         who = f"{names[0]} et al."
     else:
-        who = " and ".join(names)
+        who = (" " + str(_("and")) + " ").join(names)
     return " ".join(part for part in (who, year) if part) or plain(entry.fields.get("title", ""))
 
 

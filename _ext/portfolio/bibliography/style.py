@@ -115,7 +115,8 @@ class PortfolioStyle(UnsrtStyle):
     default_sorting_style = PLUGIN
 
     def format_names(self, role: str, as_sentence: bool = True) -> Any:
-        return names(role, sep=", ", sep2=" and ", last_sep=" and ")
+        joiner = " " + str(_("and")) + " "
+        return names(role, sep=", ", sep2=joiner, last_sep=joiner)
 
     def head(self) -> Any:
         return join[

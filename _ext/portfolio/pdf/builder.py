@@ -27,11 +27,10 @@ from sphinx.util.nodes import inline_all_toctrees
 from sphinx.util.tags import Tags
 
 from ..bibliography import compat
-from ..config import pdf_name
 from ..transforms import strip_website_only
 from ..warnings import Subtype, warn
 from .select import defer_only, select
-from .settings import FONTS, Variant, location, written
+from .settings import FONTS, Variant, location, variants, written
 from .source import typst_source
 from .translator import TypstTranslator
 
@@ -105,7 +104,7 @@ def write_variant(app: Sphinx, builder: Builder, tree: nodes.document, variant: 
     Where Typst refuses the CV, it is compiled once more without images (a file can look like
     an image and still not decode); only if that fails too is there no PDF, with a warning."""
     config = builder.config
-    default = variant.name == pdf_name(config)
+    default = variant.name == variants(config, builder.confdir)[0].name
     source = typst_source(tree, builder, variant, default)
     target = outdir / variant.name
     if config.portfolio_pdf_keep_typst:

@@ -24,7 +24,7 @@ from sphinx.config import Config
 
 from ..config import conf_location, pdf_name
 from ..dates import CVDate
-from ..i18n import _
+from ..i18n import _, language_suffix
 from ..records import CARD_KINDS
 from ..warnings import Subtype, warn
 
@@ -343,7 +343,8 @@ def variants(config: Config, confdir: str | Path, report: Report = lambda messag
         title = content.pop("title", key if found else default.title)
         content.setdefault("sections", sections)
         found.append(Variant(id=key, name=name, title=title, design=design, **content))
-    return found or [default]
+    suffix = language_suffix(config)
+    return [replace(v, name=f"{v.name.removesuffix('.pdf')}{suffix}.pdf") if suffix else v for v in found or [default]]
 
 
 def written(config: Config, confdir: str | Path, report: Report = lambda message, path: None) -> list[Variant]:

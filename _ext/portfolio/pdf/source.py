@@ -27,8 +27,16 @@ def _array(items: list[str]) -> str:
     return "(" + "".join(f"{item}, " for item in items).rstrip(" ") + ")"
 
 
-#: "Page 2 of 9", in the build's language
-PAGE, OF = _("Page"), _("of")
+#: "Page 2 of 9", in the build's language; one message, so a translation can order it its own way
+PAGE_OF = _("Page {page} of {pages}")
+
+
+def page_of() -> str:
+    """The words before, between and after the page number and the page count, as a Typst array."""
+    text = str(PAGE_OF)
+    before, rest = text.split("{page}", 1) if "{page}" in text else ("", text)
+    between, after = rest.split("{pages}", 1) if "{pages}" in rest else (rest, "")
+    return _array([f"[{markup(part)}]" for part in (before, between, after)])
 
 
 def last_updated(line: str) -> str:
@@ -72,7 +80,7 @@ def design_source(builder: Builder, variant: Variant, default: bool) -> str:
         "updated": updated,
         "website": website,
         # the template's own words, in the build's language: "Page 2 of 9"
-        "page_of": f"([{markup(str(PAGE))}], [{markup(str(OF))}])",
+        "page_of": page_of(),
     }
     return "#let design = (\n" + "".join(f"  {key}: {value},\n" for key, value in values.items()) + ")\n"
 

@@ -17,6 +17,7 @@ from .bibfiles import setup_bibfiles
 from .contact import setup_contact
 from .filter import setup_filter
 from .highlights import setup_highlights
+from .languages import setup_languages
 from .latest import setup_latest
 from .linking import setup_linking
 from .opengraph import setup_opengraph
@@ -52,6 +53,7 @@ def setup_website(app: Sphinx) -> None:
     setup_search(app)
     setup_script(app)
     setup_sharing(app)
+    setup_languages(app)
     setup_sitemap(app)
     setup_stale(app)
     setup_opengraph(app)

@@ -26,6 +26,7 @@ from ..bibliography import compat
 from ..bibliography.bibtex import to_bibtex
 from ..bibliography.latex import plain
 from ..bibliography.links import entry_links
+from ..bibliography.style import TAGS
 from ..config import writes_paper_pages
 from ..domain import CVDomain
 from ..i18n import _
@@ -59,11 +60,20 @@ _SHARED_TOCTREES: WeakKeyDictionary[Any, dict[str, str]] = WeakKeyDictionary()
 
 
 class SafeHtmlBackend(HtmlBackend):
-    """pybtex's HTML backend writes link addresses into ``href`` unescaped; this one escapes them."""
+    """pybtex's HTML backend writes link addresses into ``href`` unescaped; this one escapes them.
+    Our style's marks (``cv-pub-title``, ...) become the spans the publication lists have, not
+    elements of those names."""
 
     @staticmethod
     def format_href(url: str, text: str, external: bool = False) -> str:
         return f'<a href="{escape(url, quote=True)}">{text}</a>' if text else ""
+
+    def format_tag(self, tag_name: str, text: str) -> str:
+        if tag_name == "cv-sep":
+            return text
+        if tag_name in TAGS:
+            return f'<span class="{tag_name}">{text}</span>' if text else ""
+        return str(super().format_tag(tag_name, text))
 
 
 @lru_cache(maxsize=1)

@@ -12,7 +12,7 @@ PDFs and their Typst sources at the top, the BibTeX files of the papers (``refs.
 that the previous build's sources used (other extensions write into ``_images/``
 too: what Sphinx did not copy there is not ours to judge). Files copied from
 ``html_extra_path``, ``_static/``, hidden files and folders (doctrees kept inside
-the output) and everything else stay.
+the output), the folders of the site's other languages (``de/``) and everything else stay.
 """
 
 from __future__ import annotations
@@ -108,9 +108,12 @@ def extra_files(app: Sphinx) -> set[Path]:
     return found
 
 
-def judged(outdir: Path, suffix: str, doctrees: Path, previous: set[Path]) -> Iterator[Path]:
+def judged(
+    outdir: Path, suffix: str, doctrees: Path, previous: set[Path], languages: tuple[str, ...] = ()
+) -> Iterator[Path]:
     """The files of the kinds this build makes: pages, top-level PDFs and Typst sources,
-    ``_sources``, and the previous build's images and downloads; never through a symlink."""
+    ``_sources``, and the previous build's images and downloads; never through a symlink, never
+    in the folders of the site's other languages (their own builds judge those)."""
     for folder, dirnames, filenames in os.walk(outdir):
         here = Path(folder)
         dirnames[:] = sorted(
@@ -119,7 +122,7 @@ def judged(outdir: Path, suffix: str, doctrees: Path, previous: set[Path]) -> It
             if not d.startswith(".")
             and not (here / d).is_symlink()
             and (here / d) != doctrees
-            and not (here == outdir and d == "_static")
+            and not (here == outdir and (d == "_static" or d in languages))
         )
         for name in sorted(filenames):
             path = here / name
@@ -145,7 +148,8 @@ def remove_stale(app: Sphinx, exception: Exception | None) -> None:
     doctrees = Path(app.doctreedir).resolve()
     suffix = getattr(app.builder, "out_suffix", ".html")
     removed: list[Path] = []
-    for relative in judged(outdir, suffix, doctrees, getattr(app.builder, _PREVIOUS, set())):
+    languages = tuple(str(code) for code in app.config.portfolio_languages if code != app.config.language)
+    for relative in judged(outdir, suffix, doctrees, getattr(app.builder, _PREVIOUS, set()), languages):
         path = outdir / relative
         if relative in keep or path.stat().st_mtime_ns >= started:  # written by this build
             continue

@@ -25,3 +25,7 @@ html_theme = "furo"
 html_title = "Ada Example"
 html_show_sourcelink = False
 html_copy_source = False
+# English at the root, German in de/ (built with -D language=de from locales/de/)
+portfolio_languages = ["en", "de"]
+locale_dirs = ["locales"]
+gettext_compact = False
