@@ -67,13 +67,22 @@ portfolio_order = "newest"
 # PDF metadata: the keywords a reader's PDF viewer and search engines see.
 portfolio_pdf_keywords = PDF_KEYWORDS
 # The PDFs written beside the site (README: "The PDF CV"); the first is the full CV, the one
-# ReadTheDocs offers and the profile links. They choose kinds of entry rather than pages, so
+# ReadTheDocs offers and the profile links. Titles and descriptions are given per language. They choose kinds of entry rather than pages, so
 # they fit any content (a fork's, an imported RenderCV file's).
 portfolio_pdf_variants = {
-    "cv": {"title": "Full CV", "description": "every position, talk, paper and project"},
+    "cv": {
+        "title": {"en": "Full CV", "de": "Vollständiger Lebenslauf"},
+        "description": {
+            "en": "every position, talk, paper and project",
+            "de": "alle Positionen, Vorträge, Publikationen und Projekte",
+        },
+    },
     "short": {
-        "title": "Two-page CV",
-        "description": "for grant proposals, with selected publications",
+        "title": {"en": "Two-page CV", "de": "Lebenslauf auf zwei Seiten"},
+        "description": {
+            "en": "for grant proposals, with selected publications",
+            "de": "für Förderanträge, mit ausgewählten Publikationen",
+        },
         "theme": "modern",
         "kinds": ["position", "education", "grant", "award"],
         "descriptions": False,
@@ -81,8 +90,11 @@ portfolio_pdf_variants = {
         "max_pages": 2,
     },
     "publications": {
-        "title": "Publication list",
-        "description": "every paper, with its arXiv and code addresses",
+        "title": {"en": "Publication list", "de": "Publikationsliste"},
+        "description": {
+            "en": "every paper, with its arXiv and code addresses",
+            "de": "alle Publikationen, mit ihren arXiv- und Code-Adressen",
+        },
         "kinds": [],
         "prose": False,
     },

@@ -173,6 +173,17 @@ def test_pdf_titles(cvpdf):
     assert PdfReader(cvpdf.outdir / NAMES["short"]).metadata.title == "Dr. Vera Example – One-page CV"
 
 
+def test_titles_per_language(tmp_path):
+    """A variant's title and description may be given per language; a German build uses the
+    German ones (this project has no ``portfolio_languages``, so its file names stay as they are)."""
+    shutil.copytree(ROOT, tmp_path, dirs_exist_ok=True)
+    app = run_sphinx(tmp_path, "html", confoverrides={"language": "de", "portfolio_pdf_write": "short"})
+    assert PdfReader(app.outdir / NAMES["short"]).metadata.title == "Dr. Vera Example – Lebenslauf auf einer Seite"
+    soup = BeautifulSoup((app.outdir / "index.html").read_text(), "html.parser")
+    (item,) = [a.parent.get_text(" ", strip=True) for a in soup.select("ul.cv-pdfs li a") if "short" in a["href"]]
+    assert "Lebenslauf auf einer Seite" in item and "für Förderanträge" in item
+
+
 def test_build_tags_reach_the_pdf(tmp_path):
     """``-t extra`` shows ``{only} extra`` in every PDF; the HTML builder's own tags never do."""
     shutil.copytree(ROOT, tmp_path, dirs_exist_ok=True)

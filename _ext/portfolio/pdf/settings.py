@@ -82,9 +82,10 @@ class Variant:
     id: str
     #: its file name in the output folder
     name: str
-    #: what it is ("Two-page CV"): the website's link text and the PDF title's end
+    #: what it is ("Two-page CV"): the website's link text and the PDF title's end, in the build's
+    #: language (``conf.py`` may give one text per language: ``{"en": ..., "de": ...}``)
     title: str
-    #: one line for the website's list of PDFs
+    #: one line for the website's list of PDFs, in the build's language
     description: str = ""
     #: pages ("sections/talks") or sections ("index#short-bio") in order; () for the toctree's
     sections: tuple[str, ...] = ()
@@ -122,6 +123,25 @@ def _string(value: Any, choices: Sequence[str] = ()) -> str:
     if choices and value not in choices:
         raise ValueError(f"must be one of {', '.join(repr(c) for c in choices)}")
     return value
+
+
+def _text(value: Any) -> str | dict[str, str]:
+    """A text, or one text per language (``{"en": "Two-page CV", "de": "Lebenslauf, zwei Seiten"}``)."""
+    if isinstance(value, dict) and value and all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
+        return dict(value)
+    if not isinstance(value, str):
+        raise ValueError('must be a string, or a dict of language codes to strings ({"en": ..., "de": ...})')
+    return value
+
+
+def in_language(text: str | dict[str, str], config: Config) -> str:
+    """The text for the build's language: its own, else the site's first language's, else the first."""
+    if isinstance(text, str):
+        return text
+    for code in (config.language, *config.portfolio_languages):
+        if code in text:
+            return text[code]
+    return next(iter(text.values()))
 
 
 @lru_cache(maxsize=32)
@@ -250,8 +270,8 @@ DESIGN: dict[str, Callable[[Any], Any]] = {
 #: content keys of a variant and their checkers
 CONTENT: dict[str, Callable[[Any], Any]] = {
     "name": _file_name,
-    "title": _string,
-    "description": _string,
+    "title": _text,
+    "description": _text,
     "sections": _strings,
     "exclude": _strings,
     "kinds": _kinds,
@@ -340,7 +360,9 @@ def variants(config: Config, confdir: str | Path, report: Report = lambda messag
             report(f"{_where(path)}: name {name!r} is another variant's; using {own!r}", (*path, "name"))
             name = own
         design = _design(base, {k: v for k, v in values.items() if k in DESIGN}, font_paths, path, report)
-        title = content.pop("title", key if found else default.title)
+        title = in_language(content.pop("title", key if found else default.title), config)
+        if "description" in content:
+            content["description"] = in_language(content["description"], config)
         content.setdefault("sections", sections)
         found.append(Variant(id=key, name=name, title=title, design=design, **content))
     suffix = language_suffix(config)

@@ -16,8 +16,8 @@ html_baseurl = "https://vera.example.org/cv/"
 portfolio_pdf_variants = {
     "full": {"title": "Full CV", "description": "everything"},
     "short": {
-        "title": "One-page CV",
-        "description": "for grant proposals",
+        "title": {"en": "One-page CV", "de": "Lebenslauf auf einer Seite"},
+        "description": {"en": "for grant proposals", "de": "für Förderanträge"},
         "theme": "modern",
         "paper": "us-letter",
         "sections": ["index#short-bio", "sections/experience", "sections/publications"],
