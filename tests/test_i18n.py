@@ -170,6 +170,21 @@ def test_page_language_and_alternates(german):
     )
 
 
+def test_alternates_on_readthedocs(tmp_path, monkeypatch):
+    """On ReadTheDocs each language is a project at ``/<language>/<version>/``: the alternates
+    swap the language part of ``READTHEDOCS_CANONICAL_URL``, and the address is left as it is."""
+    canonical = "https://ada.readthedocs.io/de/latest/"
+    monkeypatch.setenv("READTHEDOCS", "True")
+    monkeypatch.setenv("READTHEDOCS_CANONICAL_URL", canonical)
+    app = build_site(tmp_path, confoverrides={"language": "de", "html_baseurl": canonical})
+    soup = BeautifulSoup((Path(app.outdir) / "sections" / "talks.html").read_text(encoding="utf-8"), "html.parser")
+    alternates = {link["hreflang"]: link["href"] for link in soup.select('link[rel="alternate"][hreflang]')}
+    assert alternates["en"] == "https://ada.readthedocs.io/en/latest/sections/talks.html"
+    assert alternates["de"] == canonical + "sections/talks.html"
+    assert soup.select_one('link[rel="canonical"]')["href"] == canonical + "sections/talks.html"
+    assert soup.select_one("nav.cv-languages a")["href"] == "https://ada.readthedocs.io/en/latest/sections/talks.html"
+
+
 def test_german_pdf_names_and_download_links(german):
     """The German PDFs end in ``-de`` and the German pages offer them."""
     assert sorted(p.name for p in german.glob("*.pdf")) == ["ada-example-cv-de.pdf"]
