@@ -67,8 +67,8 @@ portfolio_order = "newest"
 # PDF metadata: the keywords a reader's PDF viewer and search engines see.
 portfolio_pdf_keywords = PDF_KEYWORDS
 # The PDFs written beside the site (README: "The PDF CV"); the first is the full CV, the one
-# ReadTheDocs offers and the profile links. Titles and descriptions are given per language. They choose kinds of entry rather than pages, so
-# they fit any content (a fork's, an imported RenderCV file's).
+# ReadTheDocs offers and the profile links. They choose kinds of entry rather than pages, so
+# they fit any content (a fork's, an imported RenderCV file's); titles are given per language.
 portfolio_pdf_variants = {
     "cv": {
         "title": {"en": "Full CV", "de": "Vollständiger Lebenslauf"},
