@@ -141,14 +141,15 @@ def photo_of(index: Path, project: Path) -> Path | None:
 
 
 def previous_content(project: Path) -> list[Path]:
-    """The previous owner's content: pages, landing page (and its photo), refs.bib, content tests."""
+    """The previous owner's content: pages, landing page (and its photo), refs.bib, the pages'
+    translations (``locales/``), content tests."""
     paths = sorted((project / "sections").glob("*")) if (project / "sections").is_dir() else []
     index = project / "index.md"
     if index.is_file():
         paths.append(index)
         if photo := photo_of(index, project):
             paths.append(photo)
-    paths += [p for p in (project / "refs.bib", project / "tests" / "content") if p.exists()]
+    paths += [p for p in (project / "refs.bib", project / "locales", project / "tests" / "content") if p.exists()]
     return paths
 
 

@@ -1,7 +1,8 @@
 """Start a CV of your own: the checkout becomes, in place, a minimal CV skeleton for one person.
 
 The previous owner's content goes (``index.md``, ``sections/``, ``refs.bib``, the photo,
-``tests/content/``, the built site in ``_build/``, the ``[profile]`` table of ``private.toml``);
+the translations in ``locales/``, ``tests/content/``, the built site in ``_build/``, the
+``[profile]`` table of ``private.toml``);
 in its place come a profile, one example of every directive, one example publication and
 every section page, each saying how to drop it, and a new personal block in ``conf.py``.
 The result builds with ``-W``; then it is edited like any other portfolio.
