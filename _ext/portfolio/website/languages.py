@@ -31,6 +31,7 @@ from ..config import conf_location
 from ..i18n import _
 from ..nodes import WEBSITE_BUILDERS
 from ..warnings import Subtype, warn
+from ..writers.icons import icon
 
 TEMPLATES = Path(__file__).with_name("templates")
 #: the sidebar template with the links to the other languages
@@ -129,6 +130,7 @@ def language_links(app: Sphinx, pagename: str, templatename: str, context: dict[
     tags.append(f'<link rel="alternate" hreflang="x-default" href="{escape(absolute(found[0]))}" />')
     context["metatags"] = context.get("metatags", "") + "\n" + "\n".join(tags)
     context["portfolio_languages_label"] = str(_("Other languages"))
+    context["portfolio_languages_icon"] = icon("website")
     context["portfolio_languages"] = [
         {"tag": lang.tag, "name": lang.name, "href": relative(lang)} for lang in found if lang is not own
     ]
