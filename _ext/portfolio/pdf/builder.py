@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator, Sequence, Set
+from collections.abc import Iterator, Set
 from contextlib import nullcontext
 from pathlib import Path
 from typing import Any
@@ -28,11 +28,13 @@ from sphinx.util.tags import Tags
 
 from ..bibliography import compat
 from ..config import pdf_name
+from ..incremental import Record, config_digest, digest, files_digest, generation, record
+from ..outputs import write_if_changed
 from ..transforms import strip_website_only
-from ..warnings import Subtype, warn
+from ..warnings import Subtype, warn, warnings_issued
 from .select import defer_only, select
-from .settings import FONTS, Variant, location, written
-from .source import typst_source
+from .settings import FONTS, Variant, location, source_date, written
+from .source import THEMES, typst_source
 from .translator import TypstTranslator
 
 #: the tags an ``{only}`` directive sees in the PDF, whichever builder writes it, beside the
@@ -75,22 +77,23 @@ def assemble(
     return tree
 
 
-def compile_pdf(srcdir: Path, source: str, location: Any = None, font_paths: Sequence[str] = ()) -> bytes:
-    """Typst -> PDF bytes with the compiler's embedded fonts, the extension's (``fonts/``) and the
-    project's (``portfolio_pdf_font_paths``), never the machine's: the same output on every
-    machine. Raises ``typst.TypstError`` where Typst refuses the source."""
+def compiler(builder: Builder) -> typst.Compiler:
+    """One compiler for every variant of a build: the fonts are loaded and the themes read once.
+    Its fonts are Typst's embedded ones, the extension's (``fonts/``) and the project's
+    (``portfolio_pdf_font_paths``), never the machine's: the same output on every machine."""
+    font_paths = [str(Path(builder.confdir, p)) for p in builder.config.portfolio_pdf_font_paths]
+    return typst.Compiler(root=str(builder.srcdir), font_paths=[str(FONTS), *font_paths], ignore_system_fonts=True)
+
+
+def compile_pdf(typst_compiler: typst.Compiler, source: str, location: Any = None) -> bytes:
+    """Typst -> PDF bytes. Raises ``typst.TypstError`` where Typst refuses the source."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-    # typst's stubs want one type for input and root
-    pdf, warnings = typst.compile_with_warnings(  # type: ignore[call-overload]
-        source.encode("utf-8"),
-        format="pdf",
-        root=str(srcdir),
-        ignore_system_fonts=True,
-        font_paths=[str(FONTS), *font_paths],
-        timestamp=int(epoch) if epoch.isdigit() else None,
+    pdf, warnings = typst_compiler.compile_with_warnings(
+        source.encode("utf-8"), format="pdf", timestamp=int(epoch) if epoch.isdigit() else None
     )
     for warning in warnings:
         warn(f"Typst: {warning}", Subtype.PDF_TYPST, location)
+    assert isinstance(pdf, bytes)  # no output path: the PDF's bytes
     return pdf
 
 
@@ -99,27 +102,41 @@ def page_count(pdf: bytes) -> int:
     return len(_PAGE_RE.findall(pdf))
 
 
-def write_variant(app: Sphinx, builder: Builder, tree: nodes.document, variant: Variant, outdir: Path) -> Path | None:
+def inputs_digest(app: Sphinx, builder: Builder) -> str:
+    """What the PDFs are made from, known before making them: the pages read (the environment's
+    generation), the settings, the day of the sources, the themes, fonts and Typst."""
+    fonts = [THEMES, FONTS, *(Path(builder.confdir, p) for p in builder.config.portfolio_pdf_font_paths)]
+    day = source_date(builder.confdir, os.environ)
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    version = getattr(typst, "__version__", "")
+    return digest((generation(builder.env), config_digest(app), str(day), epoch, files_digest(fonts), version))
+
+
+def write_variant(
+    app: Sphinx, builder: Builder, tree: nodes.document, variant: Variant, outdir: Path, made: Made
+) -> Path | None:
     """Translate, compile and write one variant; its path, or None.
 
-    Where Typst refuses the CV, it is compiled once more without images (a file can look like
-    an image and still not decode); only if that fails too is there no PDF, with a warning."""
+    Compiled only where its Typst source differs from the one its file was made from. Where
+    Typst refuses the CV, it is compiled once more without images (a file can look like an
+    image and still not decode); only if that fails too is there no PDF, with a warning."""
     config = builder.config
     default = variant.name == pdf_name(config)
     source = typst_source(tree, builder, variant, default)
     target = outdir / variant.name
     if config.portfolio_pdf_keep_typst:
-        target.with_suffix(".typ").write_text(source, encoding="utf-8")
-    font_paths = [str(Path(builder.confdir, p)) for p in config.portfolio_pdf_font_paths]
+        write_if_changed(target.with_suffix(".typ"), source)
+    made.source = digest((source, config.portfolio_pdf_font_paths, os.environ.get("SOURCE_DATE_EPOCH", "")))
+    previous = made.outputs.get(made.name)
+    if previous is not None and previous.get("source") == made.source:
+        return target
     where = (config.root_doc, 1)
     try:
-        pdf = compile_pdf(Path(builder.srcdir), source, where, font_paths)
+        pdf = compile_pdf(made.compiler, source, where)
     except typst.TypstError as err:
         warn(f"Typst could not compile {variant.name} ({err}); writing it without images", Subtype.PDF_COMPILE, where)
         try:
-            pdf = compile_pdf(
-                Path(builder.srcdir), typst_source(tree, builder, variant, default, False), where, font_paths
-            )
+            pdf = compile_pdf(made.compiler, typst_source(tree, builder, variant, default, False), where)
         except typst.TypstError as again:
             warn(
                 f"Typst could not compile {variant.name} without images either ({again}); it is not written",
@@ -127,7 +144,7 @@ def write_variant(app: Sphinx, builder: Builder, tree: nodes.document, variant: 
                 where,
             )
             return None
-    target.write_bytes(pdf)
+    write_if_changed(target, pdf)
     pages = page_count(pdf)
     if variant.max_pages is not None and pages > variant.max_pages:
         warn(
@@ -138,14 +155,35 @@ def write_variant(app: Sphinx, builder: Builder, tree: nodes.document, variant: 
     return target
 
 
+class Made:
+    """What one variant is made from, for the record (``incremental.py``)."""
+
+    def __init__(self, outputs: Record, name: str, inputs: str, typst_compiler: typst.Compiler) -> None:
+        self.outputs = outputs
+        self.name = name
+        self.inputs = inputs
+        self.compiler = typst_compiler
+        #: the digest of its Typst source, once translated
+        self.source = ""
+
+
 def write_pdf(app: Sphinx, builder: Builder, outdir: Path, quiet: bool = False) -> list[Path]:
-    """Every variant ``portfolio_pdf_write`` asks for, from one assembly of the sources, into ``outdir``."""
+    """Every variant ``portfolio_pdf_write`` asks for, from one assembly of the sources, into ``outdir``.
+
+    Nothing is assembled where every PDF was made from the same inputs by an earlier build
+    (and is still as it was written), and nothing is compiled for a PDF whose Typst source is
+    the same; a PDF whose making warned is made again, so that its warnings are repeated."""
     config = builder.config
     chosen = written(config, builder.confdir)
+    outputs = record(builder)
+    inputs = inputs_digest(app, builder)
+    if all(outputs.unchanged(f"pdf:{variant.name}", inputs) for variant in chosen):
+        return [outdir / variant.name for variant in chosen]
     named = {item.partition("#")[0] for variant in chosen for item in variant.sections}
     tree = assemble(builder, builder.env, named, quiet)
     tags = pdf_tags(builder)
     outdir.mkdir(parents=True, exist_ok=True)
+    typst_compiler = compiler(builder)
     paths = []
     for variant in chosen:
 
@@ -155,9 +193,13 @@ def write_pdf(app: Sphinx, builder: Builder, outdir: Path, quiet: bool = False) 
                 path = ("portfolio_pdf_variants", variant.id, key)
             warn(f"{path[0]}{''.join(f'[{k!r}]' for k in path[1:-1])}: {message}", Subtype.CONFIG, location(app, path))
 
+        before = warnings_issued()
+        made = Made(outputs, f"pdf:{variant.name}", inputs, typst_compiler)
         doc = select(tree, builder.env, variant, tags, report)
-        if (path := write_variant(app, builder, doc, variant, outdir)) is not None:
+        if (path := write_variant(app, builder, doc, variant, outdir, made)) is not None:
             paths.append(path)
+            if warnings_issued() == before:
+                outputs.note(made.name, inputs, [path.relative_to(outdir)], source=made.source)
     return paths
 
 

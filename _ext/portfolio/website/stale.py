@@ -27,6 +27,7 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 
 from ..domain import CVDomain
+from ..incremental import record
 from ..nodes import WEBSITE_BUILDERS
 from ..pdf.settings import written
 from .bibfiles import ALL_PAPERS
@@ -77,6 +78,7 @@ def expected(app: Sphinx) -> set[Path]:
     pages = docs | getattr(builder, _PAGES, set())
     found = {Path(builder.get_outfilename(page)).relative_to(outdir) for page in pages}  # type: ignore[attr-defined]
     found |= copied_files(app)
+    found |= {Path(name) for name in record(app).files()}  # made by an earlier build and still current
     found |= {Path("_images", name) for name in getattr(builder, "images", {}).values()}
     if config.html_copy_source:
         for doc in docs:
