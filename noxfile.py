@@ -23,12 +23,16 @@ def build(session: nox.Session) -> None:
     session.install(*DEPS)
     # doctrees outside the site: they hold every bib field in clear and must not be deployed
     session.run(*SPHINX, "-b", "html", "-d", "_build/doctrees", ".", "_build/html", *session.posargs)
-    pdfs = sorted(Path("_build/html").glob("*.pdf"))
-    shutil.rmtree("_build/pdf", ignore_errors=True)  # only the PDFs of this build
-    Path("_build/pdf").mkdir(parents=True, exist_ok=True)
-    for pdf in pdfs:
-        shutil.copyfile(pdf, Path("_build/pdf") / pdf.name)
-        session.log(f"PDF: _build/pdf/{pdf.name}")
+    pdfs = {pdf.name: pdf for pdf in sorted(Path("_build/html").glob("*.pdf"))}
+    target = Path("_build/pdf")
+    target.mkdir(parents=True, exist_ok=True)
+    for old in target.iterdir():  # only the PDFs of this build
+        if old.name not in pdfs:
+            shutil.rmtree(old) if old.is_dir() else old.unlink()
+    for name, pdf in pdfs.items():  # copied where they changed: a build that changed nothing touches nothing
+        if not (target / name).is_file() or (target / name).read_bytes() != pdf.read_bytes():
+            shutil.copyfile(pdf, target / name)
+        session.log(f"PDF: _build/pdf/{name}")
 
 
 @nox.session
