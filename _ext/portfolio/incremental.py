@@ -35,7 +35,7 @@ _GENERATION = "portfolio_generation"
 _NAVIGATION = "portfolio_navigation"
 _FRAME = "portfolio_frame"
 #: the builder's: pages read or removed in this build, its record, the digest of its configuration
-_CHANGED = "_portfolio_env_changed"
+_CHANGED = "_portfolio_pages_changed"
 _RECORD = "_portfolio_record"
 _CONFIG = "_portfolio_config_digest"
 
@@ -81,21 +81,25 @@ def generation(env: BuildEnvironment) -> str:
     return str(getattr(env, _GENERATION, ""))
 
 
+def changed_pages(app: Sphinx) -> set[str]:
+    """The pages read or removed in this build (once they are read)."""
+    found: set[str] = getattr(app.builder, _CHANGED, set())
+    return found
+
+
 def note_removed(
     app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
 ) -> list[str]:
-    if removed:
-        setattr(app.builder, _CHANGED, True)
+    setattr(app.builder, _CHANGED, changed_pages(app) | removed)
     return []
 
 
 def note_read(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
-    if docnames:
-        setattr(app.builder, _CHANGED, True)
+    setattr(app.builder, _CHANGED, changed_pages(app) | set(docnames))
 
 
 def new_generation(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    if getattr(app.builder, _CHANGED, False) or not generation(env):
+    if changed_pages(app) or not generation(env):
         setattr(env, _GENERATION, uuid.uuid4().hex)
     return []
 
@@ -144,7 +148,7 @@ def rewrite_everything(app: Sphinx, env: BuildEnvironment) -> list[str]:
     if app.builder.format != "html":
         return []
     nav = getattr(env, _NAVIGATION, "")
-    if getattr(app.builder, _CHANGED, False) or not nav:
+    if changed_pages(app) or not nav:
         nav = navigation(env)
         setattr(env, _NAVIGATION, nav)
     now = digest((nav, assets(app)))

@@ -14,6 +14,7 @@ from sphinx.application import Sphinx
 from ..bibliography import compat
 from ..bibliography.bibtex import to_bibtex
 from ..domain import CVDomain
+from ..incremental import config_digest, digest, generation, record
 from ..nodes import WEBSITE_BUILDERS
 from ..outputs import write_if_changed
 
@@ -24,9 +25,13 @@ ALL_PAPERS = "refs.bib"
 def write_bib_files(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.name not in WEBSITE_BUILDERS or not compat.loaded(app):
         return
+    outputs = record(app)
+    made = digest((generation(app.env), config_digest(app)))
+    if outputs.unchanged(ALL_PAPERS, made):  # made from the same entries and settings by an earlier build
+        return
     domain: CVDomain = app.env.domains[CVDomain.name]  # type: ignore[assignment]
     entries = compat.entries(app.env)
-    texts = []
+    texts, files = [], [ALL_PAPERS]
     for key, paper in sorted(domain.papers.items()):
         if key not in entries:
             continue
@@ -34,7 +39,9 @@ def write_bib_files(app: Sphinx, exception: Exception | None) -> None:
         texts.append(text)
         if paper.page:
             write_if_changed(Path(app.outdir, paper.page + ".bib"), text)
+            files.append(paper.page + ".bib")
     write_if_changed(Path(app.outdir, ALL_PAPERS), "\n".join(texts))
+    outputs.note(ALL_PAPERS, made, files)
 
 
 def setup_bibfiles(app: Sphinx) -> None:
