@@ -78,18 +78,8 @@ def import_rendercv(session: nox.Session) -> None:
 
 @nox.session
 def serve(session: nox.Session) -> None:
-    """Live preview on http://127.0.0.1:8000 that rebuilds on every save."""
-    session.install(*DEPS, *EXTRAS["dev"])
+    """Live preview on http://127.0.0.1:8000 that rebuilds on every save (_ext/portfolio/serve.py)."""
+    session.install(*DEPS)
     session.run(
-        "sphinx-autobuild",
-        "-n",
-        "--host",
-        "127.0.0.1",
-        "--port",
-        "8000",
-        "--ignore",
-        "_build",
-        ".",
-        "_build/html",
-        *session.posargs,
+        "python", "-m", "portfolio.serve", "-n", ".", "_build/html", *session.posargs, env={"PYTHONPATH": "_ext"}
     )
