@@ -3,7 +3,10 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
 import shutil
+import subprocess
 from pathlib import Path
 
 import nox
@@ -15,12 +18,46 @@ PROJECT = nox.project.load_toml("pyproject.toml")["project"]
 DEPS = PROJECT["dependencies"]
 EXTRAS = PROJECT["optional-dependencies"]
 SPHINX = ["sphinx-build", "-W", "--keep-going", "-n", "-q"]
+#: what `nox -s build` last built from and left in _build (see `_inputs`)
+STAMP = Path("_build/.build-inputs")
+
+
+def _files(folder: Path, skip: set[str]) -> list[tuple[str, int, int]]:
+    found = []
+    for here, dirnames, filenames in os.walk(folder):
+        dirnames[:] = sorted(d for d in dirnames if d not in skip and not d.startswith((".", "__")))
+        for name in sorted(f for f in filenames if not f.startswith(".")):
+            stat = Path(here, name).stat()
+            found.append((os.path.join(here, name), stat.st_size, stat.st_mtime_ns))
+    return found
+
+
+def _inputs(session: nox.Session) -> str:
+    """A digest of everything a build reads and leaves: the project's files, the last commit (the
+    PDFs' date), the environment, the installed packages, the arguments, and the outputs as they are."""
+    commit = subprocess.run(["git", "log", "-1", "--format=%H %ct"], capture_output=True, text=True, check=False)
+    venv = Path(getattr(session.virtualenv, "location", "") or ".nox")
+    packages = sorted(name for folder in venv.glob("lib/python*/site-packages") for name in os.listdir(folder))
+    state = [
+        _files(Path("."), {"_build", "node_modules"}),
+        _files(Path("_build"), {"doctrees"}),
+        commit.stdout,
+        sorted(os.environ.items()),
+        packages,
+        session.posargs,
+    ]
+    return hashlib.sha256(repr(state).encode()).hexdigest()
 
 
 @nox.session
 def build(session: nox.Session) -> None:
-    """The website into _build/html and the PDF CV into _build/pdf, from one Sphinx run."""
+    """The website into _build/html and the PDF CV into _build/pdf, from one Sphinx run; nothing at
+    all where nothing the last build read or left changed."""
     session.install(*DEPS)
+    if STAMP.is_file() and STAMP.read_text() == _inputs(session):
+        session.log("nothing changed since the last build")
+        return
+    STAMP.unlink(missing_ok=True)
     # doctrees outside the site: they hold every bib field in clear and must not be deployed
     session.run(*SPHINX, "-b", "html", "-d", "_build/doctrees", ".", "_build/html", *session.posargs)
     pdfs = {pdf.name: pdf for pdf in sorted(Path("_build/html").glob("*.pdf"))}
@@ -33,6 +70,7 @@ def build(session: nox.Session) -> None:
         if not (target / name).is_file() or (target / name).read_bytes() != pdf.read_bytes():
             shutil.copyfile(pdf, target / name)
         session.log(f"PDF: _build/pdf/{name}")
+    STAMP.write_text(_inputs(session))
 
 
 @nox.session
