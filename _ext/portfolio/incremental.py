@@ -45,6 +45,12 @@ def digest(value: Any) -> str:
     return hashlib.sha256(_stable(value).encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
+def fingerprint(*parts: Any) -> str:
+    """A quicker ``digest`` for values whose ``repr`` is already the same in every process (strings,
+    numbers, tuples and lists of them, dataclasses of them)."""
+    return hashlib.sha256(repr(parts).encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
 def _stable(value: Any) -> str:
     if isinstance(value, dict):
         return "{" + ",".join(sorted(f"{_stable(k)}:{_stable(v)}" for k, v in value.items())) + "}"

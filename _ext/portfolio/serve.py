@@ -108,6 +108,17 @@ def snapshot(srcdir: Path, outdir: Path) -> dict[Path, int]:
     return found
 
 
+def forget_between_builds() -> None:
+    """What one build process may keep but a server must not: the static files' checksums (Sphinx
+    caches them for the life of the process) and the date of the last commit (the PDFs' date)."""
+    from sphinx.builders.html import _assets
+
+    from .pdf.settings import _last_commit
+
+    getattr(_assets._file_checksum_inner, "cache_clear", lambda: None)()
+    _last_commit.cache_clear()
+
+
 class Session:
     """Builds with one prepared Sphinx application each, set up before it is needed."""
 
@@ -124,6 +135,7 @@ class Session:
         from sphinx.util.docutils import docutils_namespace, patch_docutils
 
         self.close()
+        forget_between_builds()
         self.stack.enter_context(patch_docutils(self.srcdir))
         self.stack.enter_context(docutils_namespace())
         overrides = dict(item.partition("=")[::2] for item in self.options.define)

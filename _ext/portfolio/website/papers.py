@@ -29,7 +29,7 @@ from ..bibliography.latex import plain
 from ..bibliography.links import entry_links
 from ..config import writes_paper_pages
 from ..domain import CVDomain
-from ..incremental import config_digest, digest, frame, record
+from ..incremental import config_digest, digest, fingerprint, frame, record
 from ..nodes import WEBSITE_BUILDERS, cv_paper_extras, cv_pub_links, cv_sep
 from ..records import Paper
 from ..validate import cut
@@ -221,8 +221,8 @@ def open_graph(app: Sphinx, title: str, description: str, url: str) -> str:
 def made_from(entry: Entry, paper: Paper, every_page: str) -> str:
     """What a paper's page is made of: its bib entry, its record, and what every page shows (the
     navigation, static files and settings). Its formatted text follows from the entry and the settings."""
-    persons = {role: [str(person) for person in people] for role, people in entry.persons.items()}
-    return digest((every_page, entry.type, list(entry.fields.items()), persons, paper))
+    persons = [(role, [str(person) for person in people]) for role, people in entry.persons.items()]
+    return fingerprint(every_page, entry.type, list(entry.fields.items()), persons, paper)
 
 
 def paper_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:

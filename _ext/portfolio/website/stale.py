@@ -12,7 +12,8 @@ PDFs and their Typst sources at the top, the BibTeX files of the papers (``refs.
 that the previous build's sources used (other extensions write into ``_images/``
 too: what Sphinx did not copy there is not ours to judge). Files copied from
 ``html_extra_path``, ``_static/``, hidden files and folders (doctrees kept inside
-the output) and everything else stay.
+the output) and everything else stay. A build that read nothing and wrote no page (the
+builder's ``unchanged``) leaves the folder as the last build left it, with nothing to remove.
 """
 
 from __future__ import annotations
@@ -140,6 +141,8 @@ def remove_stale(app: Sphinx, exception: Exception | None) -> None:
     """After a successful website build: remove every judged file no current source makes,
     and the folders this empties."""
     if exception is not None or not _active(app):
+        return
+    if getattr(app.builder, "unchanged", False):  # no page written, nothing read or removed: nothing went stale
         return
     outdir = Path(app.outdir).resolve()
     keep = expected(app) | extra_files(app)
