@@ -123,3 +123,12 @@ def test_a_first_rebuild_writes_nothing(tmp_path):
     assert {"sitemap.xml", "objects.inv", "searchindex.js", "genindex.html", "search.html"} <= set(before)
     build(src, tmp_path / "out")
     assert times(outdir) == before
+
+
+def test_a_page_with_many_papers_keeps_a_flat_signature(tmp_path):
+    """What decides whether the publication list is written again holds its papers' links once, not
+    once per paper: thousands of papers on one page must still pickle."""
+    src = copy_site(tmp_path / "src")
+    app = run_sphinx(src, builddir=tmp_path / "out")
+    signature = app.env.domains["cv"].data["signatures"]["sections/publications"]
+    assert isinstance(signature, tuple) and len(signature) == 2 and not isinstance(signature[0], tuple)
