@@ -183,7 +183,7 @@ class Record:
 
     def _stat(self, relative: str) -> list[int] | None:
         try:
-            stat = (self.outdir / relative).stat()
+            stat = os.stat(os.path.join(self.outdir, relative))
         except OSError:
             return None
         return [stat.st_size, stat.st_mtime_ns]
@@ -217,7 +217,7 @@ class Record:
 
     def save(self) -> None:
         data = {"outdir": str(self.outdir), "outputs": dict(sorted(self.new.items()))}
-        text = json.dumps(data, indent=0, sort_keys=True)
+        text = json.dumps(data, separators=(",", ":"), sort_keys=True)
         try:
             if self.path.read_text(encoding="utf-8") == text:
                 return

@@ -14,7 +14,7 @@ from sphinx.application import Sphinx
 from ..bibliography import compat
 from ..bibliography.bibtex import to_bibtex
 from ..domain import CVDomain
-from ..incremental import config_digest, digest, generation, record
+from ..incremental import config_digest, fingerprint, record
 from ..nodes import WEBSITE_BUILDERS
 from ..outputs import write_if_changed
 
@@ -25,11 +25,12 @@ ALL_PAPERS = "refs.bib"
 def write_bib_files(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.name not in WEBSITE_BUILDERS or not compat.loaded(app):
         return
-    outputs = record(app)
-    made = digest((generation(app.env), config_digest(app)))
-    if outputs.unchanged(ALL_PAPERS, made):  # made from the same entries and settings by an earlier build
-        return
     domain: CVDomain = app.env.domains[CVDomain.name]  # type: ignore[assignment]
+    outputs = record(app)
+    sources = sorted((str(path), bibfile.mtime) for path, bibfile in compat.bibfiles(app.env).items())
+    made = fingerprint(config_digest(app), sources, sorted(domain.papers.items()))
+    if outputs.unchanged(ALL_PAPERS, made):  # made from the same bib files, papers and settings before
+        return
     entries = compat.entries(app.env)
     texts, files = [], [ALL_PAPERS]
     for key, paper in sorted(domain.papers.items()):
