@@ -204,6 +204,13 @@ class Record:
         self.new[name] = entry
         return True
 
+    def keep(self, name: str) -> bool:
+        """True, and the output kept in the record as it was, where its files are as they were made."""
+        entry = self.get(name)
+        if entry is not None:
+            self.new[name] = entry
+        return entry is not None
+
     def note(self, name: str, made_from: str, files: Iterable[str | Path], **extra: Any) -> None:
         """An output made in this build from ``made_from``: its files as they are now."""
         stats = {str(f): self._stat(str(f)) for f in files}

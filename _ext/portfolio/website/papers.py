@@ -237,11 +237,19 @@ def paper_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     base = (app.config.html_baseurl or "").rstrip("/")
     outputs = record(app)
     every_page = digest((frame(app.env), config_digest(app)))
+    # where the bib files, the papers and what every page shows are as before, each page is as it was
+    # made unless its file changed since: no entry need be looked at
+    sources = sorted((str(path), bibfile.mtime) for path, bibfile in compat.bibfiles(app.env).items())
+    all_papers = fingerprint(every_page, sources, sorted(domain.papers.items()))  # type: ignore[attr-defined]
+    same = outputs.unchanged("pages:papers", all_papers)
+    outputs.note("pages:papers", all_papers, [])
     for key, paper in sorted(domain.papers.items()):  # type: ignore[attr-defined]
         entry = entries.get(key)
         if entry is None or not paper.page:
             continue
         pagename = paper.page
+        if same and outputs.keep(f"page:{pagename}"):
+            continue
         made = made_from(entry, paper, every_page)
         if outputs.unchanged(f"page:{pagename}", made):
             continue

@@ -71,47 +71,48 @@ def note_page(app: Sphinx, pagename: str, templatename: str, context: dict[str, 
         written.add(pagename)
 
 
-def expected(app: Sphinx) -> set[Path]:
-    """Every file of the judged kinds that the current sources make, relative to the output folder."""
+def expected(app: Sphinx) -> set[str]:
+    """Every file of the judged kinds that the current sources make, relative to the output folder
+    (as strings: a site may have thousands of paper pages)."""
     builder, env, config = app.builder, app.env, app.config
     outdir = Path(app.outdir)
     docs = {config.root_doc} if builder.name == "singlehtml" else set(env.found_docs)
     pages = docs | getattr(builder, _PAGES, set())
-    found = {Path(builder.get_outfilename(page)).relative_to(outdir) for page in pages}  # type: ignore[attr-defined]
-    found |= copied_files(app)
-    found |= {Path(name) for name in record(app).files()}  # made by an earlier build and still current
-    found |= {Path("_images", name) for name in getattr(builder, "images", {}).values()}
+    found = {str(Path(builder.get_outfilename(page)).relative_to(outdir)) for page in pages}  # type: ignore[attr-defined]
+    found |= {str(p) for p in copied_files(app)}
+    found |= {os.path.normpath(name) for name in record(app).files()}  # made by an earlier build, still current
+    found |= {str(Path("_images", name)) for name in getattr(builder, "images", {}).values()}
     if config.html_copy_source:
         for doc in docs:
             suffix = str(env.doc2path(doc, False))[len(doc) :]
             source = doc + suffix
             if suffix != config.html_sourcelink_suffix:
                 source += config.html_sourcelink_suffix
-            found.add(Path("_sources", source))
+            found.add(str(Path("_sources", source)))
     if config.portfolio_pdf:
         for variant in written(config, app.confdir):
-            found.add(Path(variant.name))
+            found.add(variant.name)
             if config.portfolio_pdf_keep_typst:
-                found.add(Path(variant.name).with_suffix(".typ"))
+                found.add(str(Path(variant.name).with_suffix(".typ")))
     domain: CVDomain = env.domains[CVDomain.name]  # type: ignore[assignment]
-    found |= {Path(paper.page + ".bib") for paper in domain.papers.values() if paper.page}
-    found.add(Path(ALL_PAPERS))
+    found |= {os.path.normpath(paper.page + ".bib") for paper in domain.papers.values() if paper.page}
+    found.add(ALL_PAPERS)
     return found
 
 
-def extra_files(app: Sphinx) -> set[Path]:
+def extra_files(app: Sphinx) -> set[str]:
     """What ``html_extra_path`` copies into the output folder, relative to it: never judged."""
-    found: set[Path] = set()
+    found: set[str] = set()
     for entry in app.config.html_extra_path:
         path = Path(app.confdir, entry)
         if path.is_file():
-            found.add(Path(path.name))
+            found.add(path.name)
         elif path.is_dir():
-            found |= {p.relative_to(path) for p in path.rglob("*") if p.is_file()}
+            found |= {str(p.relative_to(path)) for p in path.rglob("*") if p.is_file()}
     return found
 
 
-def judged(outdir: Path, suffix: str, doctrees: Path, previous: set[Path]) -> Iterator[Path]:
+def judged(outdir: Path, suffix: str, doctrees: Path, previous: set[Path]) -> Iterator[str]:
     """The files of the kinds this build makes: pages, top-level PDFs and Typst sources,
     ``_sources``, and the previous build's images and downloads; never through a symlink.
     (Paths as strings while walking: thousands of paper pages make ``Path`` slow here.)"""
@@ -138,7 +139,7 @@ def judged(outdir: Path, suffix: str, doctrees: Path, previous: set[Path]) -> It
             beside = top and extension in (".pdf", ".typ", ".bib")
             paper = first == "papers" and extension == ".bib"
             if page or beside or paper or first == "_sources" or relative in before:
-                yield Path(relative)
+                yield relative
 
 
 def remove_stale(app: Sphinx, exception: Exception | None) -> None:
@@ -159,7 +160,7 @@ def remove_stale(app: Sphinx, exception: Exception | None) -> None:
         if relative in keep or path.stat().st_mtime_ns >= started:  # written by this build
             continue
         path.unlink()
-        removed.append(relative)
+        removed.append(Path(relative))
     for folder in sorted({p.parent for p in removed}, key=lambda p: len(p.parts), reverse=True):
         while folder != Path(".") and (outdir / folder).is_dir() and not any((outdir / folder).iterdir()):
             (outdir / folder).rmdir()
