@@ -46,7 +46,6 @@ extensions = [
     "myst_parser",
     "sphinxcontrib.bibtex",
     "sphinx.ext.githubpages",
-    "sphinx_sitemap",
     "portfolio",
     "sphinxext.opengraph",
 ]
@@ -116,7 +115,6 @@ html_baseurl = (os.environ.get("READTHEDOCS_CANONICAL_URL") or os.environ.get("P
     "/"
 ) + "/"
 # sitemap.xml and Open Graph tags use the same address.
-sitemap_url_scheme = "{link}"
 ogp_site_url = html_baseurl
 ogp_enable_meta_description = True
 ogp_social_cards = {"enable": False}

@@ -3,7 +3,10 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
 import shutil
+import subprocess
 from pathlib import Path
 
 import nox
@@ -15,6 +18,35 @@ PROJECT = nox.project.load_toml("pyproject.toml")["project"]
 DEPS = PROJECT["dependencies"]
 EXTRAS = PROJECT["optional-dependencies"]
 SPHINX = ["sphinx-build", "-W", "--keep-going", "-n", "-q"]
+#: what `nox -s build` last built from and left in _build (see `_inputs`)
+STAMP = Path("_build/.build-inputs")
+
+
+def _files(folder: Path, skip: tuple[str, ...]) -> list[tuple[str, int, int]]:
+    found = []
+    for here, dirnames, filenames in os.walk(folder):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith((".", "__", *skip)))
+        for name in sorted(f for f in filenames if not f.startswith(".")):
+            stat = Path(here, name).stat()
+            found.append((os.path.join(here, name), stat.st_size, stat.st_mtime_ns))
+    return found
+
+
+def _inputs(session: nox.Session) -> str:
+    """A digest of everything a build reads and leaves: the project's files, the last commit (the
+    PDFs' date), the environment, the installed packages, the arguments, and the outputs as they are."""
+    commit = subprocess.run(["git", "log", "-1", "--format=%H %ct"], capture_output=True, text=True, check=False)
+    venv = Path(getattr(session.virtualenv, "location", "") or ".nox")
+    packages = sorted(name for folder in venv.glob("lib/python*/site-packages") for name in os.listdir(folder))
+    state = [
+        _files(Path("."), ("_build", "node_modules")),
+        _files(Path("_build"), ("doctrees",)),  # and doctrees-<code>
+        commit.stdout,
+        sorted(os.environ.items()),
+        packages,
+        session.posargs,
+    ]
+    return hashlib.sha256(repr(state).encode()).hexdigest()
 
 
 def languages() -> list[str]:
@@ -28,26 +60,47 @@ def languages() -> list[str]:
 @nox.session
 def build(session: nox.Session) -> None:
     """The website into _build/html (each further language of portfolio_languages into
-    _build/html/<code>/) and every PDF into _build/pdf, one Sphinx run per language."""
+    _build/html/<code>/) and every PDF into _build/pdf: one Sphinx run per language, side by side;
+    nothing at all where nothing the last build read or left changed."""
     session.install(*DEPS)
+    if STAMP.is_file() and STAMP.read_text() == _inputs(session):
+        session.log("nothing changed since the last build")
+        return
+    STAMP.unlink(missing_ok=True)
     default, *others = languages()
     # doctrees outside the site: they hold every bib field in clear and must not be deployed
-    session.run(*SPHINX, "-b", "html", "-d", "_build/doctrees", ".", "_build/html", *session.posargs)
-    sites = [Path("_build/html")]
+    runs = {default: ["-d", "_build/doctrees", ".", "_build/html"]}
     for code in others:
-        out = Path("_build/html", code)
-        session.run(
-            *SPHINX, "-b", "html", "-D", f"language={code}", "-d", f"_build/doctrees-{code}", ".", str(out),
-            *session.posargs,
-        )  # fmt: skip
-        sites.append(out)
-    shutil.rmtree("_build/pdf", ignore_errors=True)  # only the PDFs of this build
-    Path("_build/pdf").mkdir(parents=True, exist_ok=True)
-    for site in sites:
-        for pdf in sorted(site.glob("*.pdf")):
-            shutil.copyfile(pdf, Path("_build/pdf") / pdf.name)
-            session.log(f"PDF: _build/pdf/{pdf.name}")
+        runs[code] = ["-D", f"language={code}", "-d", f"_build/doctrees-{code}", ".", f"_build/html/{code}"]
+    sphinx = [str(Path(session.bin, SPHINX[0])), *SPHINX[1:], "-b", "html"]
+    started = {
+        code: subprocess.Popen(
+            [*sphinx, *args, *session.posargs], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+        )
+        for code, args in runs.items()
+    }
+    failed = []
+    for code, process in started.items():  # their messages in the order of the languages
+        output, _ = process.communicate()
+        if output.strip():
+            session.log(f"{code}:\n{output.rstrip()}")
+        if process.returncode:
+            failed.append(code)
+    if failed:
+        session.error(f"the build of {', '.join(failed)} failed")
+    sites = [Path("_build/html"), *(Path("_build/html", code) for code in others)]
+    pdfs = {pdf.name: pdf for site in sites for pdf in sorted(site.glob("*.pdf"))}
+    target = Path("_build/pdf")
+    target.mkdir(parents=True, exist_ok=True)
+    for old in target.iterdir():  # only the PDFs of this build
+        if old.name not in pdfs:
+            shutil.rmtree(old) if old.is_dir() else old.unlink()
+    for name, pdf in pdfs.items():  # copied where they changed: a build that changed nothing touches nothing
+        if not (target / name).is_file() or (target / name).read_bytes() != pdf.read_bytes():
+            shutil.copyfile(pdf, target / name)
+        session.log(f"PDF: _build/pdf/{name}")
     session.log(f"site: _build/html/ ({default})" + "".join(f", _build/html/{code}/ ({code})" for code in others))
+    STAMP.write_text(_inputs(session))
 
 
 @nox.session
@@ -103,18 +156,17 @@ def import_rendercv(session: nox.Session) -> None:
 
 @nox.session
 def serve(session: nox.Session) -> None:
-    """Live preview on http://127.0.0.1:8000 that rebuilds on every save."""
-    session.install(*DEPS, *EXTRAS["dev"])
+    """Live preview on http://127.0.0.1:8000 that rebuilds on every save (_ext/portfolio/serve.py)."""
+    session.install(*DEPS)
     session.run(
-        "sphinx-autobuild",
+        "python",
+        "-m",
+        "portfolio.serve",
         "-n",
-        "--host",
-        "127.0.0.1",
-        "--port",
-        "8000",
-        "--ignore",
-        "_build",
+        "-d",
+        "_build/doctrees",
         ".",
         "_build/html",
         *session.posargs,
+        env={"PYTHONPATH": "_ext"},
     )

@@ -1,24 +1,36 @@
-"""``nox -s bench``: wall-clock timings and peak memory of real builds. Targets are checked here,
-never in the test suite. Every build runs in a fresh process; modes are interleaved so that
-drifts in machine speed hit each alike; medians are reported.
+"""``nox -s bench``: wall-clock timings of real builds against RenderCV 2.3 on the same CV, in one
+run. Targets are checked here, never in the test suite. Every build runs in a fresh process (the
+server's builds in its own); modes are interleaved so that drifts in machine speed hit each alike;
+medians are reported with every run, so the noise shows.
 
-  real       the real CV: HTML alone, PDF alone, both (the PDF may add at most 0.3 s)
-  rendercv   `nox -R -s build` beside RenderCV 2.3 rendering the same CV (../shared/bench-rendercv),
-             5 alternating pairs (ratio target 0.8); no-op and one-page-edit rebuilds (target 1.2x)
+  rendercv   a copy of this project in its first language (RenderCV renders one): `nox -R -s build`
+             fresh, a no-op rebuild and a rebuild after a talk's title changed, beside RenderCV 2.3
+             rendering the same CV (../shared/bench-rendercv/run.sh); targets: fresh <= 1.0x
+             RenderCV (stretch 0.8x), no-op <= 0.5x and writes no file, edit <= 0.6x and its output
+             equals a clean build's; the same fresh build and edit with every language of
+             `portfolio_languages` (one Sphinx run each, side by side); then where a fresh build
+             spends its time, phase by phase
+  serve      `nox -s serve`'s server on a copy: a talk's title saved, until the server tells the
+             browser to reload (target <= 0.6x RenderCV, beside RenderCV runs)
   synthetic  generated portfolios of N papers and N/2 cards beside plain Sphinx builds of the same
-             content (targets: +25 %; N=2000 within 5x the real CV and 500 MB; edit within 1.2x no-op)
+             content (targets: within +10 %; an edit <= 1.2x a no-op)
+  real       the real CV: HTML alone, PDF alone, both (not run unless asked for)
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import platform
+import re
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
@@ -26,25 +38,30 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests"))
 
 RENDERCV = REPO.parent / "shared" / "bench-rendercv" / "run.sh"
-PARTS = ("real", "rendercv", "synthetic")
+PARTS = ("rendercv", "serve", "synthetic", "real")
+DEFAULT_PARTS = ("rendercv", "serve", "synthetic")
+TALKS = Path("sections") / "talks.md"
+TALK = re.compile(r"(```\{talk\} )([^\n]*)")
 PHASES = """
-import json, sys, tempfile, time
+import json, sys, time
 start = time.perf_counter()
 from sphinx.application import Sphinx
-marks = [("Python, Sphinx imported", time.perf_counter() - start)]
-out = tempfile.mkdtemp()
-app = Sphinx(sys.argv[1], sys.argv[1], out, out + "/.doctrees", "html", status=None, warning=None, freshenv=True)
-marks.append(("extensions set up, theme, bib file parsed", time.perf_counter() - start))
-def mark(name):
+marks = [("Python and Sphinx imported", time.perf_counter() - start)]
+src, out = sys.argv[1], sys.argv[2]
+app = Sphinx(src, src, out, out + "/.doctrees", "html", status=None, warning=None, freshenv=True)
+marks.append(("conf.py, extensions, theme and builder set up, refs.bib parsed", time.perf_counter() - start))
+def mark(name, value=None):
     def handler(*args):
         marks.append((name, time.perf_counter() - start))
-        return [] if name.startswith("pages read") else None
+        return value
     return handler
-app.connect("env-updated", mark("pages read (MyST, directives, bibliography)"), priority=999)
-app.connect("html-collect-pages", lambda app: mark("pages written (HTML)")() or [], priority=1)
-app.connect("build-finished", mark("paper pages, search index, static files"), priority=1)
+app.connect("env-updated", mark("pages read (MyST, directives, bibliography)", []), priority=999)
+app.connect("write-started", mark("environment pickled"), priority=1)
+app.connect("write-started", mark("the PDFs assembled and translated (Typst starts compiling)"), priority=999)
+app.connect("html-collect-pages", mark("pages written (HTML), while Typst compiles", []), priority=1)
+app.connect("build-finished", mark("index pages, paper pages, search index, inventory"), priority=1)
 app.build()
-marks.append(("the PDF (assemble, translate, Typst) and the sitemap", time.perf_counter() - start))
+marks.append(("waiting for Typst; PDF files, preview image, resume.json, BibTeX, sitemap", time.perf_counter() - start))
 print(json.dumps(marks))
 """
 RUNNER = (
@@ -66,9 +83,11 @@ def sphinx(args: list[str]) -> tuple[float, float]:
     return seconds, report["rss_mb"]
 
 
-def timed(command: list[str], cwd: Path = REPO) -> float:
+def timed(command: list[str], cwd: Path = REPO, env: dict[str, str] | None = None) -> float:
     start = time.perf_counter()
-    subprocess.run(command, cwd=cwd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    done = subprocess.run(command, cwd=cwd, env=env, check=False, capture_output=True, text=True)
+    if done.returncode != 0:
+        sys.exit(f"failed: {' '.join(command)}\n{done.stdout[-2000:]}\n{done.stderr[-3000:]}")
     return time.perf_counter() - start
 
 
@@ -76,12 +95,18 @@ def median(values: list[float]) -> float:
     return statistics.median(values)
 
 
+def spread(values: list[float]) -> str:
+    """How noisy: the runs' range around their median."""
+    middle = median(values)
+    return f"±{(max(values) - min(values)) / 2 / middle * 100:.0f} %" if middle else ""
+
+
 def verdict(value: float, target: float) -> str:
     return "met" if value <= target else "MISSED"
 
 
 def interleave(runs: int, modes: dict[str, Callable[[], float]]) -> dict[str, list[float]]:
-    for run in modes.values():  # warm-up: bytecode, page cache, venvs
+    for run in modes.values():  # warm-up: bytecode, page cache, venvs, RenderCV's install
         run()
     times: dict[str, list[float]] = {mode: [] for mode in modes}
     for _ in range(runs):
@@ -93,14 +118,275 @@ def interleave(runs: int, modes: dict[str, Callable[[], float]]) -> dict[str, li
 def report(title: str, times: dict[str, list[float]]) -> dict[str, float]:
     print(title)
     for mode, values in times.items():
-        print(f"  {mode:28} {median(values):7.3f} s   runs: {' '.join(f'{v:.3f}' for v in values)}")
+        runs = " ".join(f"{v:.2f}" for v in values)
+        print(f"  {mode:34} {median(values):6.2f} s  {spread(values):>6}   runs: {runs}")
     return {mode: median(values) for mode, values in times.items()}
 
 
-# -- the real CV ------------------------------------------------------------------------------
+def ratio_line(name: str, ours: float, theirs: float, target: float, extra: str = "") -> None:
+    ratio = ours / theirs
+    print(f"  {name:34} {ratio:5.2f}x RenderCV (target <= {target}x): {verdict(ratio, target)}{extra}")
 
 
-def bench_real(runs: int) -> float:
+def project_copy(one_language: bool = False) -> Path:
+    """This project in a folder of its own: the benchmark edits it, never the repository. With
+    ``one_language``, only the first language of ``portfolio_languages`` is built."""
+    target = Path(tempfile.mkdtemp(prefix="portfolio-bench-")) / "cv"
+    ignore = shutil.ignore_patterns("_build", ".nox", ".git", ".*cache", ".venv", "__pycache__")
+    shutil.copytree(REPO, target, ignore=ignore)
+    if one_language:
+        with (target / "conf.py").open("a", encoding="utf-8") as conf:
+            conf.write("\nportfolio_languages = portfolio_languages[:1]  # nox -s bench: one language\n")
+    return target
+
+
+def retitle_a_talk(project: Path) -> str:
+    """A new title for the project's first talk; the new title."""
+    page = project / TALKS
+    title = f"Beyond the Benchmark {time.time_ns()}"
+    page.write_text(TALK.sub(lambda m: m.group(1) + title, page.read_text(), count=1))
+    return title
+
+
+def files(folder: Path) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(folder)): p.read_bytes()
+        for p in folder.rglob("*")
+        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+    }
+
+
+def written_since(folder: Path, since_ns: int) -> list[str]:
+    return sorted(
+        str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file() and p.stat().st_mtime_ns > since_ns
+    )
+
+
+def rendercv() -> float:
+    return timed(["bash", str(RENDERCV)])
+
+
+# -- `nox -R -s build` beside RenderCV ----------------------------------------------------------
+
+
+def nox_build(project: Path) -> list[str]:
+    """``nox -R -s build`` of a project copy, in this repository's nox environment (installed untimed)."""
+    nox = [sys.executable, "-m", "nox", "-f", str(project / "noxfile.py"), "--envdir", str(REPO / ".nox")]
+    subprocess.run([*nox, "-s", "build", "--install-only"], check=True, capture_output=True)
+    return [*nox, "-R", "-s", "build"]
+
+
+def bench_rendercv(runs: int) -> None:
+    project, every = project_copy(one_language=True), project_copy()
+    build, build_every = nox_build(project), nox_build(every)
+    outputs = project / "_build"
+    noop_writes: list[str] = []
+    edits: list[str] = []
+
+    def fresh() -> float:
+        shutil.rmtree(outputs, ignore_errors=True)  # pages, PDFs and the pickled environment
+        return timed(build, cwd=project)
+
+    def noop() -> float:
+        before = time.time_ns()
+        seconds = timed(build, cwd=project)
+        noop_writes.extend(written_since(outputs / "html", before) + written_since(outputs / "pdf", before))
+        return seconds
+
+    def edit() -> float:
+        edits.append(retitle_a_talk(project))
+        return timed(build, cwd=project)
+
+    def fresh_every() -> float:
+        shutil.rmtree(every / "_build", ignore_errors=True)
+        return timed(build_every, cwd=every)
+
+    def edit_every() -> float:
+        retitle_a_talk(every)
+        return timed(build_every, cwd=every)
+
+    sphinx_build = [str(REPO / ".nox" / "build" / "bin" / "sphinx-build"), "-W", "--keep-going", "-n", "-q"]
+    sphinx_build += ["-b", "html", "-d", "_build/doctrees", ".", "_build/html"]
+
+    def sphinx_noop() -> float:  # what a no-op costs without nox's check: Sphinx started, finds nothing to do
+        before = time.time_ns()
+        seconds = timed(sphinx_build, cwd=project)
+        noop_writes.extend(written_since(outputs / "html", before))
+        return seconds
+
+    times = interleave(
+        runs,
+        {
+            "RenderCV 2.3, all outputs": rendercv,
+            "nox -R -s build, fresh": fresh,
+            "no-op rebuild": noop,
+            "no-op, sphinx-build alone": sphinx_noop,
+            "edit a talk's title, rebuild": edit,
+            "every language: fresh": fresh_every,
+            "every language: edit a talk": edit_every,
+        },
+    )
+    medians = report(f"whole CV, {runs} interleaved rounds (same machine, same run):", times)
+    theirs = medians["RenderCV 2.3, all outputs"]
+    fresh_ratio = medians["nox -R -s build, fresh"] / theirs
+    print(
+        f"  {'fresh build':34} {fresh_ratio:5.2f}x RenderCV (target <= 1.0x): {verdict(fresh_ratio, 1.0)}; "
+        f"stretch 0.8x: {verdict(fresh_ratio, 0.8)}"
+    )
+    ratio_line("no-op rebuild", medians["no-op rebuild"], theirs, 0.5, f"; files written: {len(noop_writes)}")
+    ratio_line("no-op, sphinx-build alone", medians["no-op, sphinx-build alone"], theirs, 0.5)
+    same = same_as_clean(project, edits[-1])
+    ratio_line("edit one talk, rebuild", medians["edit a talk's title, rebuild"], theirs, 0.6, f"; {same}")
+    ratio_line("every language: fresh", medians["every language: fresh"], theirs, 1.0)
+    ratio_line("every language: edit one talk", medians["every language: edit a talk"], theirs, 0.6)
+    profile(project)
+    shutil.rmtree(project.parent, ignore_errors=True)
+    shutil.rmtree(every.parent, ignore_errors=True)
+
+
+def same_as_clean(project: Path, title: str) -> str:
+    """After the last edit: the talk's page, the landing page, search index, inventory and PDFs
+    hold the new title, and the whole output equals a clean build of the same sources."""
+    html = project / "_build" / "html"
+    clean = Path(tempfile.mkdtemp(prefix="portfolio-clean-"))
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "sphinx",
+            "-q",
+            "-b",
+            "html",
+            "-d",
+            str(clean / "doctrees"),
+            str(project),
+            str(clean / "html"),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    shown = [
+        name for name in ("sections/talks.html", "index.html", "searchindex.js") if title in (html / name).read_text()
+    ]
+    after, fresh = files(html), files(clean / "html")
+    differ = sorted(name for name in after.keys() | fresh.keys() if after.get(name) != fresh.get(name))
+    shutil.rmtree(clean)
+    return f"new title in {', '.join(shown)}; files differing from a clean build: {len(differ)} {differ[:5]}"
+
+
+def profile(project: Path) -> None:
+    """Where a fresh build of the real CV spends its time, phase by phase, in one process."""
+    out = tempfile.mkdtemp(prefix="portfolio-phases-")
+    done = subprocess.run([sys.executable, "-c", PHASES, str(project), out], capture_output=True, text=True, check=True)
+    marks = json.loads(done.stdout.strip().splitlines()[-1])
+    nox_start = timed([sys.executable, "-m", "nox", "-l"], cwd=project)
+    print("  where a fresh HTML+PDF build spends its time (one run, in-process):")
+    previous = 0.0
+    for name, at in marks:
+        print(f"    {at - previous:6.3f} s  {name}")
+        previous = at
+    print(f"    {previous:6.3f} s  in all; nox's own start (nox -l) takes {nox_start:.3f} s more")
+    shutil.rmtree(out, ignore_errors=True)
+
+
+# -- nox -s serve -------------------------------------------------------------------------------
+
+
+def bench_serve(runs: int, port: int) -> None:
+    project = project_copy()
+    env = {**os.environ, "PYTHONPATH": str(project / "_ext")}
+    command = [sys.executable, "-m", "portfolio.serve", "-q", "-n", "--port", str(port), ".", "_build/html"]
+    server = subprocess.Popen(
+        command, cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
+    base = f"http://127.0.0.1:{port}"
+
+    def get(path: str) -> str:
+        with urllib.request.urlopen(base + path, timeout=10) as answer:
+            return str(answer.read().decode())
+
+    def save_and_wait() -> float:
+        time.sleep(1.5)  # the server sets up the next build while the author edits
+        token = get("/_portfolio/build")
+        start = time.perf_counter()
+        title = retitle_a_talk(project)
+        while get("/_portfolio/build") == token:
+            time.sleep(0.01)
+        seconds = time.perf_counter() - start
+        if title not in get("/sections/talks.html"):
+            sys.exit("serve: the page does not show the new title")
+        return seconds
+
+    try:
+        assert server.stdout is not None
+        for line in server.stdout:
+            if "serve: http" in line:
+                break
+        else:
+            sys.exit("serve: the server stopped before its first build")
+        times = interleave(
+            runs, {"RenderCV 2.3, all outputs": rendercv, "save a talk's title, until reload": save_and_wait}
+        )
+    finally:
+        server.terminate()
+        server.communicate(timeout=30)
+    medians = report(f"nox -s serve, {runs} interleaved rounds (the browser checks every 0.2 s on top):", times)
+    ratio_line(
+        "save until reload", medians["save a talk's title, until reload"], medians["RenderCV 2.3, all outputs"], 0.6
+    )
+    shutil.rmtree(project.parent, ignore_errors=True)
+
+
+# -- synthetic portfolios -----------------------------------------------------------------------
+
+
+def bench_synthetic(runs: int, sizes: list[int]) -> None:
+    from synthetic import edit_one_page, write_portfolio
+
+    print("synthetic portfolios (N papers, N/2 cards), HTML, medians; ours beside plain Sphinx:")
+    for n in sizes:
+        tmp = Path(tempfile.mkdtemp(prefix="portfolio-synthetic-"))
+        flavours = {
+            "plain": ["-b", "html"],
+            "ours": ["-b", "html", "-D", "portfolio_pdf=0"],
+            "ours, no paper pages": ["-b", "html", "-D", "portfolio_pdf=0", "-D", "portfolio_paper_pages=0"],
+        }
+        sources = {"plain": tmp / "plain", "ours": tmp / "ours"}
+        write_portfolio(sources["plain"], n, plain=True)
+        write_portfolio(sources["ours"], n)
+        times: dict[str, dict[str, list[float]]] = {f: {"fresh": [], "no-op": [], "edit": []} for f in flavours}
+        rss: dict[str, float] = {}
+        for _ in range(runs):
+            for key in ("fresh", "no-op", "edit"):
+                for flavour, args in flavours.items():
+                    src, out = sources[flavour.split(",")[0]], tmp / f"{flavour}-out"
+                    if key == "fresh":
+                        shutil.rmtree(out, ignore_errors=True)
+                    if key == "edit":
+                        edit_one_page(src)
+                    seconds, peak = sphinx([*args, str(src), str(out)])
+                    times[flavour][key].append(seconds)
+                    rss[flavour] = max(rss.get(flavour, 0.0), peak)
+        plain = {key: median(values) for key, values in times["plain"].items()}
+        print(f"  N={n}: {n} papers, {n // 2} cards; ours has {n} paper pages more")
+        for key in ("fresh", "no-op", "edit"):
+            line = f"    {key:6} plain {plain[key]:6.2f} s {spread(times['plain'][key]):>6}"
+            for flavour in ("ours", "ours, no paper pages"):
+                ours = median(times[flavour][key])
+                ratio, noise = ours / plain[key], spread(times[flavour][key])
+                line += f" | {flavour} {ours:6.2f} s {noise:>6} ratio {ratio:.2f} {verdict(ratio, 1.1)}"
+            print(line)
+        for flavour in ("ours", "ours, no paper pages"):
+            edit, noop = median(times[flavour]["edit"]), median(times[flavour]["no-op"])
+            print(f"    {flavour}: edit / no-op {edit / noop:.2f} (target <= 1.2): {verdict(edit / noop, 1.2)}")
+        print("    peak memory: " + ", ".join(f"{flavour} {mb:.0f} MB" for flavour, mb in rss.items()))
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+# -- the real CV, each output alone --------------------------------------------------------------
+
+
+def bench_real(runs: int) -> None:
     tmp = Path(tempfile.mkdtemp())
 
     def fresh(*args: str) -> Callable[[], float]:
@@ -121,155 +407,33 @@ def bench_real(runs: int) -> float:
             },
         ),
     )
-    added = medians["html+pdf"] - medians["html"]
-    print(f"  PDF added to the HTML build: {added:+.3f} s (target <= 0.3 s): {verdict(added, 0.3)}")
+    print(f"  the PDFs add {medians['html+pdf'] - medians['html']:+.3f} s to the HTML build")
     shutil.rmtree(tmp)
-    return medians["html+pdf"]
-
-
-# -- RenderCV ---------------------------------------------------------------------------------
-
-
-def bench_rendercv(runs: int) -> None:
-    if not RENDERCV.is_file():
-        print(f"rendercv: {RENDERCV} not found; skipped")
-        return
-    nox = [sys.executable, "-m", "nox", "-R", "-s", "build"]
-
-    def ours_fresh() -> float:
-        for output in ("html", "pdf"):  # no pickled environment either: it lives in html/.doctrees
-            shutil.rmtree(REPO / "_build" / output, ignore_errors=True)
-        return timed(nox)
-
-    medians = report(
-        f"whole CV, fresh, {runs} alternating pairs:",
-        interleave(
-            runs,
-            {
-                "RenderCV 2.3, all outputs": lambda: timed(["bash", str(RENDERCV)]),
-                "nox -R -s build (HTML+PDF)": ours_fresh,
-            },
-        ),
-    )
-    ratio = medians["nox -R -s build (HTML+PDF)"] / medians["RenderCV 2.3, all outputs"]
-    print(f"  ratio ours / RenderCV: {ratio:.2f} (target <= 0.8): {verdict(ratio, 0.8)}")
-    profile()
-
-    page = REPO / "sections" / "awards.md"
-    original = page.read_text()
-
-    def edited() -> float:
-        page.write_text(original + f"\n<!-- bench {time.perf_counter()} -->\n")
-        try:
-            return timed(nox)
-        finally:
-            page.write_text(original)
-
-    ours_fresh()
-    rebuild = report(
-        f"rebuilds, median of {runs}:",
-        interleave(
-            runs,
-            {
-                "no-op rebuild": lambda: timed(nox),
-                "one-page-edit rebuild": edited,
-            },
-        ),
-    )
-    timed(nox)  # leave _build matching the sources
-    ratio = rebuild["one-page-edit rebuild"] / rebuild["no-op rebuild"]
-    print(f"  ratio edit / no-op: {ratio:.2f} (target <= 1.2): {verdict(ratio, 1.2)}")
-
-
-def profile() -> None:
-    """Where a fresh build of the real CV spends its time, phase by phase, in one process."""
-    done = subprocess.run([sys.executable, "-c", PHASES, str(REPO)], capture_output=True, text=True, check=True)
-    marks = json.loads(done.stdout.strip().splitlines()[-1])
-    print("  where a fresh HTML+PDF build spends its time (one run, in-process):")
-    previous = 0.0
-    for name, at in marks:
-        print(f"    {at - previous:6.3f} s  {name}")
-        previous = at
-    print(f"    {previous:6.3f} s  in all, plus the interpreter's start and nox")
-
-
-# -- synthetic portfolios ---------------------------------------------------------------------
-
-
-def bench_synthetic(runs: int, sizes: list[int], real_seconds: float | None) -> None:
-    from synthetic import edit_one_page, write_portfolio
-
-    print("synthetic portfolios (N papers, N/2 cards), medians; ours beside plain Sphinx:")
-    for n in sizes:
-        tmp = Path(tempfile.mkdtemp())
-        rows: dict[str, dict[str, float]] = {}
-        flavours = {
-            "plain": ["-b", "html"],
-            "ours": ["-b", "html", "-D", "portfolio_pdf=0"],
-            "ours, no paper pages": ["-b", "html", "-D", "portfolio_pdf=0", "-D", "portfolio_paper_pages=0"],
-        }
-        for flavour, args in flavours.items():
-            src = tmp / flavour.split(",")[0]
-            if not src.exists():
-                write_portfolio(src, n, plain=flavour == "plain")
-            out = tmp / f"{flavour}-out"
-            fresh, noop, edit, rss = [], [], [], []
-            for _ in range(runs):
-                shutil.rmtree(out, ignore_errors=True)
-                seconds, peak = sphinx([*args, str(src), str(out)])
-                fresh.append(seconds)
-                rss.append(peak)
-                noop.append(sphinx([*args, str(src), str(out)])[0])
-                edit_one_page(src)
-                edit.append(sphinx([*args, str(src), str(out)])[0])
-            rows[flavour] = {"fresh": median(fresh), "no-op": median(noop), "edit": median(edit), "rss": max(rss)}
-            if flavour == "ours":
-                pdf = [sphinx(["-b", "cvpdf", str(src), str(tmp / "pdf")])[0] for _ in range(runs)]
-                both = [sphinx(["-b", "html", "-E", str(src), str(tmp / "both")]) for _ in range(runs)]
-                rows["ours"].update(pdf=median(pdf), both=median(b[0] for b in both), rss_both=max(b[1] for b in both))
-        ours, plain, lean = rows["ours"], rows["plain"], rows["ours, no paper pages"]
-        print(f"  N={n}: {n} papers, {n // 2} cards ({n} paper pages that plain Sphinx does not make)")
-        for key in ("fresh", "no-op", "edit"):
-            print(
-                f"    {key:6} ours {ours[key]:7.3f} s   plain {plain[key]:7.3f} s   "
-                f"ratio {ours[key] / plain[key]:.2f} (target <= 1.25): {verdict(ours[key] / plain[key], 1.25)};"
-                f"   without paper pages {lean[key]:7.3f} s, ratio {lean[key] / plain[key]:.2f}: "
-                f"{verdict(lean[key] / plain[key], 1.25)}"
-            )
-        print(
-            f"    PDF alone {ours['pdf']:.3f} s; HTML+PDF {ours['both']:.3f} s; peak memory ours "
-            f"{ours['rss_both']:.0f} MB, plain {plain['rss']:.0f} MB (target < 500 MB): "
-            f"{verdict(ours['rss_both'], 500)}"
-        )
-        print(
-            f"    edit / no-op: {ours['edit'] / ours['no-op']:.2f} (target <= 1.2): "
-            f"{verdict(ours['edit'] / ours['no-op'], 1.2)}"
-        )
-        if n == max(sizes) and real_seconds:
-            factor = ours["both"] / real_seconds
-            print(
-                f"    HTML+PDF vs the real CV: {factor:.1f}x (target <= 5x): {verdict(factor, 5)}; "
-                f"plain Sphinx HTML alone of the same content: {plain['fresh'] / real_seconds:.1f}x"
-            )
-        shutil.rmtree(tmp)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument(
-        "parts", nargs="*", metavar="{real,rendercv,synthetic}", help="what to measure (default: all three)"
-    )
+    parser.add_argument("parts", nargs="*", metavar="{rendercv,serve,synthetic,real}", help="default: all but real")
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 500, 2000])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[2000])
+    parser.add_argument("--port", type=int, default=8017, help="the benchmark's server (serve)")
     options = parser.parse_args()
-    parts = set(options.parts or PARTS)
+    parts = set(options.parts or DEFAULT_PARTS)
     if parts - set(PARTS):
         parser.error(f"unknown part(s): {', '.join(sorted(parts - set(PARTS)))}")
-    real = bench_real(options.runs) if "real" in parts else None
+    load = os.getloadavg()[0]
+    print(f"{time.strftime('%Y-%m-%d %H:%M')}, {platform.machine()}, {os.cpu_count()} cores, load {load:.1f}")
+    if ({"rendercv", "serve"} & parts) and not RENDERCV.is_file():
+        sys.exit(f"{RENDERCV} not found")
     if "rendercv" in parts:
         bench_rendercv(options.runs)
+    if "serve" in parts:
+        bench_serve(options.runs, options.port)
     if "synthetic" in parts:
-        bench_synthetic(max(1, options.runs // 2), options.sizes, real)
+        bench_synthetic(max(1, options.runs // 2), options.sizes)
+    if "real" in parts:
+        bench_real(options.runs)
+    print(f"load at the end: {os.getloadavg()[0]:.1f}")
     return 0
 
 

@@ -45,9 +45,8 @@ def serve(outdir: Path) -> Iterator[str]:
 
 @contextmanager
 def chromium() -> Iterator[Any]:
-    """A headless Chromium. Start it after the sites are built: sphinx-sitemap forks a helper
-    process while building, which would inherit the Playwright driver's pipe and keep the driver
-    from ever exiting."""
+    """A headless Chromium, started after the sites are built: a build that forks a helper process
+    (Sphinx's parallel builds do) must not inherit the Playwright driver's pipe."""
     from playwright.sync_api import sync_playwright
 
     playwright = sync_playwright().start()

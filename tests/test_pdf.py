@@ -200,7 +200,7 @@ def test_a_failing_pdf_never_costs_the_website(tmp_path, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("simulated bug")
 
-    monkeypatch.setattr(portfolio.pdf, "write_pdf", broken)
+    monkeypatch.setattr(portfolio.pdf, "PDFs", broken)
     app = build_root(REPO / "tests" / "roots" / "test-cards", tmp_path)
     assert re.search(
         r"index\.md:1: WARNING: the PDF could not be written \(RuntimeError: simulated bug\).*"

@@ -18,6 +18,7 @@ from .directives import setup_directives
 from .domain import setup_domain
 from .encoding import setup_encoding
 from .i18n import setup_i18n
+from .incremental import setup_incremental
 from .interop import setup_interop
 from .pdf import setup_pdf
 from .rereads import setup_rereads
@@ -43,4 +44,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_pdf(app)
     setup_website(app)
     setup_interop(app)
+    setup_incremental(app)
     return {"version": __version__, "env_version": 4, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -242,8 +242,8 @@ def rewrite_linked_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
         )
         signatures[docname] = (signatures.get(docname), listed, papers if everything else None)
     links = sorted((key, e.id, e.title, e.docname) for e in by_id.values() for key in e.papers)
-    for paper in domain.papers.values():
-        signatures[paper.docname] = (signatures.get(paper.docname), links)
+    for docname in sorted({paper.docname for paper in domain.papers.values()}):  # once a page, however many papers
+        signatures[docname] = (signatures.get(docname), links)
     old = domain.data.get("signatures", {})
     domain.data["signatures"] = signatures
     return sorted(doc for doc, signature in signatures.items() if old.get(doc) != signature and doc in env.all_docs)

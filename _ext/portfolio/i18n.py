@@ -15,6 +15,10 @@ from typing import Any
 
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
+from docutils import frontend, nodes
+from docutils.parsers import Parser
+from docutils.utils import new_document
+from myst_parser.mdit_to_docutils import base as myst_base
 from sphinx.application import Sphinx
 from sphinx.builders.gettext import MessageCatalogBuilder
 from sphinx.config import Config
@@ -46,6 +50,13 @@ def compile_catalogs(target: Path) -> Path:
     return target
 
 
+def catalog_folders(app: Sphinx) -> list[Path]:
+    """Where the words of this build's language come from: the extension's catalogs and the
+    project's ``locale_dirs`` (an edited ``.po`` changes pages Sphinx does not read again)."""
+    language = str(app.config.language)
+    return [SOURCES / language, *(Path(app.srcdir, folder, language) for folder in app.config.locale_dirs)]
+
+
 def language_suffix(config: Config) -> str:
     """ "-de" for a build in a language of ``portfolio_languages`` other than the first, so that
     its files (the PDFs) sit beside the default language's; "" otherwise."""
@@ -68,7 +79,22 @@ class KeepTranslatedInlines(SphinxTransform):
                 node.attributes.pop("translatable", None)
 
 
+#: global state: docutils' default settings per parser class, worked out once per process
+_DEFAULT_SETTINGS: dict[type[Parser], frontend.Values] = {}
+
+
+def _make_document(source_path: str = "notset", parser_cls: type[Parser] = myst_base.RSTParser) -> nodes.document:
+    """MyST's ``make_document`` with docutils' default settings worked out once, not per call."""
+    if parser_cls not in _DEFAULT_SETTINGS:
+        _DEFAULT_SETTINGS[parser_cls] = frontend.get_default_settings(parser_cls)
+    return new_document(source_path, settings=_DEFAULT_SETTINGS[parser_cls].copy())
+
+
 def setup_i18n(app: Sphinx) -> None:
+    # Global state: MyST makes a throw-away document for every text it parses, even where Sphinx
+    # hands it one; Sphinx parses every translated message on its own, and docutils' option parsing
+    # for each such document was a sixth of a translated build. Same document, same settings.
+    myst_base.make_document = _make_document
     compiled = str(compile_catalogs(Path(app.doctreedir, "portfolio-locale")))
     app.add_message_catalog(CATALOG, compiled)
     # words of Sphinx and furo that Sphinx's catalog lacks for a language: added as its fallback

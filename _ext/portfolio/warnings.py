@@ -101,6 +101,16 @@ class Subtype(StrEnum):
     PRIVATE = "private"
 
 
+#: how many warnings this process has given: an output whose making warned is made again on the next
+#: build, so that its warnings are given again (``incremental.py``)
+_issued = [0]
+
+
 def warn(message: str, subtype: Subtype, location: Any) -> None:
     """Warn with file and line; ``location`` is a node, ``(docname, line)`` or ``"path:line"``."""
+    _issued[0] += 1
     logger.warning(message, location=location, type=TYPE, subtype=str(subtype))
+
+
+def warnings_issued() -> int:
+    return _issued[0]

@@ -19,6 +19,7 @@ from .groups import setup_groups
 from .ids import canonical_ids, default_ids
 from .lint import check_bibfiles, report_unlinked, start_capture
 from .names import AUTHOR_FORMS, Owners, check_owner_names
+from .reuse import setup_reuse
 from .selected import setup_selected
 from .style import register_plugins
 
@@ -55,3 +56,4 @@ def setup_bibliography(app: Sphinx) -> None:
     app.connect("build-finished", _if_bibtex(report_unlinked))
     setup_groups(app)
     setup_selected(app)
+    setup_reuse(app)

@@ -73,6 +73,28 @@ def rename_citations(env: BuildEnvironment, ids: dict[tuple[Any, str], str]) -> 
     domain.data["citations"] = updated
 
 
+def pages_with_citations(env: BuildEnvironment) -> set[str]:
+    """The pages with a bibliography or a citation: what sphinxcontrib-bibtex formats entries for."""
+    domain = _domain(env)
+    if domain is None:
+        return set()
+    return {key.docname for key in domain.bibliographies} | {ref.docname for ref in domain.citation_refs}
+
+
+def formatting_inputs(env: BuildEnvironment) -> list[Any]:
+    """Besides those pages, what the formatted entries depend on: the bib files (their times) and
+    the order of the pages (the first bibliography that lists a paper is where it is cited)."""
+    from sphinxcontrib.bibtex.domain import get_docnames
+
+    files = sorted((str(path), bibfile.mtime) for path, bibfile in bibfiles(env).items())
+    return [files, list(get_docnames(env))]
+
+
+def env_updated_handler(handler: Any) -> bool:
+    """Whether an ``env-updated`` handler is sphinxcontrib-bibtex's, which formats every entry."""
+    return getattr(handler, "__module__", None) == EXTENSION and getattr(handler, "__name__", None) == "env_updated"
+
+
 def docname(citation: Any) -> str:
     return citation.bibliography_key.docname
 

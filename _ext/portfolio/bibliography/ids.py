@@ -27,6 +27,7 @@ from ..i18n import _
 from ..records import Paper
 from . import compat
 from .latex import plain
+from .reuse import formatted_again
 
 PREFIX = "paper-"
 #: keys that are safe as they are in a file name and a relative link: no "/", "\", ":" or leading dot
@@ -72,7 +73,10 @@ def default_ids(app: Sphinx, config: Config) -> None:
 
 
 def canonical_ids(app: Sphinx, env: BuildEnvironment) -> Iterable[str]:
-    """Give the first bibliography that shows a paper the id ``paper-<key>``; publish the papers."""
+    """Give the first bibliography that shows a paper the id ``paper-<key>``; publish the papers.
+    Where the entries were not formatted again, they and the papers are the last build's."""
+    if not formatted_again(app):
+        return []
     found: dict[str, Paper] = {}
     ids: dict[tuple[object, str], str] = {}
     for citation in compat.citations(env):

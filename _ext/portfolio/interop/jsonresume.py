@@ -24,6 +24,7 @@ from ..bibliography.latex import plain
 from ..bibliography.links import entry_links
 from ..dates import CVDate
 from ..domain import CVDomain
+from ..incremental import config_digest, digest, generation, record
 from ..nodes import WEBSITE_BUILDERS
 from ..outputs import write_if_changed
 from ..records import Entry, Paper, When
@@ -243,7 +244,12 @@ def write_resume(app: Sphinx, exception: Exception | None) -> None:
     """After a website build: ``resume.json`` in the output folder, rewritten only when it changes."""
     if exception is not None or app.builder.name not in WEBSITE_BUILDERS:
         return
+    outputs = record(app)
+    made = digest((generation(app.env), config_digest(app), os.environ.get("SOURCE_DATE_EPOCH", "")))
+    if outputs.unchanged(FILENAME, made):  # made from the same pages and settings by an earlier build
+        return
     write_if_changed(Path(app.outdir, FILENAME), json.dumps(resume(app), ensure_ascii=False, indent=2) + "\n")
+    outputs.note(FILENAME, made, [FILENAME])
 
 
 def setup_jsonresume(app: Sphinx) -> None:

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator, Sequence, Set
+from collections.abc import Iterator, Set
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import nullcontext
+from dataclasses import dataclass
+from functools import lru_cache, partial
 from pathlib import Path
-from typing import Any
 
 import typst
 from docutils import nodes
@@ -27,11 +29,13 @@ from sphinx.util.nodes import inline_all_toctrees
 from sphinx.util.tags import Tags
 
 from ..bibliography import compat
+from ..incremental import config_digest, digest, files_digest, generation, record
+from ..outputs import write_if_changed
 from ..transforms import strip_website_only
-from ..warnings import Subtype, warn
+from ..warnings import Subtype, warn, warnings_issued
 from .select import defer_only, select
-from .settings import FONTS, Variant, location, variants, written
-from .source import typst_source
+from .settings import FONTS, Variant, location, source_date, variants, written
+from .source import THEMES, typst_source
 from .translator import TypstTranslator
 
 #: the tags an ``{only}`` directive sees in the PDF, whichever builder writes it, beside the
@@ -74,23 +78,31 @@ def assemble(
     return tree
 
 
-def compile_pdf(srcdir: Path, source: str, location: Any = None, font_paths: Sequence[str] = ()) -> bytes:
-    """Typst -> PDF bytes with the compiler's embedded fonts, the extension's (``fonts/``) and the
-    project's (``portfolio_pdf_font_paths``), never the machine's: the same output on every
-    machine. Raises ``typst.TypstError`` where Typst refuses the source."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-    # typst's stubs want one type for input and root
-    pdf, warnings = typst.compile_with_warnings(  # type: ignore[call-overload]
-        source.encode("utf-8"),
-        format="pdf",
-        root=str(srcdir),
-        ignore_system_fonts=True,
-        font_paths=[str(FONTS), *font_paths],
-        timestamp=int(epoch) if epoch.isdigit() else None,
+def compiler(builder: Builder) -> typst.Compiler:
+    """Typst's compiler for this project. Its fonts are Typst's embedded ones, the extension's
+    (``fonts/``) and the project's (``portfolio_pdf_font_paths``), never the machine's: the same
+    output on every machine."""
+    font_paths = [str(Path(builder.confdir, p)) for p in builder.config.portfolio_pdf_font_paths]
+    return _compiler(str(builder.srcdir), (str(FONTS), *font_paths))
+
+
+@lru_cache(maxsize=4)
+def _compiler(root: str, font_paths: tuple[str, ...]) -> typst.Compiler:
+    """One for every variant of a build and every build of a process: it loads the fonts once, and
+    compiles a source it compiled before with a small change in a fraction of the time (``nox -s
+    serve``); it reads the project's files anew on every compile."""
+    return typst.Compiler(root=root, font_paths=list(font_paths), ignore_system_fonts=True)
+
+
+def compile_pdf(typst_compiler: typst.Compiler, source: str) -> tuple[bytes, list[str]]:
+    """Typst -> PDF bytes and Typst's warnings. Raises ``typst.TypstError`` where Typst refuses the
+    source. Typst lets go of Python while it works: this may run beside the website's writing."""
+    epoch = _epoch()
+    pdf, warnings = typst_compiler.compile_with_warnings(
+        source.encode("utf-8"), format="pdf", timestamp=int(epoch) if epoch.isdigit() else None
     )
-    for warning in warnings:
-        warn(f"Typst: {warning}", Subtype.PDF_TYPST, location)
-    return pdf
+    assert isinstance(pdf, bytes)  # no output path: the PDF's bytes
+    return pdf, [str(warning) for warning in warnings]
 
 
 def page_count(pdf: bytes) -> int:
@@ -98,66 +110,175 @@ def page_count(pdf: bytes) -> int:
     return len(_PAGE_RE.findall(pdf))
 
 
-def write_variant(app: Sphinx, builder: Builder, tree: nodes.document, variant: Variant, outdir: Path) -> Path | None:
-    """Translate, compile and write one variant; its path, or None.
+def inputs_digest(app: Sphinx, builder: Builder) -> str:
+    """What the PDFs are made from, known before making them: the pages read (the environment's
+    generation), the settings, the day of the sources, the themes, fonts and Typst."""
+    fonts = [THEMES, FONTS, *(Path(builder.confdir, p) for p in builder.config.portfolio_pdf_font_paths)]
+    day = source_date(builder.confdir, os.environ)
+    version = getattr(typst, "__version__", "")
+    return digest((generation(builder.env), config_digest(app), str(day), _epoch(), files_digest(fonts), version))
 
-    Where Typst refuses the CV, it is compiled once more without images (a file can look like
-    an image and still not decode); only if that fails too is there no PDF, with a warning."""
-    config = builder.config
-    default = variant.name == variants(config, builder.confdir)[0].name
-    source = typst_source(tree, builder, variant, default)
-    target = outdir / variant.name
-    if config.portfolio_pdf_keep_typst:
-        target.with_suffix(".typ").write_text(source, encoding="utf-8")
-    font_paths = [str(Path(builder.confdir, p)) for p in config.portfolio_pdf_font_paths]
-    where = (config.root_doc, 1)
-    try:
-        pdf = compile_pdf(Path(builder.srcdir), source, where, font_paths)
-    except typst.TypstError as err:
-        warn(f"Typst could not compile {variant.name} ({err}); writing it without images", Subtype.PDF_COMPILE, where)
+
+@dataclass
+class Made:
+    """One variant of this build, from its translation to its file (and its line in the record)."""
+
+    #: the variant
+    variant: Variant
+    #: its tree, as selected for it (kept for a second translation without images)
+    tree: nodes.document
+    #: the digest of its Typst source
+    source: str
+    #: whether making it warned: then it is not recorded, and made again with its warnings next time
+    warned: bool
+    #: Typst at work on it (None: its file was made from the same source by an earlier build)
+    compiling: Future[tuple[bytes, list[str]]] | None = None
+
+
+class PDFs:
+    """Every variant ``portfolio_pdf_write`` asks for, from one assembly of the sources: translated by
+    ``start()`` (once the environment is complete), compiled by Typst in a thread of its own, written
+    by ``finish()``. Beside an HTML build, Typst compiles while the pages are written.
+
+    Nothing is assembled where every PDF was made from the same inputs by an earlier build (and is
+    still as it was written), and nothing is compiled for a PDF whose Typst source is the same; a PDF
+    whose making warned is made again on the next build, so that its warnings are repeated."""
+
+    def __init__(self, app: Sphinx, builder: Builder, outdir: Path, quiet: bool = False) -> None:
+        self.app, self.builder, self.outdir, self.quiet = app, builder, outdir, quiet
+        self.outputs = record(builder)
+        self.inputs = ""
+        self.made: list[Made] = []
+        self.kept: list[Variant] = []
+        self.compiler: typst.Compiler | None = None
+
+    def name(self, variant: Variant) -> str:
+        return f"pdf:{variant.name}"
+
+    def start(self, background: bool = True) -> None:
+        builder, config = self.builder, self.builder.config
+        chosen = written(config, builder.confdir)
+        self.inputs = inputs_digest(self.app, builder)
+        if all(self.outputs.unchanged(self.name(variant), self.inputs) for variant in chosen):
+            self.kept = chosen
+            return
+        named = {item.partition("#")[0] for variant in chosen for item in variant.sections}
+        tree = assemble(builder, builder.env, named, self.quiet)
+        tags = pdf_tags(builder)
+        self.compiler = compiler(builder)
+        typst_thread = ThreadPoolExecutor(max_workers=1) if background else None
+        typst_compiler = self.compiler
+
+        def compiling(source: str) -> Future[tuple[bytes, list[str]]]:
+            if typst_thread is None:
+                return _now(typst_compiler, source)
+            return typst_thread.submit(compile_pdf, typst_compiler, source)
+
+        for variant in chosen:
+            before = warnings_issued()
+            doc = select(tree, builder.env, variant, tags, partial(self.report, variant))
+            source = typst_source(doc, builder, variant, variant.name == variants(config, builder.confdir)[0].name)
+            if config.portfolio_pdf_keep_typst:
+                write_if_changed(self.outdir / Path(variant.name).with_suffix(".typ"), source)
+            made = Made(variant, doc, digest((source, config.portfolio_pdf_font_paths, _epoch())), False)
+            made.warned = warnings_issued() != before
+            previous = self.outputs.get(self.name(variant))
+            if previous is None or previous.get("source") != made.source:
+                made.compiling = compiling(source)
+            self.made.append(made)
+        if typst_thread is not None:
+            typst_thread.shutdown(wait=False)
+        compat.empty_citation_nodes(builder.env)  # the website's pages fill them again
+
+    def report(self, variant: Variant, message: str, key: str) -> None:
+        config = self.builder.config
+        path: tuple[str, ...] = (f"portfolio_pdf_{key}",)  # the default PDF: portfolio_pdf_sections
+        if config.portfolio_pdf_variants:
+            path = ("portfolio_pdf_variants", variant.id, key)
+        where = location(self.app, path)
+        warn(f"{path[0]}{''.join(f'[{k!r}]' for k in path[1:-1])}: {message}", Subtype.CONFIG, where)
+
+    def finish(self) -> list[Path]:
+        """Wait for Typst; write each PDF that changed; the paths of all this build's PDFs."""
+        paths = [self.outdir / variant.name for variant in self.kept]
+        for made in self.made:
+            if made.compiling is None:
+                path: Path | None = self.outdir / made.variant.name
+            else:
+                path, warned = self.write(made)
+                made.warned |= warned
+            if path is not None:
+                paths.append(path)
+                if not made.warned:
+                    files = [path.relative_to(self.outdir)]
+                    self.outputs.note(self.name(made.variant), self.inputs, files, source=made.source)
+        return paths
+
+    def abandon(self) -> None:
+        """The build failed: wait for Typst, write nothing."""
+        for made in self.made:
+            if made.compiling is not None:
+                made.compiling.exception()
+
+    def write(self, made: Made) -> tuple[Path | None, bool]:
+        """One variant's file, once Typst is done (True: it warned). Where Typst refuses the CV, it
+        is compiled once more without images (a file can look like an image and still not decode);
+        only if that fails too is there no PDF, with a warning."""
+        assert made.compiling is not None and self.compiler is not None
+        variant, config = made.variant, self.builder.config
+        where = (config.root_doc, 1)
+        before = warnings_issued()
         try:
-            pdf = compile_pdf(
-                Path(builder.srcdir), typst_source(tree, builder, variant, default, False), where, font_paths
-            )
-        except typst.TypstError as again:
+            pdf, messages = made.compiling.result()
+        except typst.TypstError as err:
+            message = f"Typst could not compile {variant.name} ({err}); writing it without images"
+            warn(message, Subtype.PDF_COMPILE, where)
+            default = variant.name == variants(config, self.builder.confdir)[0].name
+            try:
+                pdf, messages = compile_pdf(
+                    self.compiler, typst_source(made.tree, self.builder, variant, default, images=False)
+                )
+            except typst.TypstError as again:
+                warn(
+                    f"Typst could not compile {variant.name} without images either ({again}); it is not written",
+                    Subtype.PDF_COMPILE,
+                    where,
+                )
+                return None, True
+        for message in messages:
+            warn(f"Typst: {message}", Subtype.PDF_TYPST, where)
+        target = self.outdir / variant.name
+        write_if_changed(target, pdf)
+        pages = page_count(pdf)
+        if variant.max_pages is not None and pages > variant.max_pages:
             warn(
-                f"Typst could not compile {variant.name} without images either ({again}); it is not written",
-                Subtype.PDF_COMPILE,
-                where,
+                f"{variant.name} has {pages} pages, more than its max_pages of {variant.max_pages}",
+                Subtype.PDF_PAGES,
+                location(self.app, ("portfolio_pdf_variants", variant.id, "max_pages")),
             )
-            return None
-    target.write_bytes(pdf)
-    pages = page_count(pdf)
-    if variant.max_pages is not None and pages > variant.max_pages:
-        warn(
-            f"{variant.name} has {pages} pages, more than its max_pages of {variant.max_pages}",
-            Subtype.PDF_PAGES,
-            location(app, ("portfolio_pdf_variants", variant.id, "max_pages")),
-        )
-    return target
+        return target, warnings_issued() != before
+
+
+def _epoch() -> str:
+    return os.environ.get("SOURCE_DATE_EPOCH", "")
+
+
+def _now(typst_compiler: typst.Compiler, source: str) -> Future[tuple[bytes, list[str]]]:
+    """Compiled here and now, as a finished future."""
+    done: Future[tuple[bytes, list[str]]] = Future()
+    try:
+        done.set_result(compile_pdf(typst_compiler, source))
+    except typst.TypstError as err:
+        done.set_exception(err)
+    return done
 
 
 def write_pdf(app: Sphinx, builder: Builder, outdir: Path, quiet: bool = False) -> list[Path]:
-    """Every variant ``portfolio_pdf_write`` asks for, from one assembly of the sources, into ``outdir``."""
-    config = builder.config
-    chosen = written(config, builder.confdir)
-    named = {item.partition("#")[0] for variant in chosen for item in variant.sections}
-    tree = assemble(builder, builder.env, named, quiet)
-    tags = pdf_tags(builder)
+    """Every variant ``portfolio_pdf_write`` asks for into ``outdir``, here and now."""
     outdir.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for variant in chosen:
-
-        def report(message: str, key: str, variant: Variant = variant) -> None:
-            path: tuple[str, ...] = (f"portfolio_pdf_{key}",)  # the default PDF: portfolio_pdf_sections
-            if config.portfolio_pdf_variants:
-                path = ("portfolio_pdf_variants", variant.id, key)
-            warn(f"{path[0]}{''.join(f'[{k!r}]' for k in path[1:-1])}: {message}", Subtype.CONFIG, location(app, path))
-
-        doc = select(tree, builder.env, variant, tags, report)
-        if (path := write_variant(app, builder, doc, variant, outdir)) is not None:
-            paths.append(path)
-    return paths
+    pdfs = PDFs(app, builder, outdir, quiet)
+    pdfs.start(background=False)
+    return pdfs.finish()
 
 
 class TypstPDFBuilder(Builder):

@@ -14,6 +14,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 
 from .bibfiles import setup_bibfiles
+from .builder import setup_builder
 from .contact import setup_contact
 from .filter import setup_filter
 from .highlights import setup_highlights
@@ -28,6 +29,7 @@ from .search import setup_search
 from .sharing import setup_sharing
 from .sitemap import setup_sitemap
 from .stale import setup_stale
+from .untouched import setup_untouched
 
 STATIC = Path(__file__).with_name("static")
 
@@ -42,6 +44,7 @@ def setup_website(app: Sphinx) -> None:
     """sphinx-design draws the buttons, badges and grids; its components and our cards share one look."""
     app.setup_extension("sphinx_design")
     app.connect("config-inited", add_static_files)
+    setup_builder(app)
     setup_papers(app)
     setup_contact(app)
     setup_filter(app)
@@ -56,4 +59,5 @@ def setup_website(app: Sphinx) -> None:
     setup_languages(app)
     setup_sitemap(app)
     setup_stale(app)
+    setup_untouched(app)
     setup_opengraph(app)

@@ -14,6 +14,7 @@ from sphinx.application import Sphinx
 from ..bibliography import compat
 from ..bibliography.bibtex import to_bibtex
 from ..domain import CVDomain
+from ..incremental import config_digest, fingerprint, record
 from ..nodes import WEBSITE_BUILDERS
 from ..outputs import write_if_changed
 
@@ -25,8 +26,13 @@ def write_bib_files(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.name not in WEBSITE_BUILDERS or not compat.loaded(app):
         return
     domain: CVDomain = app.env.domains[CVDomain.name]  # type: ignore[assignment]
+    outputs = record(app)
+    sources = sorted((str(path), bibfile.mtime) for path, bibfile in compat.bibfiles(app.env).items())
+    made = fingerprint(config_digest(app), sources, sorted(domain.papers.items()))
+    if outputs.unchanged(ALL_PAPERS, made):  # made from the same bib files, papers and settings before
+        return
     entries = compat.entries(app.env)
-    texts = []
+    texts, files = [], [ALL_PAPERS]
     for key, paper in sorted(domain.papers.items()):
         if key not in entries:
             continue
@@ -34,7 +40,9 @@ def write_bib_files(app: Sphinx, exception: Exception | None) -> None:
         texts.append(text)
         if paper.page:
             write_if_changed(Path(app.outdir, paper.page + ".bib"), text)
+            files.append(paper.page + ".bib")
     write_if_changed(Path(app.outdir, ALL_PAPERS), "\n".join(texts))
+    outputs.note(ALL_PAPERS, made, files)
 
 
 def setup_bibfiles(app: Sphinx) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import lru_cache
 from html import escape
+from pathlib import Path
 from typing import Any
 from weakref import WeakKeyDictionary
 
@@ -30,7 +31,9 @@ from ..bibliography.style import TAGS
 from ..config import writes_paper_pages
 from ..domain import CVDomain
 from ..i18n import _
+from ..incremental import config_digest, digest, fingerprint, frame, record
 from ..nodes import WEBSITE_BUILDERS, cv_paper_extras, cv_pub_links, cv_sep
+from ..records import Paper
 from ..validate import cut
 from .jsonld import json_ld
 
@@ -233,8 +236,16 @@ def open_graph(app: Sphinx, title: str, description: str, url: str) -> str:
     )
 
 
+def made_from(entry: Entry, paper: Paper, every_page: str) -> str:
+    """What a paper's page is made of: its bib entry, its record, and what every page shows (the
+    navigation, static files and settings). Its formatted text follows from the entry and the settings."""
+    persons = [(role, [str(person) for person in people]) for role, people in entry.persons.items()]
+    return fingerprint(every_page, entry.type, list(entry.fields.items()), persons, paper)
+
+
 def paper_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
-    """``html-collect-pages``: ``papers/<key>.html`` for every paper on the site."""
+    """``html-collect-pages``: ``papers/<key>.html`` for every paper on the site whose page is not
+    as it would be written now."""
     if not compat.loaded(app) or not writes_paper_pages(app.builder, app.config):
         return
     _SHARED_TOCTREES.pop(app.builder, None)  # the navigation may have changed since the last build
@@ -242,11 +253,24 @@ def paper_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     formatted = compat.formatted(app.env)
     entries = compat.entries(app.env)
     base = (app.config.html_baseurl or "").rstrip("/")
+    outputs = record(app)
+    every_page = digest((frame(app.env), config_digest(app)))
+    # where the bib files, the papers and what every page shows are as before, each page is as it was
+    # made unless its file changed since: no entry need be looked at
+    sources = sorted((str(path), bibfile.mtime) for path, bibfile in compat.bibfiles(app.env).items())
+    all_papers = fingerprint(every_page, sources, sorted(domain.papers.items()))  # type: ignore[attr-defined]
+    same = outputs.unchanged("pages:papers", all_papers)
+    outputs.note("pages:papers", all_papers, [])
     for key, paper in sorted(domain.papers.items()):  # type: ignore[attr-defined]
         entry = entries.get(key)
         if entry is None or not paper.page:
             continue
         pagename = paper.page
+        if same and outputs.keep(f"page:{pagename}"):
+            continue
+        made = made_from(entry, paper, every_page)
+        if outputs.unchanged(f"page:{pagename}", made):
+            continue
         url = f"{base}/{app.builder.get_target_uri(pagename)}" if base else app.builder.get_target_uri(pagename)
         back = app.builder.get_relative_uri(pagename, paper.docname) + "#" + paper.id
         metatags = "\n".join(f'<meta name="{n}" content="{escape(v, quote=True)}">' for n, v in meta_tags(entry, key))
@@ -272,6 +296,8 @@ def paper_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
             "metatags": metatags,
         }
         yield pagename, context, "page.html"
+        written = Path(app.builder.get_outfilename(pagename)).relative_to(app.outdir)  # type: ignore[attr-defined]
+        outputs.note(f"page:{pagename}", made, [written])
 
 
 def share_paper_toctree(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:

@@ -23,6 +23,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 
 from ..domain import CVDomain
+from ..incremental import digest, record
 from ..nodes import WEBSITE_BUILDERS, cv_entry
 from ..outputs import write_if_changed
 from ..pdf.translator import string
@@ -85,8 +86,13 @@ def write_preview(app: Sphinx, exception: Exception | None) -> None:
     profiles = domain.of_kind("profile")
     profile = next((p for p in profiles if p.docname == app.config.root_doc), profiles[0] if profiles else None)
     name = profile.title if profile else app.config.author
-    png = typst.compile(preview_source(profile, name).encode(), format="png", ppi=72.0, ignore_system_fonts=True)
+    source = preview_source(profile, name)
+    outputs, made = record(app), digest((source, getattr(typst, "__version__", "")))
+    if outputs.unchanged("preview", made):  # drawn by an earlier build from the same source
+        return
+    png = typst.compile(source.encode(), format="png", ppi=72.0, ignore_system_fonts=True)
     write_if_changed(Path(app.outdir, PREVIEW), png)
+    outputs.note("preview", made, [PREVIEW])
 
 
 def introduction(doctree: nodes.document) -> str:

@@ -1,44 +1,49 @@
-"""Make sphinx-sitemap's output complete and stable.
+"""``sitemap.xml``: every page of the site and every paper's page, at its address under
+``html_baseurl``.
 
-sphinx-sitemap lists only the pages written in this build (its issue #13), so
-an incremental build would publish a partial sitemap, and it lists them in the
-order parallel writers finish. Where it is loaded, every page is written on
-each build (reading stays incremental), and the sitemap is sorted afterwards.
+Made from the environment, not from the pages written in this build (which is all
+sphinx-sitemap knows, its issue #13), so an incremental build lists the same pages as a
+clean one without writing every page again; sorted, so every build writes the same file,
+and written only when it changes.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from xml.etree import ElementTree
+from xml.sax.saxutils import escape
 
 from sphinx.application import Sphinx
-from sphinx.environment import BuildEnvironment
 
-SITEMAP = "sphinx_sitemap"
+from ..config import writes_paper_pages
+from ..domain import CVDomain
+from ..outputs import write_if_changed
+
+FILENAME = "sitemap.xml"
 NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+#: builders with one page per document
+BUILDERS = ("html", "dirhtml")
 
 
-def _active(app: Sphinx) -> bool:
-    return SITEMAP in app.extensions and app.builder.format == "html"
+def addresses(app: Sphinx) -> list[str]:
+    """The address of every document and paper page, sorted."""
+    builder, env = app.builder, app.env
+    pages = set(env.found_docs)
+    if writes_paper_pages(builder, app.config):
+        domain: CVDomain = env.domains[CVDomain.name]  # type: ignore[assignment]
+        pages |= {paper.page for paper in domain.papers.values() if paper.page}
+    base = app.config.html_baseurl.rstrip("/") + "/"
+    return sorted(base + builder.get_target_uri(page) for page in pages)
 
 
-def write_every_page(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    return sorted(env.found_docs) if _active(app) else []
+def sitemap(urls: list[str]) -> str:
+    lines = [f"  <url><loc>{escape(url)}</loc></url>\n" for url in urls]
+    return f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="{NS}">\n{"".join(lines)}</urlset>\n'
 
 
-def sort_sitemap(app: Sphinx, exception: Exception | None) -> None:
-    path = Path(app.outdir, app.config.sitemap_filename) if _active(app) else None
-    if exception is not None or path is None or not path.is_file():
-        return
-    ElementTree.register_namespace("", NS)
-    ElementTree.register_namespace("xhtml", "http://www.w3.org/1999/xhtml")
-    tree = ElementTree.parse(path)
-    root = tree.getroot()
-    urls = sorted(root, key=lambda url: url.findtext(f"{{{NS}}}loc") or "")
-    root[:] = urls
-    tree.write(path, xml_declaration=True, encoding="utf-8")
+def write_sitemap(app: Sphinx, exception: Exception | None) -> None:
+    if exception is None and app.builder.name in BUILDERS and app.config.html_baseurl:
+        write_if_changed(Path(app.outdir, FILENAME), sitemap(addresses(app)))
 
 
 def setup_sitemap(app: Sphinx) -> None:
-    app.connect("env-updated", write_every_page, priority=800)
-    app.connect("build-finished", sort_sitemap, priority=800)
+    app.connect("build-finished", write_sitemap, priority=800)

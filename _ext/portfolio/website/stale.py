@@ -13,6 +13,8 @@ that the previous build's sources used (other extensions write into ``_images/``
 too: what Sphinx did not copy there is not ours to judge). Files copied from
 ``html_extra_path``, ``_static/``, hidden files and folders (doctrees kept inside
 the output), the folders of the site's other languages (``de/``) and everything else stay.
+A build that read nothing and wrote no page (the builder's ``unchanged``) leaves the folder
+as the last build left it, with nothing to remove.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 
 from ..domain import CVDomain
+from ..incremental import record
 from ..nodes import WEBSITE_BUILDERS
 from ..pdf.settings import written
 from .bibfiles import ALL_PAPERS
@@ -69,71 +72,77 @@ def note_page(app: Sphinx, pagename: str, templatename: str, context: dict[str, 
         written.add(pagename)
 
 
-def expected(app: Sphinx) -> set[Path]:
-    """Every file of the judged kinds that the current sources make, relative to the output folder."""
+def expected(app: Sphinx) -> set[str]:
+    """Every file of the judged kinds that the current sources make, relative to the output folder
+    (as strings: a site may have thousands of paper pages)."""
     builder, env, config = app.builder, app.env, app.config
     outdir = Path(app.outdir)
     docs = {config.root_doc} if builder.name == "singlehtml" else set(env.found_docs)
     pages = docs | getattr(builder, _PAGES, set())
-    found = {Path(builder.get_outfilename(page)).relative_to(outdir) for page in pages}  # type: ignore[attr-defined]
-    found |= copied_files(app)
-    found |= {Path("_images", name) for name in getattr(builder, "images", {}).values()}
+    found = {str(Path(builder.get_outfilename(page)).relative_to(outdir)) for page in pages}  # type: ignore[attr-defined]
+    found |= {str(p) for p in copied_files(app)}
+    found |= {os.path.normpath(name) for name in record(app).files()}  # made by an earlier build, still current
+    found |= {str(Path("_images", name)) for name in getattr(builder, "images", {}).values()}
     if config.html_copy_source:
         for doc in docs:
             suffix = str(env.doc2path(doc, False))[len(doc) :]
             source = doc + suffix
             if suffix != config.html_sourcelink_suffix:
                 source += config.html_sourcelink_suffix
-            found.add(Path("_sources", source))
+            found.add(str(Path("_sources", source)))
     if config.portfolio_pdf:
         for variant in written(config, app.confdir):
-            found.add(Path(variant.name))
+            found.add(variant.name)
             if config.portfolio_pdf_keep_typst:
-                found.add(Path(variant.name).with_suffix(".typ"))
+                found.add(str(Path(variant.name).with_suffix(".typ")))
     domain: CVDomain = env.domains[CVDomain.name]  # type: ignore[assignment]
-    found |= {Path(paper.page + ".bib") for paper in domain.papers.values() if paper.page}
-    found.add(Path(ALL_PAPERS))
+    found |= {os.path.normpath(paper.page + ".bib") for paper in domain.papers.values() if paper.page}
+    found.add(ALL_PAPERS)
     return found
 
 
-def extra_files(app: Sphinx) -> set[Path]:
+def extra_files(app: Sphinx) -> set[str]:
     """What ``html_extra_path`` copies into the output folder, relative to it: never judged."""
-    found: set[Path] = set()
+    found: set[str] = set()
     for entry in app.config.html_extra_path:
         path = Path(app.confdir, entry)
         if path.is_file():
-            found.add(Path(path.name))
+            found.add(path.name)
         elif path.is_dir():
-            found |= {p.relative_to(path) for p in path.rglob("*") if p.is_file()}
+            found |= {str(p.relative_to(path)) for p in path.rglob("*") if p.is_file()}
     return found
 
 
 def judged(
     outdir: Path, suffix: str, doctrees: Path, previous: set[Path], languages: tuple[str, ...] = ()
-) -> Iterator[Path]:
+) -> Iterator[str]:
     """The files of the kinds this build makes: pages, top-level PDFs and Typst sources,
     ``_sources``, and the previous build's images and downloads; never through a symlink, never
-    in the folders of the site's other languages (their own builds judge those)."""
-    for folder, dirnames, filenames in os.walk(outdir):
-        here = Path(folder)
+    in the folders of the site's other languages (their own builds judge those).
+    (Paths as strings while walking: thousands of paper pages make ``Path`` slow here.)"""
+    before = {str(p) for p in previous}
+    root, skipped = str(outdir), str(doctrees)
+    for folder, dirnames, filenames in os.walk(root):
+        top = folder == root
         dirnames[:] = sorted(
             d
             for d in dirnames
             if not d.startswith(".")
-            and not (here / d).is_symlink()
-            and (here / d) != doctrees
-            and not (here == outdir and (d == "_static" or d in languages))
+            and not os.path.islink(os.path.join(folder, d))
+            and os.path.join(folder, d) != skipped
+            and not (top and (d == "_static" or d in languages))
         )
+        relative_folder = "" if top else os.path.relpath(folder, root)
+        first = relative_folder.split(os.sep, 1)[0]
         for name in sorted(filenames):
-            path = here / name
-            relative = path.relative_to(outdir)
-            if path.is_symlink() or name.startswith("."):
+            if name.startswith(".") or os.path.islink(os.path.join(folder, name)):
                 continue
-            folder = relative.parts[0] if len(relative.parts) > 1 else ""
-            page = name.endswith(suffix) and folder not in COPIES
-            top = not folder and path.suffix in (".pdf", ".typ", ".bib")
-            paper = folder == "papers" and path.suffix == ".bib"
-            if page or top or paper or folder == "_sources" or relative in previous:
+            relative = os.path.join(relative_folder, name) if relative_folder else name
+            extension = os.path.splitext(name)[1]
+            page = name.endswith(suffix) and first not in COPIES
+            beside = top and extension in (".pdf", ".typ", ".bib")
+            paper = first == "papers" and extension == ".bib"
+            if page or beside or paper or first == "_sources" or relative in before:
                 yield relative
 
 
@@ -141,6 +150,8 @@ def remove_stale(app: Sphinx, exception: Exception | None) -> None:
     """After a successful website build: remove every judged file no current source makes,
     and the folders this empties."""
     if exception is not None or not _active(app):
+        return
+    if getattr(app.builder, "unchanged", False):  # no page written, nothing read or removed: nothing went stale
         return
     outdir = Path(app.outdir).resolve()
     keep = expected(app) | extra_files(app)
@@ -154,7 +165,7 @@ def remove_stale(app: Sphinx, exception: Exception | None) -> None:
         if relative in keep or path.stat().st_mtime_ns >= started:  # written by this build
             continue
         path.unlink()
-        removed.append(relative)
+        removed.append(Path(relative))
     for folder in sorted({p.parent for p in removed}, key=lambda p: len(p.parts), reverse=True):
         while folder != Path(".") and (outdir / folder).is_dir() and not any((outdir / folder).iterdir()):
             (outdir / folder).rmdir()

@@ -6,7 +6,7 @@ copyright = "2026, Ada Example"
 version = "1"
 language = "en"
 # portfolio before sphinxext.opengraph: no "matplotlib is not installed" line on every build
-extensions = ["myst_parser", "sphinxcontrib.bibtex", "sphinx_sitemap", "portfolio", "sphinxext.opengraph"]
+extensions = ["myst_parser", "sphinxcontrib.bibtex", "portfolio", "sphinxext.opengraph"]
 exclude_patterns = ["_build"]
 nitpicky = True
 myst_enable_extensions = ["deflist", "colon_fence", "fieldlist"]
@@ -17,7 +17,6 @@ bibtex_tooltips = False
 portfolio_owner_names = ["Example, A."]
 portfolio_inventory_name = "ada"
 html_baseurl = "https://ada.example.org/"
-sitemap_url_scheme = "{link}"
 ogp_site_url = html_baseurl
 ogp_enable_meta_description = True
 ogp_social_cards = {"enable": False}

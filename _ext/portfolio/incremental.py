@@ -1,0 +1,261 @@
+"""Rebuilds that do only what changed, and still equal a clean build.
+
+Sphinx re-reads the pages whose sources changed and writes those, the pages whose toctree
+lists them and the pages extensions name (``env-get-updated``). Two things every page shows
+are not among them: the navigation (furo's sidebar holds the whole toctree with every page's
+title and sections) and the checksums of the static files in its links. When either
+changes, every page is written again here.
+
+The files made beside the pages (paper pages, PDFs, the preview image, Sphinx's index and
+search pages, search index and inventory) are each made again only when a digest of what
+makes them changed. The digests are kept in a ``Record`` in the doctree folder, with the
+size and time of each file they made: a file changed or removed since is made again.
+
+The environment's ``generation`` changes whenever a page was read or removed; whatever is
+made from the whole environment (the PDFs) is made again when it changes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import types
+import uuid
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from sphinx.application import Sphinx
+from sphinx.builders import Builder
+from sphinx.environment import BuildEnvironment
+
+from .i18n import catalog_folders
+
+#: the environment's attributes (pickled with it): its generation, and the frame every page was written in
+_GENERATION = "portfolio_generation"
+_NAVIGATION = "portfolio_navigation"
+_FRAME = "portfolio_frame"
+#: the builder's: pages read or removed in this build, its record, the digest of its configuration
+_CHANGED = "_portfolio_pages_changed"
+_RECORD = "_portfolio_record"
+_CONFIG = "_portfolio_config_digest"
+
+
+def digest(value: Any) -> str:
+    """A digest of a value that is the same in every process: sets sorted, functions by name."""
+    return hashlib.sha256(_stable(value).encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
+def fingerprint(*parts: Any) -> str:
+    """A quicker ``digest`` for values whose ``repr`` is already the same in every process (strings,
+    numbers, tuples and lists of them, dataclasses of them)."""
+    return hashlib.sha256(repr(parts).encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
+def _stable(value: Any) -> str:
+    if isinstance(value, dict):
+        return "{" + ",".join(sorted(f"{_stable(k)}:{_stable(v)}" for k, v in value.items())) + "}"
+    if isinstance(value, set | frozenset):
+        return "{" + ",".join(sorted(_stable(v) for v in value)) + "}"
+    if isinstance(value, list | tuple):
+        return "[" + ",".join(_stable(v) for v in value) + "]"
+    if isinstance(value, type | types.FunctionType | types.BuiltinFunctionType):
+        return f"{value.__module__}.{value.__qualname__}"
+    return repr(value) if isinstance(value, str | int | float | bool | None) else str(value)
+
+
+def files_digest(paths: Iterable[Path]) -> str:
+    """Size and time of every file below these files and folders (hidden ones left out)."""
+    found = []
+    for path in paths:
+        if path.is_file():
+            stat = path.stat()
+            found.append((str(path), stat.st_size, stat.st_mtime_ns))
+        for folder, dirnames, filenames in os.walk(path):
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            for name in sorted(filenames):
+                if not name.startswith("."):
+                    stat = Path(folder, name).stat()
+                    found.append((os.path.join(folder, name), stat.st_size, stat.st_mtime_ns))
+    return digest(found)
+
+
+# -- what changed ------------------------------------------------------------------------------
+
+
+def generation(env: BuildEnvironment) -> str:
+    """Changes whenever a page was read or removed (or the environment is new)."""
+    return str(getattr(env, _GENERATION, ""))
+
+
+def changed_pages(app: Sphinx) -> set[str]:
+    """The pages read or removed in this build (once they are read)."""
+    found: set[str] = getattr(app.builder, _CHANGED, set())
+    return found
+
+
+def note_removed(
+    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
+    setattr(app.builder, _CHANGED, changed_pages(app) | removed)
+    return []
+
+
+def note_read(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    setattr(app.builder, _CHANGED, changed_pages(app) | set(docnames))
+
+
+def new_generation(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    if changed_pages(app) or not generation(env):
+        setattr(env, _GENERATION, uuid.uuid4().hex)
+    return []
+
+
+def config_digest(app: Sphinx) -> str:
+    """Every setting, the build's tags, the versions of the extensions and the translations: what a
+    build is made with."""
+    builder = app.builder
+    if not hasattr(builder, _CONFIG):
+        values = {item.name: item.value for item in app.config}
+        versions = {name: str(extension.version) for name, extension in app.extensions.items()}
+        words = files_digest(catalog_folders(app))
+        setattr(builder, _CONFIG, digest((values, sorted(builder.tags), versions, builder.name, words)))
+    return str(getattr(builder, _CONFIG))
+
+
+# -- the frame of every page -------------------------------------------------------------------
+
+
+def navigation(env: BuildEnvironment) -> str:
+    """What the sidebar and the previous/next links of every page are made of: each page's title
+    and sections, the toctrees and their numbers."""
+    pages = {
+        doc: (env.titles[doc].astext() if doc in env.titles else "", env.tocs[doc].pformat() if doc in env.tocs else "")
+        for doc in sorted(env.all_docs)
+    }
+    return digest((pages, env.toctree_includes, env.toc_secnumbers, sorted(env.glob_toctrees)))
+
+
+def assets(app: Sphinx) -> str:
+    """The static files (their checksums are in every page's links) and the extra files."""
+    builder, config = app.builder, app.config
+    confdir = Path(app.confdir)
+    paths = [confdir / p for p in (*config.html_static_path, *config.html_extra_path)]
+    theme = getattr(builder, "theme", None)
+    paths += [Path(d, "static") for d in (theme.get_theme_dirs() if theme else [])]
+    paths += [confdir / p for p in (config.html_logo, config.html_favicon) if p and "://" not in p]
+    return files_digest(paths)
+
+
+def frame(env: BuildEnvironment) -> str:
+    """The digest of what every page shows besides its own content (see ``rewrite_everything``)."""
+    return str(getattr(env, _FRAME, ""))
+
+
+def rewrite_everything(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """Every page, when the navigation or the static files changed since the pages were written."""
+    if app.builder.format != "html":
+        return []
+    nav = getattr(env, _NAVIGATION, "")
+    if changed_pages(app) or not nav:
+        nav = navigation(env)
+        setattr(env, _NAVIGATION, nav)
+    now = digest((nav, assets(app)))
+    if now == frame(env):
+        return []
+    setattr(env, _FRAME, now)
+    return sorted(env.found_docs)
+
+
+# -- the record of the files made --------------------------------------------------------------
+
+
+class Record:
+    """What each output beside the pages was made from (``digest``) and the files it made, as
+    they were then (size and time). Saved after a successful build."""
+
+    def __init__(self, path: Path, outdir: Path) -> None:
+        self.path = path
+        self.outdir = outdir
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            data = {}
+        self.old: dict[str, dict[str, Any]] = data.get("outputs", {}) if data.get("outdir") == str(outdir) else {}
+        self.new: dict[str, dict[str, Any]] = {}
+
+    def _stat(self, relative: str) -> list[int] | None:
+        try:
+            stat = os.stat(os.path.join(self.outdir, relative))
+        except OSError:
+            return None
+        return [stat.st_size, stat.st_mtime_ns]
+
+    def get(self, name: str) -> dict[str, Any] | None:
+        """The recorded entry of an output (``digest`` and what was noted with it), if every file
+        it made is still as it was made."""
+        entry = self.old.get(name)
+        if entry is None or any(self._stat(f) != stat for f, stat in entry["files"].items()):
+            return None
+        return entry
+
+    def unchanged(self, name: str, made_from: str) -> bool:
+        """True, and the output kept in the record, where it was made from the same digest."""
+        entry = self.get(name)
+        if entry is None or entry["digest"] != made_from:
+            return False
+        self.new[name] = entry
+        return True
+
+    def keep(self, name: str) -> bool:
+        """True, and the output kept in the record as it was, where its files are as they were made."""
+        entry = self.get(name)
+        if entry is not None:
+            self.new[name] = entry
+        return entry is not None
+
+    def note(self, name: str, made_from: str, files: Iterable[str | Path], **extra: Any) -> None:
+        """An output made in this build from ``made_from``: its files as they are now."""
+        stats = {str(f): self._stat(str(f)) for f in files}
+        self.new[name] = {"digest": made_from, "files": {f: s for f, s in stats.items() if s is not None}, **extra}
+
+    def files(self, prefix: str = "") -> Iterator[str]:
+        """The files of the outputs made or kept in this build."""
+        for name, entry in self.new.items():
+            if name.startswith(prefix):
+                yield from entry["files"]
+
+    def save(self) -> None:
+        data = {"outdir": str(self.outdir), "outputs": dict(sorted(self.new.items()))}
+        text = json.dumps(data, separators=(",", ":"), sort_keys=True)
+        try:
+            if self.path.read_text(encoding="utf-8") == text:
+                return
+        except OSError:
+            pass
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.path.write_text(text, encoding="utf-8")
+
+
+def record(app: Sphinx | Builder) -> Record:
+    """This build's record (one per builder, in the doctree folder)."""
+    builder = app if isinstance(app, Builder) else app.builder
+    if not hasattr(builder, _RECORD):
+        path = Path(builder.doctreedir, f"portfolio-outputs-{builder.name}.json")
+        setattr(builder, _RECORD, Record(path, Path(builder.outdir).resolve()))
+    found: Record = getattr(builder, _RECORD)
+    return found
+
+
+def save_record(app: Sphinx, exception: Exception | None) -> None:
+    if exception is None and hasattr(app.builder, _RECORD):
+        record(app).save()
+
+
+def setup_incremental(app: Sphinx) -> None:
+    app.connect("env-get-outdated", note_removed)
+    app.connect("env-before-read-docs", note_read)
+    app.connect("env-updated", new_generation, priority=100)
+    app.connect("env-get-updated", rewrite_everything)
+    app.connect("build-finished", save_record, priority=990)

@@ -1,0 +1,238 @@
+"""``nox -s serve``: the site on http://127.0.0.1:8000, built again on every save, and the page in
+the browser reloaded once the build is done.
+
+``python -m portfolio.serve SOURCEDIR OUTPUTDIR [-n] [-D name=value] [-t tag] [--port 8000]``
+
+One process for the whole session, not one per build: Sphinx and the extensions are imported
+once, and the next build's Sphinx application (conf.py, the environment, the theme, the bib
+files: most of a small build's time) is set up while you edit, and kept out of the garbage
+collector's way while it builds. A saved page then costs what
+changed (``incremental.py``), and Typst keeps its compiler between builds, so a changed PDF is
+compiled in a fraction of the first time. A change to anything but a page (``conf.py``, a bib
+file, a template, a static file) sets the application up again before building; a change to
+Python code below the project (the extension) restarts the server.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import os
+import sys
+import threading
+import time
+import traceback
+from collections.abc import Iterator
+from contextlib import ExitStack
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+#: folders never watched: outputs, caches, virtual environments, version control
+SKIPPED = frozenset({"_build", "__pycache__", "node_modules", "build", "dist"})
+#: where a served page asks whether a newer build is there
+BUILD_URL = "/_portfolio/build"
+RELOAD = (
+    "<script>(() => { let seen = null; const poll = async () => { try { const r = await fetch("
+    f'"{BUILD_URL}", {{cache: "no-store"}}); const now = await r.text(); '
+    "if (seen !== null && now !== seen) { location.reload(); return; } seen = now; } catch (e) {} "
+    "setTimeout(poll, 200); }; poll(); })();</script>"
+)
+
+
+class Builds:
+    """What the server tells the pages: a token that changes with every finished build."""
+
+    def __init__(self) -> None:
+        self.token = f"{time.time_ns()}-0"
+        self.count = 0
+
+    def finished(self) -> None:
+        self.count += 1
+        self.token = f"{self.token.partition('-')[0]}-{self.count}"
+
+
+def handler(outdir: Path, builds: Builds) -> type[SimpleHTTPRequestHandler]:
+    class Handler(SimpleHTTPRequestHandler):
+        """The output folder, each HTML page with the script that reloads it after a build."""
+
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, directory=str(outdir), **kwargs)
+
+        def do_GET(self) -> None:
+            if self.path == BUILD_URL:
+                return self.reply(builds.token.encode(), "text/plain")
+            path = Path(self.translate_path(self.path))
+            if path.is_dir():
+                path = path / "index.html"
+            if path.suffix == ".html" and path.is_file():
+                page = path.read_bytes()
+                cut = page.rfind(b"</body>")
+                cut = cut if cut >= 0 else len(page)
+                return self.reply(page[:cut] + RELOAD.encode() + page[cut:], "text/html; charset=utf-8")
+            return super().do_GET()
+
+        def reply(self, body: bytes, content_type: str) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", content_type)
+            self.send_header("Content-Length", str(len(body)))
+            self.send_header("Cache-Control", "no-store")
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, format: str, *args: Any) -> None:
+            pass
+
+    return Handler
+
+
+def watched(srcdir: Path, outdir: Path) -> Iterator[Path]:
+    """Every file below the project that a build may read."""
+    for folder, dirnames, filenames in os.walk(srcdir):
+        here = Path(folder)
+        dirnames[:] = [
+            d for d in dirnames if not d.startswith(".") and d not in SKIPPED and (here / d).resolve() != outdir
+        ]
+        for name in filenames:
+            if not name.startswith(".") and not name.endswith((".pyc", "~")):
+                yield here / name
+
+
+def snapshot(srcdir: Path, outdir: Path) -> dict[Path, int]:
+    found = {}
+    for path in watched(srcdir, outdir):
+        try:
+            found[path] = path.stat().st_mtime_ns
+        except OSError:
+            pass
+    return found
+
+
+def forget_between_builds() -> None:
+    """What one build process may keep but a server must not: the static files' checksums (Sphinx
+    caches them for the life of the process) and the date of the last commit (the PDFs' date)."""
+    from sphinx.builders.html import _assets
+
+    from .pdf.settings import _last_commit
+
+    getattr(_assets._file_checksum_inner, "cache_clear", lambda: None)()
+    _last_commit.cache_clear()
+
+
+class Session:
+    """Builds with one prepared Sphinx application each, set up before it is needed."""
+
+    def __init__(self, options: argparse.Namespace) -> None:
+        self.options = options
+        self.srcdir = Path(options.sourcedir).resolve()
+        self.outdir = Path(options.outputdir).resolve()
+        self.app: Any = None
+        self.stack = ExitStack()
+
+    def prepare(self) -> None:
+        """Read conf.py and the environment, set up the extensions, the theme and the builder."""
+        from sphinx.application import Sphinx
+        from sphinx.util.docutils import docutils_namespace, patch_docutils
+
+        self.close()
+        forget_between_builds()
+        self.stack.enter_context(patch_docutils(self.srcdir))
+        self.stack.enter_context(docutils_namespace())
+        overrides = dict(item.partition("=")[::2] for item in self.options.define)
+        if self.options.nitpicky:
+            overrides["nitpicky"] = "1"
+        self.app = Sphinx(
+            self.srcdir,
+            self.srcdir,
+            self.outdir,
+            Path(self.options.doctreedir or self.outdir / ".doctrees"),
+            "html",
+            confoverrides=overrides,
+            status=None if self.options.quiet else sys.stdout,
+            warning=sys.stderr,
+            tags=self.options.tag,
+        )
+        gc.freeze()  # what is set up now lives through the build: the collector need not look at it
+
+    def close(self) -> None:
+        self.app = None
+        self.stack.close()
+        gc.unfreeze()
+        gc.collect()  # the last application, while nothing is waiting
+
+    def build(self, builds: Builds) -> None:
+        """Build with the prepared application; tell the pages; then put it away."""
+        start = time.perf_counter()
+        try:
+            if self.app is None:
+                self.prepare()
+            self.app.build()
+            ok = self.app.statuscode == 0
+        except Exception:
+            traceback.print_exc()
+            ok = False
+        builds.finished()
+        print(f"serve: built in {time.perf_counter() - start:.2f} s{'' if ok else ' (with errors)'}", flush=True)
+        self.close()
+
+
+def restart() -> None:
+    """The extension's code changed: start this server again, as it was started."""
+    print("serve: Python code changed; restarting", flush=True)
+    os.execv(sys.executable, [sys.executable, "-m", "portfolio.serve", *sys.argv[1:]])
+
+
+def serve(options: argparse.Namespace) -> None:
+    session = Session(options)
+    builds = Builds()
+    server = ThreadingHTTPServer((options.host, options.port), handler(session.outdir, builds))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    before = snapshot(session.srcdir, session.outdir)
+    session.build(builds)
+    print(f"serve: http://{options.host}:{options.port}/ (Ctrl+C to stop)", flush=True)
+    suffixes = (".md", ".rst", ".txt")
+    while True:
+        if session.app is None:
+            try:
+                session.prepare()
+            except Exception:
+                traceback.print_exc()
+        time.sleep(options.interval)
+        now = snapshot(session.srcdir, session.outdir)
+        changed = {p for p in before.keys() | now.keys() if before.get(p) != now.get(p)}
+        if not changed:
+            continue
+        before = now
+        if any(p.suffix == ".py" and p.name != "conf.py" for p in changed):
+            server.server_close()
+            restart()
+        if session.app is not None:
+            pages = tuple(session.app.config.source_suffix) or suffixes
+            if not all(p.suffix in pages for p in changed):
+                session.close()  # conf.py, a bib file, a template...: set up anew
+        print(f"serve: changed: {', '.join(sorted(str(p.relative_to(session.srcdir)) for p in changed)[:5])}")
+        session.build(builds)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m portfolio.serve", description=__doc__.split("\n\n")[0])
+    parser.add_argument("sourcedir")
+    parser.add_argument("outputdir")
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--interval", type=float, default=0.1, help="seconds between looks at the sources")
+    parser.add_argument("-d", dest="doctreedir", default="")
+    parser.add_argument("-D", dest="define", action="append", default=[], metavar="setting=value")
+    parser.add_argument("-t", dest="tag", action="append", default=[])
+    parser.add_argument("-n", dest="nitpicky", action="store_true")
+    parser.add_argument("-q", dest="quiet", action="store_true")
+    options = parser.parse_args(argv)
+    try:
+        serve(options)
+    except KeyboardInterrupt:
+        return 0
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

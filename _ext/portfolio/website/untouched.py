@@ -1,0 +1,66 @@
+"""Other extensions' files, written only when they change.
+
+Two extensions the site loads write a file on every build, with the same bytes each time:
+furo its ``_static/pygments.css`` (after the build), ``sphinx.ext.githubpages`` the
+``.nojekyll`` and ``CNAME`` files (after reading). Their handlers are replaced by ones that do
+the same but leave a file as it is where it already holds what would be written, so that a
+build that changes nothing touches no file. Where either extension is not loaded, or names its
+handler differently, nothing is replaced.
+"""
+
+from __future__ import annotations
+
+import urllib.parse
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+
+from ..outputs import write_if_changed
+
+
+def furo_pygments_css(app: Sphinx, exception: Exception | None) -> None:
+    """furo's ``_overwrite_pygments_css``: its own highlighting colours for light and dark mode."""
+    from furo import get_pygments_stylesheet  # type: ignore[import-untyped]
+
+    if exception is None:
+        write_if_changed(Path(app.outdir, "_static", "pygments.css"), get_pygments_stylesheet())
+
+
+def github_pages_files(app: Sphinx, env: BuildEnvironment) -> None:
+    """sphinx.ext.githubpages' ``create_nojekyll_and_cname``: ``.nojekyll``, and ``CNAME`` where the
+    site's address is not on github.io."""
+    if app.builder.format != "html":
+        return
+    outdir = Path(app.outdir)
+    if not (outdir / ".nojekyll").exists():
+        (outdir / ".nojekyll").touch()
+    url = app.config.html_baseurl
+    domain = (urllib.parse.urlparse(url).hostname or "") if url else ""
+    if domain and not domain.endswith(".github.io"):
+        write_if_changed(outdir / "CNAME", domain)
+    else:
+        (outdir / "CNAME").unlink(missing_ok=True)
+
+
+#: (module, handler name, event) of the handlers replaced, and what replaces each
+REPLACED: dict[tuple[str, str, str], Callable[..., Any]] = {
+    ("furo", "_overwrite_pygments_css", "build-finished"): furo_pygments_css,
+    ("sphinx.ext.githubpages", "create_nojekyll_and_cname", "env-updated"): github_pages_files,
+}
+
+
+def replace_handlers(app: Sphinx) -> None:
+    """Once every extension and the theme are set up."""
+    for (module, name, event), replacement in REPLACED.items():
+        for listener in list(app.events.listeners.get(event, [])):
+            handler = listener.handler
+            if getattr(handler, "__module__", None) == module and getattr(handler, "__name__", None) == name:
+                app.disconnect(listener.id)
+                app.connect(event, replacement, priority=listener.priority)
+
+
+def setup_untouched(app: Sphinx) -> None:
+    app.connect("builder-inited", replace_handlers, priority=900)
