@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import re
 import shutil
 import sys
@@ -10,12 +11,20 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sphinx.application import builtin_extensions
 from sphinx.testing.util import SphinxTestApp
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "_ext"))
 
 pytest_plugins = ("sphinx.testing.fixtures",)
+
+# Sphinx's modules translate their words when first imported, if a build in some language is then
+# under way (``_("Python Module Index")`` is then a plain string): imported here, before any build,
+# they stay lazy, so that an English build after a German one in this process names its pages in
+# English, as a build in a fresh process does.
+for _module in builtin_extensions:
+    importlib.import_module(_module)
 
 
 @pytest.fixture(scope="session")

@@ -132,3 +132,18 @@ def test_a_page_with_many_papers_keeps_a_flat_signature(tmp_path):
     app = run_sphinx(src, builddir=tmp_path / "out")
     signature = app.env.domains["cv"].data["signatures"]["sections/publications"]
     assert isinstance(signature, tuple) and len(signature) == 2 and not isinstance(signature[0], tuple)
+
+
+def test_an_edited_translation_rebuilds_like_a_clean_build(tmp_path):
+    """A ``.po`` file is a source too: Sphinx reads again the pages it translates, and what is made
+    from every page (the PDF, the paper pages, the search index) follows."""
+    src = copy_site(tmp_path / "src")
+    german = {"language": "de"}
+    run_sphinx(src, builddir=tmp_path / "incremental", confoverrides=german)
+    edit(src / "locales" / "de" / "LC_MESSAGES" / "sections" / "talks.po", '"Lissabon, Portugal"', '"Lisboa, Portugal"')
+    incremental = Path(run_sphinx(src, builddir=tmp_path / "incremental", confoverrides=german).outdir)
+    clean = Path(run_sphinx(src, builddir=tmp_path / "clean", confoverrides=german).outdir)
+    after, fresh = contents(incremental), contents(clean)
+    assert "Lisboa, Portugal" in (incremental / "sections" / "talks.html").read_text()
+    assert sorted(after) == sorted(fresh)
+    assert [name for name in fresh if after[name] != fresh[name]] == []

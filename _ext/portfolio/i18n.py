@@ -10,6 +10,7 @@ gaps of Sphinx's own catalog ("Link to this heading", furo's "Back to top").
 
 from __future__ import annotations
 
+import gettext
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ from docutils import frontend, nodes
 from docutils.parsers import Parser
 from docutils.utils import new_document
 from myst_parser.mdit_to_docutils import base as myst_base
+from sphinx import locale
 from sphinx.application import Sphinx
 from sphinx.builders.gettext import MessageCatalogBuilder
 from sphinx.config import Config
@@ -90,6 +92,25 @@ def _make_document(source_path: str = "notset", parser_cls: type[Parser] = myst_
     return new_document(source_path, settings=_DEFAULT_SETTINGS[parser_cls].copy())
 
 
+def forget_project_catalogs(app: Sphinx) -> None:
+    """Global state: Python's ``gettext`` and Sphinx keep every catalog they loaded for the life of
+    the process, so a process that builds again (``nox -s serve``, the tests) went on translating
+    with a ``.po`` file's old words. The project's own catalogs are read afresh by each build."""
+    folders = [Path(app.srcdir, folder).resolve() for folder in app.config.locale_dirs]
+    cached: dict[tuple[Any, str], Any] = gettext._translations  # type: ignore[attr-defined]
+    for key in [key for key in cached if any(Path(key[1]).is_relative_to(folder) for folder in folders)]:
+        del cached[key]
+    for folder in folders:  # the pages' catalogs (a page's name, or its folder's), not the extensions'
+        messages = folder / str(app.config.language) / "LC_MESSAGES"
+        for po in messages.rglob("*.po"):
+            domain = po.relative_to(messages).with_suffix("").as_posix()
+            source = Path(app.srcdir, domain)
+            if source.is_dir() or any(
+                source.with_name(source.name + suffix).is_file() for suffix in app.config.source_suffix
+            ):
+                locale.translators.pop(("general", domain), None)
+
+
 def setup_i18n(app: Sphinx) -> None:
     # Global state: MyST makes a throw-away document for every text it parses, even where Sphinx
     # hands it one; Sphinx parses every translated message on its own, and docutils' option parsing
@@ -100,3 +121,4 @@ def setup_i18n(app: Sphinx) -> None:
     # words of Sphinx and furo that Sphinx's catalog lacks for a language: added as its fallback
     app.add_message_catalog(SPHINX_CATALOG, compiled)
     app.add_transform(KeepTranslatedInlines)
+    app.connect("builder-inited", forget_project_catalogs)
