@@ -3,7 +3,8 @@
 ``write_portfolio(path, n, plain=False)`` writes a Sphinx project. With
 ``plain=True`` the same content is written without our extension: cards as
 Markdown headings and paragraphs, the bibliography in pybtex's ``unsrt`` style,
-so the two builds can be compared line for line.
+so the two builds can be compared line for line; with ``paper_pages=True`` as
+well, a page per paper (its reference and BibTeX), as our extension writes.
 """
 
 from __future__ import annotations
@@ -85,7 +86,15 @@ def card(i: int, rng: random.Random, plain: bool) -> str:
     return f"```{{{kind}}} {title}\n{options}\n\n{body}\n```\n"
 
 
-def write_portfolio(path: Path, n: int, plain: bool = False) -> None:
+def paper_page(i: int, entry: str) -> str:
+    """A plain Sphinx page for one paper: its title, its fields as a paragraph, its BibTeX."""
+    fields = dict(line.strip().rstrip(",").split(" = ", 1) for line in entry.splitlines()[1:-1])
+    title = fields.pop("title").strip("{}")
+    text = ". ".join(value.strip("{}") for value in fields.values())
+    return f"---\norphan: true\n---\n\n# {title}\n\n{text}.\n\n## BibTeX\n\n```bibtex\n{entry.rstrip()}\n```\n"
+
+
+def write_portfolio(path: Path, n: int, plain: bool = False, paper_pages: bool = False) -> None:
     rng = random.Random(n)
     path.mkdir(parents=True, exist_ok=True)
     cards = n // 2
@@ -103,6 +112,10 @@ def write_portfolio(path: Path, n: int, plain: bool = False) -> None:
         + ("" if plain else 'portfolio_owner_names = ["Owner, A."]\n')
     )
     (path / "refs.bib").write_text(bib(n, rng))
+    if plain and paper_pages:
+        (path / "papers").mkdir(exist_ok=True)
+        for i, entry in enumerate((path / "refs.bib").read_text().split("\n\n")):
+            (path / "papers" / f"paper{i}.md").write_text(paper_page(i, entry))
     toctree = "\n".join([*pages, "sections/publications"])
     (path / "index.md").write_text(f"# Ada Owner\n\nA synthetic portfolio.\n\n```{{toctree}}\n{toctree}\n```\n")
     (path / "sections").mkdir(exist_ok=True)
