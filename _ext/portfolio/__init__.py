@@ -13,6 +13,7 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from .bibliography import setup_bibliography
+from .collector import setup_collector
 from .config import setup_config
 from .directives import setup_directives
 from .domain import setup_domain
@@ -45,4 +46,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_website(app)
     setup_interop(app)
     setup_incremental(app)
+    setup_collector(app)
     return {"version": __version__, "env_version": 4, "parallel_read_safe": True, "parallel_write_safe": True}
