@@ -17,7 +17,13 @@ nox.options.sessions = ["build", "tests"]
 PROJECT = nox.project.load_toml("pyproject.toml")["project"]
 DEPS = PROJECT["dependencies"]
 EXTRAS = PROJECT["optional-dependencies"]
-SPHINX = ["sphinx-build", "-W", "--keep-going", "-n", "-q"]
+SPHINX_OPTIONS = ["-W", "--keep-going", "-n", "-q"]
+#: sphinx-build, ended without taking its heap apart object by object (as mypy ends): a fifth of
+#: a rebuild's time here, a second at 2,000 papers; every file is written and closed by then
+SPHINX_ONCE = (
+    "import os, sys\nfrom sphinx.cmd.build import main\ncode = main(sys.argv[1:])\n"
+    "sys.stdout.flush()\nsys.stderr.flush()\nos._exit(code)"
+)
 #: what `nox -s build` last built from and left in _build (see `_inputs`)
 STAMP = Path("_build/.build-inputs")
 
@@ -72,7 +78,7 @@ def build(session: nox.Session) -> None:
     runs = {default: ["-d", "_build/doctrees", ".", "_build/html"]}
     for code in others:
         runs[code] = ["-D", f"language={code}", "-d", f"_build/doctrees-{code}", ".", f"_build/html/{code}"]
-    sphinx = [str(Path(session.bin, SPHINX[0])), *SPHINX[1:], "-b", "html"]
+    sphinx = [str(Path(session.bin, "python")), "-c", SPHINX_ONCE, *SPHINX_OPTIONS, "-b", "html"]
     started = {
         code: subprocess.Popen(
             [*sphinx, *args, *session.posargs], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
