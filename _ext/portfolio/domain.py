@@ -75,12 +75,20 @@ class CVDomain(Domain):
 
     def _changed(self) -> None:
         self._by_id = None
+        self._by_page: dict[str, list[Entry]] | None = None
 
     def of_kind(self, kind: str) -> list[Entry]:
         return [entry for entry in self.by_id().values() if entry.kind == kind]
 
     def on_page(self, docname: str) -> list[Entry]:
-        return sorted((e for (doc, _), e in self.entries.items() if doc == docname), key=lambda e: e.lineno)
+        """A page's entries in source order; every page is asked (its meta tags), so the pages'
+        lists are made once, like ``by_id``, not by a walk over every entry for each page."""
+        if getattr(self, "_by_page", None) is None:
+            pages: dict[str, list[Entry]] = {}
+            for (doc, _), entry in self.entries.items():
+                pages.setdefault(doc, []).append(entry)
+            self._by_page = {doc: sorted(found, key=lambda e: e.lineno) for doc, found in pages.items()}
+        return list(self._by_page.get(docname, []))  # type: ignore[union-attr]
 
     def listed_papers(self, document: nodes.document) -> Iterator[tuple[nodes.citation, str]]:
         """Each bibliography entry of a page with its bib key (found by its ``paper-<key>`` id)."""
