@@ -74,10 +74,11 @@ def build(session: nox.Session) -> None:
         return
     STAMP.unlink(missing_ok=True)
     default, *others = languages()
+    sites = {default: Path("_build/html"), **{code: Path("_build/html", code) for code in others}}
     # doctrees outside the site: they hold every bib field in clear and must not be deployed
-    runs = {default: ["-d", "_build/doctrees", ".", "_build/html"]}
+    runs = {default: ["-d", "_build/doctrees", ".", str(sites[default])]}
     for code in others:
-        runs[code] = ["-D", f"language={code}", "-d", f"_build/doctrees-{code}", ".", f"_build/html/{code}"]
+        runs[code] = ["-D", f"language={code}", "-d", f"_build/doctrees-{code}", ".", str(sites[code])]
     sphinx = [str(Path(session.bin, "python")), "-c", SPHINX_ONCE, *SPHINX_OPTIONS, "-b", "html"]
     started = {
         code: subprocess.Popen(
@@ -94,8 +95,7 @@ def build(session: nox.Session) -> None:
             failed.append(code)
     if failed:
         session.error(f"the build of {', '.join(failed)} failed")
-    sites = [Path("_build/html"), *(Path("_build/html", code) for code in others)]
-    pdfs = {pdf.name: pdf for site in sites for pdf in sorted(site.glob("*.pdf"))}
+    pdfs = {pdf.name: pdf for site in sites.values() for pdf in sorted(site.glob("*.pdf"))}
     target = Path("_build/pdf")
     target.mkdir(parents=True, exist_ok=True)
     for old in target.iterdir():  # only the PDFs of this build
@@ -105,7 +105,7 @@ def build(session: nox.Session) -> None:
         if not (target / name).is_file() or (target / name).read_bytes() != pdf.read_bytes():
             shutil.copyfile(pdf, target / name)
         session.log(f"PDF: _build/pdf/{name}")
-    session.log(f"site: _build/html/ ({default})" + "".join(f", _build/html/{code}/ ({code})" for code in others))
+    session.log("site: " + ", ".join(f"{site}/ ({code})" for code, site in sites.items()))
     STAMP.write_text(_inputs(session))
 
 

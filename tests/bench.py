@@ -184,27 +184,25 @@ def bench_rendercv(runs: int) -> None:
     noop_writes: list[str] = []
     edits: list[str] = []
 
-    def fresh() -> float:
-        shutil.rmtree(outputs, ignore_errors=True)  # pages, PDFs and the pickled environment
-        return timed(build, cwd=project)
+    def fresh(copy: Path, command: list[str]) -> Callable[[], float]:
+        def run() -> float:
+            shutil.rmtree(copy / "_build", ignore_errors=True)  # pages, PDFs and the pickled environment
+            return timed(command, cwd=copy)
+
+        return run
+
+    def edit(copy: Path, command: list[str], titles: list[str]) -> Callable[[], float]:
+        def run() -> float:
+            titles.append(retitle_a_talk(copy))
+            return timed(command, cwd=copy)
+
+        return run
 
     def noop() -> float:
         before = time.time_ns()
         seconds = timed(build, cwd=project)
         noop_writes.extend(written_since(outputs / "html", before) + written_since(outputs / "pdf", before))
         return seconds
-
-    def edit() -> float:
-        edits.append(retitle_a_talk(project))
-        return timed(build, cwd=project)
-
-    def fresh_every() -> float:
-        shutil.rmtree(every / "_build", ignore_errors=True)
-        return timed(build_every, cwd=every)
-
-    def edit_every() -> float:
-        retitle_a_talk(every)
-        return timed(build_every, cwd=every)
 
     sphinx_build = [str(REPO / ".nox" / "build" / "bin" / "sphinx-build"), "-W", "--keep-going", "-n", "-q"]
     sphinx_build += ["-b", "html", "-d", "_build/doctrees", ".", "_build/html"]
@@ -219,12 +217,12 @@ def bench_rendercv(runs: int) -> None:
         runs,
         {
             "RenderCV 2.3, all outputs": rendercv,
-            "nox -R -s build, fresh": fresh,
+            "nox -R -s build, fresh": fresh(project, build),
             "no-op rebuild": noop,
             "no-op, sphinx-build alone": sphinx_noop,
-            "edit a talk's title, rebuild": edit,
-            "every language: fresh": fresh_every,
-            "every language: edit a talk": edit_every,
+            "edit a talk's title, rebuild": edit(project, build, edits),
+            "every language: fresh": fresh(every, build_every),
+            "every language: edit a talk": edit(every, build_every, []),
         },
     )
     medians = report(f"whole CV, {runs} interleaved rounds (same machine, same run):", times)

@@ -284,12 +284,17 @@ def test_talks_are_a_compact_list_by_year(page, site):
     assert "talk" not in tags and {"invited", "keynote", "lecture series", "paper presentation"} <= set(tags)
 
 
-def test_search_result_lands_on_its_card(page, site):
-    page.goto(site + "search.html?q=Explaining+Decisions")
-    result = page.locator("#search-results a", has_text="Explaining Decisions").first
+def follow_search_result(page, site: str, query: str, title: str) -> None:
+    """Search the site for ``query`` and click the result titled ``title``."""
+    page.goto(site + "search.html?q=" + query.replace(" ", "+"))
+    result = page.locator("#search-results a", has_text=title).first
     result.wait_for()
     result.click()
     page.wait_for_load_state()
+
+
+def test_search_result_lands_on_its_card(page, site):
+    follow_search_result(page, site, "Explaining Decisions", "Explaining Decisions")
     assert page.url.endswith("sections/talks.html#talk-explaining-decisions-2021-12-13")
     card = page.locator("#talk-explaining-decisions-2021-12-13")
     assert card.evaluate("e => e.tagName") == "ARTICLE" and card.is_visible()

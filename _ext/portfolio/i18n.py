@@ -52,11 +52,15 @@ def compile_catalogs(target: Path) -> Path:
     return target
 
 
+def project_locale_dirs(app: Sphinx) -> list[Path]:
+    """The project's ``locale_dirs``, which Sphinx reads relative to the source folder."""
+    return [Path(app.srcdir, folder) for folder in app.config.locale_dirs]
+
+
 def catalog_folders(app: Sphinx) -> list[Path]:
     """Where the words of this build's language come from: the extension's catalogs and the
     project's ``locale_dirs`` (an edited ``.po`` changes pages Sphinx does not read again)."""
-    language = str(app.config.language)
-    return [SOURCES / language, *(Path(app.srcdir, folder, language) for folder in app.config.locale_dirs)]
+    return [folder / str(app.config.language) for folder in (SOURCES, *project_locale_dirs(app))]
 
 
 def language_suffix(config: Config) -> str:
@@ -96,7 +100,7 @@ def forget_project_catalogs(app: Sphinx) -> None:
     """Global state: Python's ``gettext`` and Sphinx keep every catalog they loaded for the life of
     the process, so a process that builds again (``nox -s serve``, the tests) went on translating
     with a ``.po`` file's old words. The project's own catalogs are read afresh by each build."""
-    folders = [Path(app.srcdir, folder).resolve() for folder in app.config.locale_dirs]
+    folders = [folder.resolve() for folder in project_locale_dirs(app)]
     cached: dict[tuple[Any, str], Any] = gettext._translations  # type: ignore[attr-defined]
     for key in [key for key in cached if any(Path(key[1]).is_relative_to(folder) for folder in folders)]:
         del cached[key]
