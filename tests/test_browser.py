@@ -112,6 +112,16 @@ def test_paper_page_has_scholar_tags_and_json_ld(page, site):
     assert page.url.endswith("publications.html#paper-example2015pixel")
 
 
+def test_paper_page_reference_reads_like_the_list(page, site):
+    """Title and authors on lines of their own, as in the publication list: the separators the
+    list hides after them are hidden here too, not left as a stray "." starting a line."""
+    page.goto(site + "papers/example2015pixel.html")
+    lines = [line.strip() for line in page.inner_text(".cv-paper-reference").splitlines() if line.strip()]
+    assert lines[0] == "On Pixel-wise Explanations for Clever Classifiers"
+    assert [line for line in lines if line.startswith(".")] == []
+    assert lines[-1].startswith("In:") and "PLoS ONE" in lines[-1]
+
+
 def test_landing_page_person_and_email(page, site):
     page.goto(site)
     data = json.loads(page.inner_text("script[type='application/ld+json']"))
@@ -303,11 +313,7 @@ def test_search_result_lands_on_its_card(page, site):
 
 
 def test_search_result_for_a_paper_lands_on_it(page, site):
-    page.goto(site + "search.html?q=Unmasking+Clever+Hans")
-    result = page.locator("#search-results a", has_text="Unmasking Clever Hans Predictors").first
-    result.wait_for()
-    result.click()
-    page.wait_for_load_state()
+    follow_search_result(page, site, "Unmasking Clever Hans", "Unmasking Clever Hans Predictors")
     assert page.url.endswith("sections/publications.html#paper-other2019clever")
     assert page.locator("#paper-other2019clever .cv-paper-page").is_visible()  # its page one click away
 

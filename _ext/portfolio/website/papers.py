@@ -72,8 +72,6 @@ class SafeHtmlBackend(HtmlBackend):
         return f'<a href="{escape(url, quote=True)}">{text}</a>' if text else ""
 
     def format_tag(self, tag_name: str, text: str) -> str:
-        if tag_name == "cv-sep":
-            return text
         if tag_name in TAGS:
             return f'<span class="{tag_name}">{text}</span>' if text else ""
         return str(super().format_tag(tag_name, text))
