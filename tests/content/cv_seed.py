@@ -228,12 +228,16 @@ def _degrees(lines: list[str]) -> list[Entry]:
 
 
 def _grants(lines: list[str]) -> list[Entry]:
-    pattern = re.compile(r"^(?P<acronym>\S+) \((?P<start>\d{4}-\d\d) – (?P<end>\d{4}-\d\d)(?:; (?P<role>[^)]+))?\) (?P<name>.+)$")
+    pattern = re.compile(
+        r"^(?P<acronym>\S+) \((?P<start>\d{4}-\d\d) – (?P<end>\d{4}-\d\d)(?:; (?P<role>[^)]+))?\) (?P<name>.+)$"
+    )
     entries = []
     for line in map(_clean, lines):
         if match := pattern.match(line):
             qualifiers = (match["role"],) if match["role"] else ()
-            entries.append(Entry("grant", match["acronym"], (match["start"], match["end"]), qualifiers, (match["name"],)))
+            entries.append(
+                Entry("grant", match["acronym"], (match["start"], match["end"]), qualifiers, (match["name"],))
+            )
     return entries
 
 

@@ -65,7 +65,12 @@ def test_the_cv_is_read_entry_by_entry():
     counts = {kind: sum(e.kind == kind for e in ENTRIES) for kind in PAGES}
     assert counts == {"position": 6, "education": 4, "grant": 6, "award": 6, "talk": 24}
     qualifiers = {q for e in ENTRIES for q in e.qualifiers}
-    assert {"finalist", "leading role", "summa cum laude", "ICML'16 Workshop on Visualization for Deep Learning"} <= qualifiers
+    assert {
+        "finalist",
+        "leading role",
+        "summa cum laude",
+        "ICML'16 Workshop on Visualization for Deep Learning",
+    } <= qualifiers
 
 
 # -- the site --------------------------------------------------------------------------------------
@@ -194,24 +199,25 @@ def pdf_cases(check: str) -> list[object]:
                     cases.append(pytest.param(variant, language, entry, id=f"{variant}-{language}-{entry.id}"))
                     continue
                 for qualifier in entry.qualifiers:
-                    marks = []
-                    if variant == "cv-short" and (entry.title, qualifier) in SHORT_CV_DROPS:
-                        marks.append(
-                            pytest.mark.xfail(
-                                strict=True,
-                                reason='issue 27 item 1: the two-page CV ("descriptions": False) drops the field that '
-                                "qualifies the entry's title (an award's note or description, a grant's role, a degree's "
-                                "distinction)",
-                            )
-                        )
+                    dropped = variant == "cv-short" and (entry.title, qualifier) in SHORT_CV_DROPS
+                    marks = [pytest.mark.xfail(strict=True, reason=DROPPED)] if dropped else []
                     cases.append(
                         pytest.param(
-                            variant, language, entry, qualifier, marks=marks, id=f"{variant}-{language}-{entry.id}-{normal(qualifier)[:20]}"
+                            variant,
+                            language,
+                            entry,
+                            qualifier,
+                            marks=marks,
+                            id=f"{variant}-{language}-{entry.id}-{normal(qualifier)[:20]}",
                         )
                     )
     return cases
 
 
+DROPPED = (
+    'issue 27 item 1: the two-page CV ("descriptions": False) drops the field that qualifies the entry\'s title '
+    "(an award's note or description, a grant's role, a degree's distinction)"
+)
 #: (entry, qualifier) the two-page CV leaves out today, in both languages; the award given at the
 #: ICML'16 workshop keeps its workshop because sections/awards.md names it as the issuer
 SHORT_CV_DROPS = {

@@ -161,7 +161,11 @@ def private_values() -> dict[str, str]:
     if path.is_file():
         table = tomllib.loads(path.read_text(encoding="utf-8")).get("profile", {})
         values |= {k: v for k in ("phone", "address") if isinstance(v := table.get(k), str)}
-    values |= {k: v for k, var in (("phone", "PORTFOLIO_PHONE"), ("address", "PORTFOLIO_ADDRESS")) if (v := os.environ.get(var))}
+    values |= {
+        k: v
+        for k, var in (("phone", "PORTFOLIO_PHONE"), ("address", "PORTFOLIO_ADDRESS"))
+        if (v := os.environ.get(var))
+    }
     return values
 
 
