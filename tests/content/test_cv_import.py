@@ -7,7 +7,11 @@ import pytest
 from conftest import REPO
 from test_rendercv_import import Site, import_and_build, missing_entries
 
-BENCH = REPO.parent / "shared" / "bench-rendercv" / "lapuschkin.yaml"
+#: beside the checkout, or beside a folder above it (a worktree of the checkout)
+BENCH = next(
+    (path for folder in REPO.parents if (path := folder / "shared" / "bench-rendercv" / "lapuschkin.yaml").is_file()),
+    REPO.parent / "shared" / "bench-rendercv" / "lapuschkin.yaml",
+)
 
 
 @pytest.fixture(scope="module")
