@@ -280,7 +280,7 @@ def test_free_text_dates_kept_and_warned(imported):
     assert "When: Fall 2023" in site.text and "When: sometime in 2021" in site.text
     assert "warning: Awards and Honors / Fellowship: date 'Fall 2023' is not YYYY" in site.stdout
     talks = (site.project / "sections" / "invited-talks.md").read_text()
-    assert "```{talk} On Engines\n:date: 2022-10-21\n:event: Royal Society Lecture\n" in talks
+    assert "~~~{talk} On Engines\n:date: 2022-10-21\n:event: Royal Society Lecture\n" in talks
 
 
 def test_markdown_kept_in_bodies_and_plain_in_options(imported):
