@@ -99,11 +99,17 @@ class Personal:
     pdf_keywords: list[str] = field(default_factory=lambda: ["curriculum vitae"])
 
 
+def shown_text(text: str) -> str:
+    """A value the theme writes into pages as HTML (``html_title`` is the name): no angle brackets,
+    which would open a tag there; ‹ and › in their place."""
+    return text.replace("<", "‹").replace(">", "›")
+
+
 def personal_block(personal: Personal) -> str:
-    """The lines between conf.py's personal markers."""
+    """The lines between conf.py's personal markers: Python literals of text that is safe as HTML."""
 
     def literal(value: Any) -> str:
-        return json.dumps(value, ensure_ascii=False)
+        return json.dumps(shown_text(value) if isinstance(value, str) else value, ensure_ascii=False)
 
     rows = [
         (f"NAME = {literal(personal.name)}", "your name as the site shows it"),

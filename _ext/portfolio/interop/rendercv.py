@@ -411,8 +411,8 @@ def parse_person(cv: dict[str, Any]) -> Person:
 
 #: the largest RenderCV file read (a long CV is some tens of kB)
 MAX_YAML_BYTES = 2_000_000
-#: the most values a RenderCV file may stand for once its aliases are expanded (a long CV has some thousands)
-MAX_YAML_VALUES = 200_000
+#: how large a RenderCV file may become once its aliases are expanded: as large as it may be written out
+MAX_YAML_EXPANDED = MAX_YAML_BYTES
 
 
 def _children(node: yaml.Node) -> list[yaml.Node]:
@@ -421,10 +421,10 @@ def _children(node: yaml.Node) -> list[yaml.Node]:
     return list(node.value) if isinstance(node, yaml.SequenceNode) else []
 
 
-def expanded_size(root: yaml.Node, limit: int = MAX_YAML_VALUES) -> int:
-    """How many values the YAML document stands for with every alias expanded (at most ``limit + 1``),
-    in time linear in its nodes: nine levels of aliases in a few hundred bytes stand for billions
-    (an "alias bomb"). A recursive alias is refused."""
+def expanded_size(root: yaml.Node, limit: int = MAX_YAML_EXPANDED) -> int:
+    """How large the YAML document is with every alias expanded (one per value and one per character
+    of text; at most ``limit + 1``), in time linear in its nodes: nine levels of aliases in a few
+    hundred bytes stand for billions of values (an "alias bomb"). A recursive alias is refused."""
     sizes: dict[int, int] = {}
     ancestors: set[int] = set()
     stack: list[tuple[yaml.Node, bool]] = [(root, False)]
@@ -433,7 +433,8 @@ def expanded_size(root: yaml.Node, limit: int = MAX_YAML_VALUES) -> int:
         key = id(node)
         if finished:
             ancestors.discard(key)
-            sizes[key] = min(limit + 1, 1 + sum(sizes[id(child)] for child in _children(node)))
+            own = len(node.value) if isinstance(node, yaml.ScalarNode) else 0
+            sizes[key] = min(limit + 1, 1 + own + sum(sizes[id(child)] for child in _children(node)))
         elif key in ancestors:
             raise ValueError("a YAML alias refers to a value that holds it (a recursive alias)")
         elif key not in sizes:
@@ -452,27 +453,11 @@ def read_yaml(path: Path) -> Any:
         node = loader.get_single_node()
         if node is None:
             return None
-        if (size := expanded_size(node)) > MAX_YAML_VALUES:
-            raise ValueError(
-                f"its aliases expand to more than {MAX_YAML_VALUES:,} values (an alias bomb?); refused"
-                if size > len(list(node_walk(node)))
-                else f"more than {MAX_YAML_VALUES:,} values; is this a CV?"
-            )
+        if expanded_size(node) > MAX_YAML_EXPANDED:
+            raise ValueError(f"its aliases expand to more than {MAX_YAML_EXPANDED:,} characters (an alias bomb?)")
         return loader.construct_document(node)
     finally:
         loader.dispose()
-
-
-def node_walk(root: yaml.Node) -> list[yaml.Node]:
-    """Every node of the document once (aliases not followed again)."""
-    seen: dict[int, yaml.Node] = {}
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        if id(node) not in seen:
-            seen[id(node)] = node
-            stack += _children(node)
-    return list(seen.values())
 
 
 def load(path: Path) -> RenderCV:
@@ -783,13 +768,19 @@ def degree_title(entry: EducationEntry) -> str:
     return " in ".join(t for t in (plain(entry.degree or ""), plain(entry.area or "")) if t)
 
 
+def angles(text: str) -> str:
+    """Text with the angle brackets of each HTML tag in it written as ‹ and ›: a title or a bib field
+    shows markup as text, and warns about it at every build; the import reports it once instead."""
+    return MARKUP_RE.sub(lambda m: m.group(0).replace("<", "‹").replace(">", "›"), text)
+
+
 def title_text(text: str, where: str, report: Report) -> str:
     """A card's argument: plain text, never empty, no longer than the limit, and no tag the
-    directive would warn about (its angle brackets become ‹ and ›, reported)."""
+    directive would warn about (``angles``, reported)."""
     text = capped(text, MAX_LENGTH, where, report)
     if MARKUP_RE.search(text):
         report.warn(where, "HTML markup in a title: its angle brackets written as ‹ and ›")
-        text = MARKUP_RE.sub(lambda m: m.group(0).replace("<", "‹").replace(">", "›"), text)
+        text = angles(text)
     return text or "(untitled)"
 
 
@@ -1083,7 +1074,7 @@ class Bibliography:
         text = md.plain(markdown, urls=True)
         if text != " ".join(markdown.split()) or "{" in markdown or "}" in markdown:
             report.warn(where, f"Markdown or braces in {name} written as plain text in refs.bib")
-        return text
+        return angles(text)
 
     @staticmethod
     def date_fields(date: str | None, where: str, report: Report) -> dict[str, str]:
@@ -1503,7 +1494,7 @@ def import_cv(yaml_path: Path, project: Path, *, force: bool = False) -> tuple[i
     size = sum(len(content) for name, content in data.items() if name.endswith((".md", ".bib")))
     if size > MAX_OUTPUT_BYTES:
         report.notes = [
-            f"error: the import would write {size / 1e6:.1f} MB of pages, more than {MAX_OUTPUT_BYTES // 1_000_000} MB;"
+            f"error: the import would write {size:,} bytes of pages and refs.bib, more than {MAX_OUTPUT_BYTES:,};"
             " is this a CV? Nothing was changed"
         ]
         return EXIT_INPUT, report

@@ -32,6 +32,7 @@ from .project import (
     private_text,
     refusal,
     replace_content,
+    shown_text,
     with_personal_block,
     without_titles,
 )
@@ -68,6 +69,7 @@ class Owner:
 def owner(full_name: str) -> Owner:
     """Read a name as people write it ("Ada Example", "Ludwig van Beethoven", "Dr. Ada Example")."""
     cleaned = _CONTROL_RE.sub(" ", _MARKUP_RE.sub("", unicodedata.normalize("NFC", full_name)))
+    cleaned = shown_text(cleaned)  # the theme writes the name into every page as HTML
     full = " ".join(cleaned.split())
     name = without_titles(full)
     person = Person(name)
@@ -376,7 +378,7 @@ def start(full_name: str, project: Path, *, force: bool = False) -> tuple[int, l
     written = [name for name in files if name.endswith(".md")]
     lines = []
     if who.full_name != " ".join(unicodedata.normalize("NFC", full_name).split()):
-        lines.append(f"name: written as {who.full_name!r} (braces, backslashes, % and control characters cannot be part of it)")
+        lines.append(f"name: written as {who.full_name!r} (braces, backslashes, %, angle brackets and control characters cannot be part of it)")
     lines += [
         f"removed: {', '.join(str(p.relative_to(project)) for p in old) or 'nothing'}, and _build/",
         f"written: {', '.join(written)}, refs.bib",
