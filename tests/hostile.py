@@ -36,8 +36,6 @@ PROBE = """() => {
 }"""
 
 
-
-
 def probe_page(page: Any, url: str, origin: str) -> list[str]:
     """Load ``url``, fire every event at every element, and say what is wrong: script of the input
     ran, a link or resource that is not http(s), mailto or the site's own, a broken JSON-LD block,

@@ -672,7 +672,9 @@ def alias_bomb(levels: int) -> str:
     lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
     for n in range(1, levels):
         lines.append(f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 9)}]")
-    lines.append(f"cv:\n  name: Bomb\n  sections:\n    Bombs:\n      - name: Bomb\n        date: 2020\n        x: *a{levels - 1}")
+    lines.append(
+        f"cv:\n  name: Bomb\n  sections:\n    Bombs:\n      - name: Bomb\n        date: 2020\n        x: *a{levels - 1}"
+    )
     return "\n".join(lines) + "\n"
 
 
@@ -681,7 +683,10 @@ def alias_bomb(levels: int) -> str:
     [
         (alias_bomb(9), "aliases expand to more than"),
         (alias_bomb(6), "aliases expand to more than"),
-        ('big: &big "' + "x" * 50_000 + '"\ncv:\n  name: A\n  sections:\n    S:\n' + '      - *big\n' * 400, "aliases expand"),
+        (
+            'big: &big "' + "x" * 50_000 + '"\ncv:\n  name: A\n  sections:\n    S:\n' + "      - *big\n" * 400,
+            "aliases expand",
+        ),
         ("cv: &cv\n  name: Loop\n  sections:\n    Loop:\n      - *cv\n", "recursive alias"),
         ("cv: " + "[" * 5000 + "]" * 5000 + "\n", "nested too deeply"),
         ("cv:\n  name: Big\n  headline: " + "x" * 2_100_000 + "\n", "larger than 2 MB"),

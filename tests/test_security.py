@@ -21,6 +21,7 @@ if not CHROMIUM.exists():
 
 BROWSER_CASES = [case for case in CASES if Expect.read(case).browser]
 
+
 @pytest.fixture(scope="module")
 def served(corpus) -> Iterator[dict[str, str]]:
     """Every browser case built first (before the browser starts), each served on its own port."""

@@ -95,7 +95,9 @@ def _option_text(node: nodes.Node) -> bool:
     details), not the author's Markdown body."""
     parent = node.parent
     while parent is not None and not isinstance(parent, cv_body):
-        if isinstance(parent, cv_header) or (isinstance(parent, nodes.field_list) and "cv-details" in parent["classes"]):
+        if isinstance(parent, cv_header) or (
+            isinstance(parent, nodes.field_list) and "cv-details" in parent["classes"]
+        ):
             return True
         parent = parent.parent
     return False

@@ -37,7 +37,6 @@ from .project import (
     ignoring_private,
     previous_content,
     private_text,
-    read_private_tables,
     refusal,
     replace_content,
     with_personal_block,
@@ -821,7 +820,15 @@ class NullReport(Report):
 
 def education_card(e: EducationEntry, where: str, report: Report) -> Card:
     card, when = ranged_card(
-        "education", title_text(degree_title(e), where, report), e.institution, e.location, e.dates, "end", "end", where, report
+        "education",
+        title_text(degree_title(e), where, report),
+        e.institution,
+        e.location,
+        e.dates,
+        "end",
+        "end",
+        where,
+        report,
     )
     fill_body(card, when, e.summary, e.highlights, e.extra, where, report)
     return card
@@ -829,7 +836,15 @@ def education_card(e: EducationEntry, where: str, report: Report) -> Card:
 
 def experience_card(e: ExperienceEntry, where: str, report: Report) -> Card:
     card, when = ranged_card(
-        "position", title_text(plain(e.position or ""), where, report), e.company, e.location, e.dates, "start", "start", where, report
+        "position",
+        title_text(plain(e.position or ""), where, report),
+        e.company,
+        e.location,
+        e.dates,
+        "start",
+        "start",
+        where,
+        report,
     )
     fill_body(card, when, e.summary, e.highlights, e.extra, where, report)
     return card

@@ -372,13 +372,18 @@ def start(full_name: str, project: Path, *, force: bool = False) -> tuple[int, l
     if had_private:
         files[PRIVATE_FILE] = private_text(project, {})
     try:
-        replace_content(project, {name: text.encode("utf-8") for name, text in files.items()}, [*old, project / "_build"])
+        replace_content(
+            project, {name: text.encode("utf-8") for name, text in files.items()}, [*old, project / "_build"]
+        )
     except WriteError as err:
         return EXIT_INPUT, [f"error: cannot write the skeleton: {err}"]
     written = [name for name in files if name.endswith(".md")]
     lines = []
     if who.full_name != " ".join(unicodedata.normalize("NFC", full_name).split()):
-        lines.append(f"name: written as {who.full_name!r} (braces, backslashes, %, angle brackets and control characters cannot be part of it)")
+        lines.append(
+            f"name: written as {who.full_name!r} (braces, backslashes, %, angle brackets and control characters"
+            " cannot be part of it)"
+        )
     lines += [
         f"removed: {', '.join(str(p.relative_to(project)) for p in old) or 'nothing'}, and _build/",
         f"written: {', '.join(written)}, refs.bib",
