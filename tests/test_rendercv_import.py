@@ -744,3 +744,62 @@ def test_unreadable_private_toml_stops_the_import(previous, tmp_path):
     done = run_import(previous, source, "--force")
     assert done.returncode == 1 and "private.toml cannot be read" in done.stderr
     assert files_of(previous) == before
+
+
+# -- the safe Markdown subset --------------------------------------------------------------------
+
+#: what imported text may become once MyST reads it: paragraphs, emphasis, http(s) links, code, breaks
+SAFE_TOKENS = {
+    *(f"{kind}_{end}" for kind in ("paragraph", "em", "strong", "link") for end in ("open", "close")),
+    *("inline", "text", "code_inline", "softbreak", "hardbreak"),
+}
+#: every MyST syntax extension on, whether or not a project enables it
+MYST_EXTENSIONS = {
+    "amsmath", "attrs_block", "attrs_inline", "colon_fence", "deflist", "dollarmath", "fieldlist",
+    "html_admonition", "html_image", "linkify", "replacements", "smartquotes", "strikethrough",
+    "substitution", "tasklist",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "<img src=x onerror=alert(1)>",
+        "```{include} /etc/passwd\n```",
+        ":::{include} x\n:::",
+        "~~~{literalinclude} x\n~~~",
+        "{eval-rst}`.. raw:: html`",
+        "{download}`x <../../etc/hosts>`",
+        "$$x$$ and $y$",
+        "{{ substitution }} {#id .class}",
+        "(label)=\n# heading\n+++",
+        "[x](javascript:alert(1)) ![i](https://x/i.png) <https://x> <javascript:alert(1)>",
+        "a | b\n--|--\nc | d",
+        "- [ ] task\n* item\n1) one\n2024. a year\n> quote",
+        "x\n===\n\n---",
+        "[^1]: footnote\n[ref]: https://x",
+        "term\n: definition\n:field: value\n% comment",
+        "~~strike~~ &lt;script&gt; <!-- comment -->",
+        "    indented code",
+        "**bold *italic* `code` [link](https://example.org/a_(b)) end**",
+    ],
+)
+def test_imported_markdown_can_only_say_the_subset(source):
+    """Whatever the imported text, MyST with every extension on reads the written Markdown as
+    paragraphs, emphasis, code and http(s) links, and shows the text as it was written."""
+    from markdown_it.renderer import RendererHTML
+    from myst_parser.config.main import MdParserConfig
+    from myst_parser.parsers.mdit import create_md_parser
+    from portfolio.interop import markdown as md
+
+    notes: list[str] = []
+    written = md.markdown(source, notes.append)
+    parser = create_md_parser(MdParserConfig(enable_extensions=MYST_EXTENSIONS), RendererHTML)
+
+    def tokens(found: list[Any]) -> list[Any]:
+        return [t for token in found for t in (token, *tokens(token.children or []))]
+
+    parsed = tokens(parser.parse(written))
+    assert {t.type for t in parsed} <= SAFE_TOKENS, written
+    assert all(t.attrs["href"].startswith(("https://", "http://")) for t in parsed if t.type == "link_open")
+    assert md.plain(written) == md.plain(source)  # the same text, as written

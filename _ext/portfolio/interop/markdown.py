@@ -208,6 +208,8 @@ def _render(node: SyntaxTreeNode, out: list[str], note: Note) -> None:
             _render(child, inner, note)
         text = "".join(inner[1:])
         url = checked_url(str(node.attrs.get("href", "")), note)
+        if url and out and out[-1].endswith("!") and not out[-1].endswith("\\!"):
+            out[-1] = out[-1][:-1] + "\\!"  # "!" before a link would make it an image
         out.append(link(text, url) if url else text)
     else:  # nothing else is enabled in the parser; kept as its text all the same
         out.append(escape(node.content, line_start=at_start))

@@ -479,7 +479,6 @@ def load(path: Path) -> RenderCV:
 
 #: Typst math (``$$...$$``) and function calls (``#emph[...]``), which RenderCV passes to Typst
 TYPST_RE = re.compile(r"\$\$|#[a-z][a-z.-]*[\[(]")
-SCHEME_RE = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 #: a social network's user name: what goes into an address, nothing that could leave it
 USERNAME_RE = re.compile(r"^@?[\w.+-]+(?:@[\w.-]+)?$")
 
