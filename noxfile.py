@@ -149,14 +149,14 @@ def translations(session: nox.Session) -> None:
 @nox.session
 def new(session: nox.Session) -> None:
     """Turn this checkout into a CV skeleton of your own: `nox -s new -- "Full Name" [--force]`."""
-    session.install(*DEPS)
+    session.install(*DEPS, *EXTRAS["interop"])
     session.run("python", "-m", "portfolio.interop.starter", *session.posargs, env={"PYTHONPATH": "_ext"})
 
 
 @nox.session(name="import-rendercv")
 def import_rendercv(session: nox.Session) -> None:
     """Replace this project's content with a RenderCV 2.x CV: `nox -s import-rendercv -- cv.yaml [--force]`."""
-    session.install(*DEPS, "pyyaml")
+    session.install(*DEPS, *EXTRAS["interop"])
     session.run("python", "-m", "portfolio.interop.rendercv", *session.posargs, env={"PYTHONPATH": "_ext"})
 
 

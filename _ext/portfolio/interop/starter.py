@@ -21,23 +21,28 @@ from pathlib import Path
 
 from pybtex.database import Person
 
+from . import markdown as md
 from .project import (
     EXIT_INPUT,
     PRIVATE_FILE,
     Personal,
+    WriteError,
     ascii_word,
     previous_content,
+    private_text,
     refusal,
-    remove,
+    replace_content,
+    shown_text,
+    with_personal_block,
     without_titles,
-    write_personal_block,
-    write_private,
 )
 
-#: characters a name cannot carry into BibTeX or a directive line: braces and backslashes (dropped),
-#: line breaks and other controls (spaces)
-_MARKUP_RE = re.compile(r"[{}\\]")
-_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]")
+#: characters a name cannot carry into BibTeX or a directive line: braces, backslashes and BibTeX's
+#: comment sign (dropped), line breaks and other controls (spaces)
+_MARKUP_RE = re.compile(r"[{}\\%]")
+_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+#: the longest name the starter takes (it becomes a file name, the PDF's)
+MAX_NAME = 200
 
 
 @dataclass(frozen=True)
@@ -64,6 +69,7 @@ class Owner:
 def owner(full_name: str) -> Owner:
     """Read a name as people write it ("Ada Example", "Ludwig van Beethoven", "Dr. Ada Example")."""
     cleaned = _CONTROL_RE.sub(" ", _MARKUP_RE.sub("", unicodedata.normalize("NFC", full_name)))
+    cleaned = shown_text(cleaned)  # the theme writes the name into every page as HTML
     full = " ".join(cleaned.split())
     name = without_titles(full)
     person = Person(name)
@@ -88,6 +94,7 @@ def dropping(page: str) -> str:
 
 
 def index_page(who: Owner) -> str:
+    fence = md.fence(who.full_name, "~")  # a tilde fence: a backtick in the name would end a backtick fence's title
     return f"""# About
 
 % The profile card: your name as the argument, then options. More options: :photo: (an image
@@ -95,14 +102,14 @@ def index_page(who: Owner) -> str:
 % (user names). Phone and street address never go here: put them into private.toml (README,
 % "Private contact data").
 
-```{{profile}} {who.full_name}
+{fence}{{profile}} {who.full_name}
 :role: Your Role
 :affiliation: Your Institution
 :location: City, Country
 :email: you@example.org
 
 One or two sentences about you, in Markdown.
-```
+{fence}
 
 ## Short bio
 
@@ -334,30 +341,55 @@ def personal(who: Owner) -> Personal:
     )
 
 
+def name_problem(full_name: str) -> str:
+    """Why a name cannot be the CV's owner ("" if it can): checked before anything is touched."""
+    try:
+        full_name.encode("utf-8")
+    except UnicodeEncodeError:
+        return "the name is not valid UTF-8 (check the terminal's encoding)"
+    if len(full_name) > MAX_NAME:
+        return f"the name is {len(full_name)} characters long; at most {MAX_NAME}"
+    return ""
+
+
 def start(full_name: str, project: Path, *, force: bool = False) -> tuple[int, list[str]]:
-    """Replace the project's content with a skeleton for ``full_name``; the exit code and report lines."""
+    """Replace the project's content with a skeleton for ``full_name``; the exit code and report lines.
+    The name and the project are checked and the whole skeleton made first; ``replace_content``
+    removes the previous content only once all of it is written."""
+    if problem := name_problem(full_name):
+        return EXIT_INPUT, [f"error: {problem}; nothing was changed"]
     who = owner(full_name)
     if not who.name:
         return EXIT_INPUT, ['error: give the name of the CV\'s owner, e.g. nox -s new -- "Ada Example"']
     if refused := refusal(project, force):
         return refused[0], [refused[1]]
     old = previous_content(project)
-    remove([*old, project / "_build"])
-    (project / "sections").mkdir(exist_ok=True)
-    written = ["index.md"]
-    (project / "index.md").write_text(index_page(who), encoding="utf-8")
-    for page, text in section_pages(who).items():
-        (project / "sections" / f"{page}.md").write_text(text, encoding="utf-8")
-        written.append(f"sections/{page}.md")
-    (project / "refs.bib").write_text(bib_file(who), encoding="utf-8")
-    write_personal_block(project, personal(who))
-    lines = [
+    files = {"index.md": index_page(who)}
+    files |= {f"sections/{page}.md": text for page, text in section_pages(who).items()}
+    files["refs.bib"] = bib_file(who)
+    files["conf.py"] = with_personal_block(project, personal(who))
+    had_private = (project / PRIVATE_FILE).is_file()
+    if had_private:
+        files[PRIVATE_FILE] = private_text(project, {})
+    try:
+        replace_content(
+            project, {name: text.encode("utf-8") for name, text in files.items()}, [*old, project / "_build"]
+        )
+    except WriteError as err:
+        return EXIT_INPUT, [f"error: cannot write the skeleton: {err}"]
+    written = [name for name in files if name.endswith(".md")]
+    lines = []
+    if who.full_name != " ".join(unicodedata.normalize("NFC", full_name).split()):
+        lines.append(
+            f"name: written as {who.full_name!r} (braces, backslashes, %, angle brackets and control characters"
+            " cannot be part of it)"
+        )
+    lines += [
         f"removed: {', '.join(str(p.relative_to(project)) for p in old) or 'nothing'}, and _build/",
         f"written: {', '.join(written)}, refs.bib",
         f"conf.py: the personal block is {who.name}'s (NAME, SITE_URL, BIB_NAMES, DESCRIPTION, ...)",
     ]
-    if (project / PRIVATE_FILE).is_file():
-        write_private(project, {})
+    if had_private:
         lines.append(f"{PRIVATE_FILE}: the previous owner's [profile] table removed")
     lines.append("next: edit index.md, sections/ and refs.bib, set SITE_URL in conf.py, then run nox -s build")
     return 0, lines

@@ -1,0 +1,1 @@
+"""Every use of another package's private names, one module per package."""
