@@ -368,7 +368,7 @@ def test_removes_previous_content_tests(tmp_path):
     ],
 )
 def test_author_names(display, bibtex, owner):
-    from portfolio.interop.rendercv import bib_name
+    from portfolio.interop.bib import bib_name
 
     assert bib_name(display) == (bibtex, owner)
 
@@ -389,13 +389,15 @@ def test_author_names(display, bibtex, owner):
     ],
 )
 def test_dates_to_options(written, option):
-    from portfolio.interop.rendercv import iso_date
+    from portfolio.interop.dates import iso_date
 
     assert iso_date(written) == option
 
 
 def test_free_text_date_is_kept_and_warned():
-    from portfolio.interop.rendercv import Dates, Report, map_dates
+    from portfolio.interop.rendercv.dates import map_dates
+    from portfolio.interop.rendercv.read import Dates
+    from portfolio.interop.report import Report
 
     report = Report()
     when = map_dates(Dates(start="Fall 2023", end="present"), "start", "Talks / X", report)
@@ -411,7 +413,8 @@ def test_free_text_date_is_kept_and_warned():
 
 
 def test_publication_date_fields():
-    from portfolio.interop.rendercv import Bibliography, Report
+    from portfolio.interop.bib import Bibliography
+    from portfolio.interop.report import Report
 
     report = Report()
     assert Bibliography.date_fields("2021-03", "P / X", report) == {"year": "2021", "month": "mar"}
@@ -473,7 +476,7 @@ def test_hostile_cv_each_neutralised_thing_is_reported(hostile):
         "warning: cv / name: HTML markup in a title: its angle brackets written as ‹ and ›",
         "warning: cv / headline: raw HTML written as text",
         "warning: cv / headline: a MyST role or directive written as text",
-        "warning: cv / photo: '../outside/secret.png' is not in the YAML file's folder: no photo",
+        "warning: cv / photo: '../outside/secret.png' is not in the CV file's folder: no photo",
         "warning: cv / social_networks: GitHub: user name '<img src=x onerror=window.__pwned=1>' cannot be part of"
         " an address: kept as text",
         "warning: cv / social_networks: X: user name 'eve/../../x?y=<script>' cannot be part of an address",
@@ -554,9 +557,9 @@ def test_hostile_cv_runs_no_script_in_chromium(hostile):
 @pytest.mark.parametrize(
     ("photo", "why"),
     [
-        ("{outside}/secret.png", "is not in the YAML file's folder"),  # an absolute path
-        ("../outside/secret.png", "is not in the YAML file's folder"),
-        ("linked.png", "is not in the YAML file's folder"),  # a symlink out of it
+        ("{outside}/secret.png", "is not in the CV file's folder"),  # an absolute path
+        ("../outside/secret.png", "is not in the CV file's folder"),
+        ("linked.png", "is not in the CV file's folder"),  # a symlink out of it
         ("scripted.svg", "is an SVG with an event handler (onload)"),
         ("notes.png", "is not an image"),
         ("missing.png", "is not a file"),
@@ -564,7 +567,8 @@ def test_hostile_cv_runs_no_script_in_chromium(hostile):
 )
 def test_photo_only_an_image_in_the_yaml_folder(tmp_path, photo, why):
     from corpus import PNG
-    from portfolio.interop.rendercv import Person, Report, read_photo
+    from portfolio.interop.profile import read_photo
+    from portfolio.interop.report import Report
 
     (tmp_path / "outside").mkdir()
     (tmp_path / "outside" / "secret.png").write_bytes(PNG)
@@ -575,10 +579,10 @@ def test_photo_only_an_image_in_the_yaml_folder(tmp_path, photo, why):
     (cv / "notes.png").write_text("not a picture")
     report = Report()
     given = photo.format(outside=tmp_path / "outside")
-    assert read_photo(Person(photo=given), cv, report) is None
+    assert read_photo(given, cv, "cv / photo", report) is None
     assert report.warnings == [f"warning: cv / photo: {given!r} {why}: no photo"]
     (cv / "me.png").write_bytes(PNG)
-    assert read_photo(Person(photo="me.png"), cv, Report()) == ("me.png", PNG)
+    assert read_photo("me.png", cv, "cv / photo", Report()) == ("me.png", PNG)
 
 
 # -- the command replaces only once the new content is complete -----------------------------------
@@ -711,11 +715,12 @@ def test_emphasis_patterns_are_linear_and_long_text_cut(previous, tmp_path):
 
 
 def test_output_size_is_capped(previous, tmp_path, monkeypatch):
-    from portfolio.interop import rendercv
+    from portfolio.interop import project as project_module
+    from portfolio.interop.rendercv import import_cv
 
-    monkeypatch.setattr(rendercv, "MAX_OUTPUT_BYTES", 2_000)
+    monkeypatch.setattr(project_module, "MAX_OUTPUT_BYTES", 2_000)
     before = files_of(previous)
-    code, report = rendercv.import_cv(CASES["classic"], previous, force=True)
+    code, report = import_cv(CASES["classic"], previous, force=True)
     assert code == 1 and "more than 2,000; is this a CV? Nothing was changed" in report.notes[0], report.notes
     assert files_of(previous) == before
 

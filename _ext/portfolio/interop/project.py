@@ -288,3 +288,42 @@ def ignoring_private(project: Path) -> str | None:
         return None
     separator = "" if not text or text.endswith("\n") else "\n"
     return f"{text}{separator}{PRIVATE_FILE}\n"
+
+
+def private_files(project: Path, private: dict[str, Any], what: str, report: Any) -> dict[str, str]:
+    """Private data (``what`` says which) for git-ignored private.toml's ``[profile]``, never for a
+    tracked file; .gitignore with its line for private.toml where it has none."""
+    files: dict[str, str] = {}
+    if private or (project / PRIVATE_FILE).is_file():
+        files[PRIVATE_FILE] = private_text(project, private)
+        if (ignore := ignoring_private(project)) is not None:
+            files[".gitignore"] = ignore
+    if private:
+        report.notes.append(
+            f"private: {what} written to private.toml [profile], which git ignores; not written to any tracked file"
+        )
+    return files
+
+
+# -- an import that replaces the content -------------------------------------------------------
+
+#: the most the pages and refs.bib of an import may hold together
+MAX_OUTPUT_BYTES = 10_000_000
+
+
+def write_import(project: Path, data: dict[str, bytes], report: Any) -> int:
+    """Write an import's new content in place of the previous owner's (``replace_content``), once its
+    size is checked; the exit code, with the reason in the report's notes where it is not 0."""
+    size = sum(len(content) for name, content in data.items() if name.endswith((".md", ".bib")))
+    if size > MAX_OUTPUT_BYTES:
+        report.notes = [
+            f"error: the import would write {size:,} bytes of pages and refs.bib, more than {MAX_OUTPUT_BYTES:,};"
+            " is this a CV? Nothing was changed"
+        ]
+        return EXIT_INPUT
+    try:
+        replace_content(project, data, previous_content(project))
+    except WriteError as err:
+        report.notes = [f"error: cannot write the new content: {err}"]
+        return EXIT_INPUT
+    return 0
