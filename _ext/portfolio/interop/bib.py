@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -123,6 +124,13 @@ def short_name(bibtex_name: str) -> str:
     """ "Doe, Jane" -> "Doe, J.": the form ``portfolio_owner_names`` lists."""
     last, _, first = bibtex_name.partition(", ")
     return f"{last}, {first[0]}." if first else last
+
+
+def name_forms(name: str) -> set[str]:
+    """A last name's letters, with accents dropped and as German writes them in ASCII ("Müller":
+    "muller", "mueller"): two spellings of one name agree on one of them."""
+    stripped = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    return {form for form in (re.sub(r"[^a-z0-9]", "", stripped), ascii_word(name)) if form}
 
 
 def normalised_title(title: str) -> str:

@@ -327,3 +327,31 @@ def write_import(project: Path, data: dict[str, bytes], report: Any) -> int:
         report.notes = [f"error: cannot write the new content: {err}"]
         return EXIT_INPUT
     return 0
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """One file replaced whole or not at all: written beside it, then renamed over it (its mode kept)."""
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        if path.exists():
+            shutil.copymode(path, temporary)
+        os.replace(temporary, path)
+    except OSError:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+#: a profile's email in a page: the option line inside a ``profile`` directive
+_PROFILE_EMAIL_RE = re.compile(
+    r"^[`~:]{3,}\s*\{profile\}[^\n]*\n(?:(?!^[`~:]{3,}).*\n)*?:email:[ \t]*(\S+)", re.MULTILINE
+)
+
+
+def owner_email(project: Path) -> str | None:
+    """The profile's ``:email:`` in ``index.md``: who a polite client names as its contact."""
+    index = project / "index.md"
+    text = index.read_text(encoding="utf-8", errors="replace") if index.is_file() else ""
+    found = _PROFILE_EMAIL_RE.search(text)
+    return found.group(1) if found else None
