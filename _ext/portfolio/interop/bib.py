@@ -126,11 +126,15 @@ def short_name(bibtex_name: str) -> str:
     return f"{last}, {first[0]}." if first else last
 
 
+def unaccented(name: str) -> str:
+    """A name's letters and digits, lower case, accents dropped: "Müller" -> "muller"."""
+    return re.sub(r"[^a-z0-9]", "", unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower())
+
+
 def name_forms(name: str) -> set[str]:
     """A last name's letters, with accents dropped and as German writes them in ASCII ("Müller":
     "muller", "mueller"): two spellings of one name agree on one of them."""
-    stripped = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-    return {form for form in (re.sub(r"[^a-z0-9]", "", stripped), ascii_word(name)) if form}
+    return {form for form in (unaccented(name), ascii_word(name)) if form}
 
 
 def normalised_title(title: str) -> str:

@@ -24,7 +24,7 @@ from typing import Any
 from xml.etree import ElementTree
 
 from ..validate import arxiv_url
-from .bib import doi_of, name_forms, normalised_title
+from .bib import doi_of, name_forms, normalised_title, unaccented
 from .bibfile import Existing, read_entries, with_fields
 from .dates import from_parts
 from .http import ARXIV, CROSSREF, Api, APIError, Client, OfflineError
@@ -143,7 +143,8 @@ def arxiv_candidates(feed: ElementTree.Element | None) -> list[Candidate]:
 
 def arxiv(client: Client, api: Api, entry: Existing) -> list[Candidate]:
     words = normalised_title(entry.title)
-    query = f'ti:"{words}"' + (f" AND au:{next(iter(name_forms(entry.last_names[0])), '')}" if entry.last_names else "")
+    author = unaccented(entry.last_names[0]) if entry.last_names else ""
+    query = f'ti:"{words}"' + (f" AND au:{author}" if author else "")
     return arxiv_candidates(client.xml(api, "/query", {"search_query": query, "start": "0", "max_results": str(ROWS)}))
 
 

@@ -117,8 +117,8 @@ def appended(text: str, blocks: list[str]) -> str:
     """A page with blocks after its last byte, each after a blank line."""
     newline = "\r\n" if "\r\n" in text else "\n"
     body = (newline * 2).join(block.replace("\n", newline) for block in blocks)
-    separator = "" if not text else newline if text.endswith("\n") else newline * 2
-    return f"{text}{separator}{newline if text else ''}{body}{newline}"
+    separator = "" if not text or text.endswith("\n\n") else newline if text.endswith("\n") else newline * 2
+    return f"{text}{separator}{body}{newline}"
 
 
 def new_page(title: str, blocks: list[str]) -> str:
