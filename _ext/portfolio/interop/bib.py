@@ -204,8 +204,10 @@ class BibEntry:
 class Bibliography:
     """The publications of an import: unique keys, the owner's spellings."""
 
-    def __init__(self, taken: Iterable[str] = ()) -> None:
+    def __init__(self, taken: Iterable[str] = (), fallback_author: str = "") -> None:
         self.entries: list[BibEntry] = []
+        #: the name a key starts with where an entry names no author (the CV's owner, say)
+        self.fallback_author = fallback_author
         self.owner_names: list[str] = []
         self.prefixes: set[str] = set()
         #: keys of the project's own refs.bib, lower case
@@ -213,7 +215,7 @@ class Bibliography:
 
     def key(self, authors: list[str], year: str, title: str) -> str:
         """``lastname2020firstword``, with b, c, ... where that is taken."""
-        last = ascii_word(authors[0].split(",")[0]) if authors else "anonymous"
+        last = ascii_word((authors[0] if authors else self.fallback_author).split(",")[0]) or "anonymous"
         word = next((w for w in (ascii_word(t) for t in md.plain(title).split()) if w and w not in STOP_WORDS), "")
         base = f"{last or 'anonymous'}{year if year.isdigit() else 'nd'}{word}"
         taken = self.taken | {e.key.lower() for e in self.entries}

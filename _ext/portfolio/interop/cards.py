@@ -65,7 +65,7 @@ class Ids:
 
     def assign(self, card: Card) -> None:
         first = next((card.options[k] for k in ("date", "start") if k in card.options), "")
-        when = f"-{parse_date(first).iso}" if first else ""
+        when = f"-{parse_date(first.split(',')[0]).iso}" if first else ""
         anchor = f"{card.kind}-{slug(card.title)}{when}"
         final, n = anchor, 1
         while final in self.used:
