@@ -74,6 +74,12 @@ VENUE_FIELDS = {
 }
 #: types the bib lint and the style need a venue for
 NEEDS_VENUE = frozenset({"article", "inproceedings", "incollection", "phdthesis", "mastersthesis", "techreport"})
+#: fields that the style or a link reads with a meaning: an input's own key never becomes one
+MEANINGFUL = frozenset(
+    {"author", "editor", "title", "year", "month", "date", "doi", "url", "eprint", "archiveprefix", "eprinttype"}
+    | {"pdf", "code", "file", "crossref", "key", "keywords", "selected", "abbr", "html", "preview", "bibtex_show"}
+    | set(VENUE_FIELDS.values())
+)
 #: the longest bib value an import writes (an abstract)
 MAX_FIELD = MAX_ABSTRACT_LENGTH
 
@@ -228,7 +234,9 @@ class Bibliography:
     def add(self, pub: Publication, where: str, report: Report) -> BibEntry:
         """The entry of one publication; every value checked, every change from the input reported."""
         kind = pub.kind if pub.kind in VENUE_FIELDS else "misc"
-        names = [bib_name(a if pub.markdown else md.escape(a, line_start=False)) for a in pub.authors]
+        names = [
+            bib_name(a) if pub.markdown else (bib_name(md.escape(a, line_start=False))[0], False) for a in pub.authors
+        ]
         authors = [n for n, _ in names]
         for name, owner in names:
             if owner and short_name(name) not in self.owner_names:
@@ -252,7 +260,10 @@ class Bibliography:
             fields["abstract"] = self.text(pub.abstract, "abstract", pub.markdown, where, report, MAX_FIELD)
         for name, value in pub.extra.items():
             report.warn(where, f"field {str(name)[:80]!r} has no counterpart in BibTeX: kept as a field of the entry")
-            fields[re.sub(r"[^a-z0-9_-]", "", str(name).lower())[:40] or "extra"] = bib_text(shown_value(value))
+            field_name = re.sub(r"[^a-z0-9_-]", "", str(name).lower())[:40] or "extra"
+            if field_name in fields or field_name in MEANINGFUL:  # a field read as a link, a date, a name
+                field_name = f"x-{field_name}"
+            fields[field_name] = angles(shown_value(value))
         entry = BibEntry(self.key(authors, fields.get("year", ""), fields["title"]), kind, fields)
         self.entries.append(entry)
         return entry

@@ -261,10 +261,14 @@ class Resume:
         return data
 
     def talk(self, entry: Entry) -> dict[str, Any]:
-        """A talk is a project of type "talk", as the schema suggests: the event its entity; more
-        than two days are listed in ``dates`` (a field of this project's, which the schema allows)."""
+        """A talk is a project of type "talk", as the schema suggests: the event its entity, its first
+        and last day the start and end (also for one day: a theme reads a start alone as "to
+        present"); more than two days are listed in ``dates`` (a field of this project's, which the
+        schema allows)."""
         words = self.text(entry)
         data: dict[str, Any] = {"name": words.title, "type": "talk", **dates(entry.when)}
+        if entry.when.days:
+            data["endDate"] = iso(entry.when.days[-1])
         if len(entry.when.days) > 2:
             data["dates"] = [day.iso for day in entry.when.days]
         if entity := " – ".join(self.org(entry, name) for name in ("event", "host") if self.org(entry, name)):

@@ -126,7 +126,8 @@ class Importer:
             self.report.warn(where, f"ends ({options['end']}) before it starts: the end kept in the text")
             card.body.insert(0, labelled("Until", options.pop("end")))
         if required and required not in options:
-            self.report.warn(where, f"no {required} date, which a {card.kind} card needs: written as an entry card")
+            missing = "date" if required == "date" else f"{required} date"
+            self.report.warn(where, f"no {missing}, which a {card.kind} card needs: written as an entry card")
             self.as_entry(card)
             if single and single != "date" and single in options:
                 options["date"] = options.pop(single)
@@ -156,13 +157,15 @@ class Importer:
         if lines := extra_lines(item.extra, where, self.report):
             card.body.append("\\\n".join(lines))
 
-    def url_option(self, card: Card, item: Item, where: str, option: str = "url") -> None:
+    def url_option(self, card: Card, item: Item, where: str, option: str = "url", text: str = "") -> None:
+        """The item's address as the card's link option where it has one, else a link in its body
+        (its text ``text``, or the address)."""
         if not (url := item.text("url")):
             return
         if option and is_web_url(url) and option not in card.options:
             card.options[option] = url
         else:
-            card.body.append(link_line(url, url, where, self.report))
+            card.body.append(link_line(text or url, url, where, self.report))
 
     def done(self, card: Card) -> str:
         self.ids.assign(card)
@@ -190,7 +193,7 @@ class Importer:
         set_text_options(card, {"org": item.text("name"), "location": item.text("location")}, where, self.report)
         self.dated(card, item, where, required="start")
         self.body(card, item, where, "summary", "description")
-        self.url_option(card, item, where, "url" if card.kind == "entry" else "")
+        self.url_option(card, item, where, "url" if card.kind == "entry" else "", item.text("name"))
         return self.done(card)
 
     def volunteer(self, item: Item, where: str) -> str:
@@ -220,7 +223,7 @@ class Importer:
         self.body(card, item, where, "summary", lists=())
         if courses:
             card.body.append("*Courses:*\n\n" + bullet_list(courses, where, self.report))
-        self.url_option(card, item, where, "url" if card.kind == "entry" else "")
+        self.url_option(card, item, where, "url" if card.kind == "entry" else "", item.text("institution"))
         return self.done(card)
 
     def award(self, item: Item, where: str) -> str:
