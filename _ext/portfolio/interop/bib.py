@@ -126,6 +126,12 @@ def bib_name(display: str) -> tuple[str, bool]:
     return f"{' '.join(last)}, {' '.join(first)}", emphasised
 
 
+def one_name(bibtex_name: str) -> str:
+    """A name BibTeX reads as one: a name with the word "and" in it is braced, which BibTeX would
+    otherwise take for the start of the next name."""
+    return "{" + bibtex_name + "}" if re.search(r"(?i)(^|\s)and(\s|$)", bibtex_name) else bibtex_name
+
+
 def short_name(bibtex_name: str) -> str:
     """ "Doe, Jane" -> "Doe, J.": the form ``portfolio_owner_names`` lists."""
     last, _, first = bibtex_name.partition(", ")
@@ -235,7 +241,8 @@ class Bibliography:
         """The entry of one publication; every value checked, every change from the input reported."""
         kind = pub.kind if pub.kind in VENUE_FIELDS else "misc"
         names = [
-            bib_name(a) if pub.markdown else (bib_name(md.escape(a, line_start=False))[0], False) for a in pub.authors
+            bib_name(safe) if pub.markdown else (bib_name(md.escape(safe, line_start=False))[0], False)
+            for safe in (a.replace("<", "‹").replace(">", "›") for a in pub.authors)  # no name holds a tag
         ]
         authors = [n for n, _ in names]
         for name, owner in names:
@@ -243,7 +250,7 @@ class Bibliography:
                 self.owner_names.append(short_name(name))
         fields: dict[str, str] = {}
         if authors:
-            fields["author"] = " and ".join(bib_text(angles(a)) for a in authors)
+            fields["author"] = " and ".join(one_name(bib_text(a)) for a in authors)
         fields["title"] = self.text(pub.title or "(untitled)", "title", pub.markdown, where, report)
         venue = VENUE_FIELDS[kind]
         if pub.venue:

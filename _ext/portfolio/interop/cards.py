@@ -19,6 +19,9 @@ from ..validate import MARKUP_RE, MAX_ABSTRACT_LENGTH, MAX_LENGTH, cut, is_link
 from . import markdown as md
 from .report import Report
 
+#: options some card requires (a position's org, a degree's institution, a grant's title, a talk's
+#: event): markup in them is made text in place, not moved into the body
+REQUIRED_OPTIONS = frozenset({"org", "institution", "title", "event"})
 #: the longest page name a section's title gives (a file name has at most 255 bytes)
 MAX_SLUG = 60
 
@@ -211,11 +214,15 @@ def option_text(markdown: str | None, card: Card, url_option: str | None, where:
 
 def set_options(card: Card, values: dict[str, str | None], url_option: str | None, where: str, report: Report) -> None:
     """Options from Markdown values, in order, skipping empty ones; a value with HTML markup, which
-    an option would show as text and warn about, goes into the body as text instead."""
+    an option would show as text and warn about, goes into the body as text instead (a required
+    one keeps its place, its tags' angle brackets written as ‹ and ›)."""
     for name, value in values.items():
         if not (text := option_text(value, card, url_option, where, report)):
             continue
-        if MARKUP_RE.search(text):
+        if MARKUP_RE.search(text) and name in REQUIRED_OPTIONS:
+            report.warn(where, f"HTML markup in {name}: its angle brackets written as ‹ and ›")
+            card.options[name] = angles(text)
+        elif MARKUP_RE.search(text):
             card.body.append(f"*{name}:* {md.escape(text, line_start=False)}")
             report.warn(where, f"{name} contains HTML markup, which an option shows as text: kept in the text")
         else:

@@ -127,9 +127,9 @@ def arxiv_candidates(feed: ElementTree.Element | None) -> list[Candidate]:
     latest version, the first author's last word."""
     found = []
     for item in feed.iter(f"{ATOM}entry") if feed is not None else []:
-        link = (item.findtext(f"{ATOM}id") or "").strip()
-        identifier = re.sub(r"v\d+$", "", link.rsplit("/abs/", 1)[-1])
-        if "/abs/" not in link or not arxiv_url(identifier):
+        link = re.match(r"^https?://arxiv\.org/abs/(\S+?)(v\d+)?$", (item.findtext(f"{ATOM}id") or "").strip())
+        identifier = link.group(1) if link else ""
+        if not arxiv_url(identifier):
             continue
         years = {
             text.strip()[:4] for text in (item.findtext(f"{ATOM}published"), item.findtext(f"{ATOM}updated")) if text

@@ -181,8 +181,10 @@ class Record:
     fundings: list[Any] = field(default_factory=list)
 
 
-def affiliations(answer: Any, kind: str) -> list[Any]:
+def affiliations(answer: Any, kind: str, report: Report) -> list[Any]:
     """The summaries of an ``/employments`` or ``/educations`` answer."""
+    if answer is not None and not isinstance(get(answer, "affiliation-group"), list):
+        report.warn(f"orcid / {kind}s", "ORCID's answer has no list of affiliation groups: none read")
     return [
         summary
         for group in items(answer, "affiliation-group")
@@ -213,8 +215,8 @@ def fetch(client: Client, api: Api, orcid: str, report: Report) -> Record | None
                 report.warn(
                     "orcid / works", f"ORCID could not send a work: {text(item, 'error', 'developer-message')[:200]}"
                 )
-    record.employments = affiliations(client.json(api, f"/{orcid}/employments"), "employment")
-    record.educations = affiliations(client.json(api, f"/{orcid}/educations"), "education")
+    record.employments = affiliations(client.json(api, f"/{orcid}/employments"), "employment", report)
+    record.educations = affiliations(client.json(api, f"/{orcid}/educations"), "education", report)
     record.fundings = [
         summary
         for group in items(client.json(api, f"/{orcid}/fundings"), "group")
