@@ -44,9 +44,11 @@ class Recorded:
 
     def api(self, name: str) -> str:
         """The base address of one API: ``orcid`` (its /v3.0), ``crossref``, ``arxiv``."""
-        return {"orcid": f"{self.base}/orcid/v3.0", "crossref": f"{self.base}/crossref", "arxiv": f"{self.base}/arxiv/api"}[
-            name
-        ]
+        return {
+            "orcid": f"{self.base}/orcid/v3.0",
+            "crossref": f"{self.base}/crossref",
+            "arxiv": f"{self.base}/arxiv/api",
+        }[name]
 
     def options(self) -> list[str]:
         """Every command's options to ask this server, with no pause between requests."""
@@ -66,7 +68,7 @@ def recorded(folder: str) -> Iterator[Recorded]:
         def log_message(self, format: str, *args: object) -> None:
             pass
 
-        def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+        def do_GET(self) -> None:
             url = urlsplit(self.path)
             query = {k: v[0] for k, v in parse_qs(url.query).items()}
             with lock:
@@ -75,7 +77,9 @@ def recorded(folder: str) -> Iterator[Recorded]:
                 state.most_at_once = max(state.most_at_once, state._open)
                 route = None
                 for i, candidate in enumerate(routes):
-                    if candidate["path"] != url.path or any(query.get(k) != v for k, v in candidate.get("query", {}).items()):
+                    if candidate["path"] != url.path or any(
+                        query.get(k) != v for k, v in candidate.get("query", {}).items()
+                    ):
                         continue
                     if "times" in candidate and used[i] >= candidate["times"]:
                         continue
@@ -87,7 +91,9 @@ def recorded(folder: str) -> Iterator[Recorded]:
                     self.answer(404, b'{"error": "not found"}', "application/json")
                 elif "file" in route:
                     path = root / route["file"]
-                    self.answer(route.get("status", 200), path.read_bytes(), TYPES[path.suffix], route.get("headers", {}))
+                    self.answer(
+                        route.get("status", 200), path.read_bytes(), TYPES[path.suffix], route.get("headers", {})
+                    )
                 else:
                     self.answer(route["status"], b"", "text/plain", route.get("headers", {}))
             finally:

@@ -98,7 +98,12 @@ def test_sections(resume):
     assert resume["skills"][0]["keywords"] == ["Python", "C++", "Rust"]  # one line of short items: a list
     assert resume["languages"] == [{"language": "German", "fluency": "native"}, {"language": "English"}]
     assert resume["volunteer"] == [
-        {"organization": "Example Conference", "position": "Programme Committee Member", "startDate": "2019", "endDate": "2022"}
+        {
+            "organization": "Example Conference",
+            "position": "Programme Committee Member",
+            "startDate": "2019",
+            "endDate": "2022",
+        }
     ]
 
 
@@ -220,11 +225,16 @@ def test_german_build_writes_german(tmp_path):
     app = build_site(tmp_path, confoverrides={"language": "de"})
     data = json.loads((Path(app.outdir) / "resume.json").read_text(encoding="utf-8"))
     assert data["basics"]["label"] == "Gruppenleiterin"
-    assert data["basics"]["summary"].startswith("Ada Example leitet die Gruppe für interpretierbares maschinelles Lernen")
+    assert data["basics"]["summary"].startswith(
+        "Ada Example leitet die Gruppe für interpretierbares maschinelles Lernen"
+    )
     assert [w["position"] for w in data["work"]] == ["Gruppenleiterin", "Postdoktorandin"]
     assert data["work"][0]["name"] == "Beispielinstitut" and data["work"][0]["location"] == "Berlin, Deutschland"
     assert data["work"][0]["summary"].startswith("Leitet eine Gruppe von neun Forschenden")
-    assert data["education"][0]["courses"] == ["Abschlussarbeit: Opening the black box", "Betreuung: Prof. Dr. Example Supervisor"]
+    assert data["education"][0]["courses"] == [
+        "Abschlussarbeit: Opening the black box",
+        "Betreuung: Prof. Dr. Example Supervisor",
+    ]
     assert [s["name"] for s in data["skills"]] == ["Programmierung"]
     assert data["languages"] == [{"language": "Deutsch", "fluency": "Muttersprache"}, {"language": "Englisch"}]
     assert data["awards"][0]["title"] == "Dissertationspreis"
@@ -241,7 +251,10 @@ def resumed(tmp_path_factory) -> Path:
         pytest.skip("npm is missing: the JSON Resume theme cannot be installed (.ci/run installs npm)")
     folder = tmp_path_factory.mktemp("resumed")
     done = subprocess.run(
-        [npm, "install", "--silent", "--no-audit", "--no-fund", RESUMED, THEME], cwd=folder, capture_output=True, text=True
+        [npm, "install", "--silent", "--no-audit", "--no-fund", RESUMED, THEME],
+        cwd=folder,
+        capture_output=True,
+        text=True,
     )
     assert done.returncode == 0, done.stderr
     return folder
@@ -250,7 +263,17 @@ def resumed(tmp_path_factory) -> Path:
 def render(folder: Path, resume: dict) -> BeautifulSoup:
     (folder / "resume.json").write_text(json.dumps(resume, ensure_ascii=False), encoding="utf-8")
     done = subprocess.run(
-        ["npx", "--no-install", "resumed", "render", "resume.json", "--theme", "jsonresume-theme-even", "-o", "resume.html"],
+        [
+            "npx",
+            "--no-install",
+            "resumed",
+            "render",
+            "resume.json",
+            "--theme",
+            "jsonresume-theme-even",
+            "-o",
+            "resume.html",
+        ],
         cwd=folder,
         capture_output=True,
         text=True,

@@ -85,7 +85,11 @@ def test_every_item_is_on_the_site(complete):
     about = site.pages["About"].text
     assert "Mira Sample builds interpretable models for weather data." in about
     assert "She also teaches a course on reproducible research." in about
-    for text in ("Built a probabilistic nowcasting model.", "Thesis: Explaining Storm Forecasts", "Supervision: Prof. Ian Example"):
+    for text in (
+        "Built a probabilistic nowcasting model.",
+        "Thesis: Explaining Storm Forecasts",
+        "Supervision: Prof. Ian Example",
+    ):
         assert text in site.text, text
     assert "English (Native speaker)" in site.pages["Skills"].text
 
@@ -93,15 +97,24 @@ def test_every_item_is_on_the_site(complete):
 def test_options_and_files(complete):
     project = complete.project
     education = (project / "sections" / "education.md").read_text(encoding="utf-8")
-    assert ":thesis: Explaining Storm Forecasts\n:supervisors: Prof. Ian Example\n:distinction: with distinction\n" in education
+    assert (
+        ":thesis: Explaining Storm Forecasts\n:supervisors: Prof. Ian Example\n:distinction: with distinction\n"
+        in education
+    )
     assert ":distinction: 3.9/4.0" in education  # the old name "gpa"
     talks = (project / "sections" / "talks.md").read_text(encoding="utf-8")
-    assert ":event: Example Weather Summit\n:location: Reading, United Kingdom\n:date: 2024-03-12\n:kind: keynote, invited" in talks
+    assert (
+        ":event: Example Weather Summit\n:location: Reading, United Kingdom\n:date: 2024-03-12\n:kind: keynote, invited"
+        in talks
+    )
     bib = (project / "refs.bib").read_text(encoding="utf-8")
     assert "doi = {10.5555/example.storms}" in bib and "eprint = {2203.04567}" in bib
     assert "author = {Sample, Mira and Other, Bea}" in bib
     index = (project / "index.md").read_text(encoding="utf-8")
-    assert ":github: mira-sample\n:linkedin: mira-sample\n:scholar: https://scholar.google.com/citations?user=MIRASAMPLE" in index
+    assert (
+        ":github: mira-sample\n:linkedin: mira-sample\n:scholar: https://scholar.google.com/citations?user=MIRASAMPLE"
+        in index
+    )
     assert ":photo: mira.png" in index and (project / "mira.png").is_file()
     assert 'BIB_NAMES = ["Sample, M."]' in (project / "conf.py").read_text(encoding="utf-8")
 
@@ -186,12 +199,14 @@ def test_hostile_resume_each_neutralised_thing_is_reported(hostile):
         "warning: basics / label: role contains HTML markup, which an option shows as text: kept in the text",
         "warning: basics / image: '../outside/secret.png' is not in the CV file's folder: no photo",
         "warning: basics / url: link target 'javascript:window.__pwned=1' is not http(s) or mailto: written as text",
-        "warning: basics / profiles: GitHub: user name '<img src=x onerror=window.__pwned=1>' cannot be part of an address",
+        "warning: basics / profiles: GitHub: user name '<img src=x onerror=window.__pwned=1>' cannot be part of "
+        "an address",
         "warning: basics / summary: raw HTML written as text",
         "warning: basics / summary: a MyST role or directive written as text",
         "warning: work / Evil Corp: link to a javascript: address written as text",
         "warning: work / Include Inc: a MyST role or directive written as text",
-        "warning: publications / A DOI that closes its field: doi 'https://doi.org/10.1000/x}, note = {pwned' is not a DOI",
+        "warning: publications / A DOI that closes its field: doi 'https://doi.org/10.1000/x}, note = {pwned' "
+        "is not a DOI",
         "warning: languages: not a list: left out",
         "warning: volunteer / 1: an item that is not an object (str): left out",
         "warning: volunteer / 2: organization is a dict, not text: left out",
@@ -249,9 +264,13 @@ def deep(levels: int) -> str:
         ("other.json", '{"name": "a package.json, say"}', "is this a JSON Resume?"),
         ("huge.json", '{"basics": {"name": "' + "x" * 2_100_000 + '"}}', "larger than 2 MB"),
         ("deep.json", deep(100_000), "nested too deeply"),
-        ("bomb.yaml", "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
-            f"a{n}: &a{n} [{', '.join([f'*a{n - 1}' if n > 1 else '*a'] * 9)}]\n" for n in range(1, 9)
-        ) + "basics:\n  name: *a8\n", "aliases expand to more than"),
+        (
+            "bomb.yaml",
+            "a: &a [x, x, x, x, x, x, x, x, x]\n"
+            + "".join(f"a{n}: &a{n} [{', '.join([f'*a{n - 1}' if n > 1 else '*a'] * 9)}]\n" for n in range(1, 9))
+            + "basics:\n  name: *a8\n",
+            "aliases expand to more than",
+        ),
     ],
     ids=["not-json", "a-list", "not-a-resume", "huge", "deep", "alias-bomb"],
 )

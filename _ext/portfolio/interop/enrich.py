@@ -28,7 +28,7 @@ from .bib import doi_of, name_forms, normalised_title, unaccented
 from .bibfile import Existing, read_entries, with_fields
 from .dates import from_parts
 from .http import ARXIV, CROSSREF, Api, APIError, Client, OfflineError
-from .project import EXIT_INPUT, owner_email, write_atomically
+from .project import EXIT_INPUT, exact_text, owner_email, write_atomically
 from .report import Report
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -216,7 +216,7 @@ def main(argv: list[str] | None = None) -> int:
     path = project / args.bib
     report = Report()
     try:
-        old = path.read_text(encoding="utf-8")
+        old = exact_text(path)
     except (OSError, UnicodeDecodeError) as err:
         print(f"error: cannot read {path}: {err}", file=sys.stderr)
         return EXIT_INPUT

@@ -32,7 +32,7 @@ from .dates import from_parts
 from .enrich import diff
 from .http import ORCID, Api, APIError, Client, OfflineError
 from .merge import NEW_PAGES, appended, existing_card, listed_types, new_page, page_for, read_cards, with_toctree_entry
-from .project import EXIT_INPUT, WriteError, owner_email, replace_content
+from .project import EXIT_INPUT, WriteError, exact_text, owner_email, replace_content
 from .report import Report
 
 #: an ORCID iD: four groups of four digits, the last character a check digit (or X)
@@ -392,7 +392,7 @@ def merge(project: Path, record: Record, report: Report) -> dict[str, str]:
     """The files that change (project path: new text), with what the project had kept as it was."""
     files: dict[str, str] = {}
     bib_path = project / "refs.bib"
-    old_bib = bib_path.read_text(encoding="utf-8") if bib_path.is_file() else ""
+    old_bib = exact_text(bib_path) if bib_path.is_file() else ""
     new_bib, types = merge_works(record, old_bib, report)
     if new_bib != old_bib:
         files["refs.bib"] = new_bib
@@ -417,12 +417,12 @@ def merge(project: Path, record: Record, report: Report) -> dict[str, str]:
     for page, new in blocks.items():
         path = project / page
         if path.is_file():
-            files[page] = appended(path.read_text(encoding="utf-8"), new)
+            files[page] = appended(exact_text(path), new)
             continue
         kind = next(k for k, (name, _) in NEW_PAGES.items() if f"sections/{name}.md" == page)
         files[page] = new_page(NEW_PAGES[kind][1], new)
         index = project / "index.md"
-        before = files.get("index.md") or (index.read_text(encoding="utf-8") if index.is_file() else "")
+        before = files.get("index.md") or (exact_text(index) if index.is_file() else "")
         if (after := with_toctree_entry(before, page.removesuffix(".md"))) is None:
             report.warn(page, "a new page, in no toctree: add it to index.md's toctree")
         elif after != before:
@@ -475,8 +475,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: cannot read the project: {err}; nothing was changed", file=sys.stderr)
         return EXIT_INPUT
     changes = "".join(
-        diff((project / name).read_text(encoding="utf-8") if (project / name).is_file() else "", new, name)
-        for name, new in files.items()
+        diff(exact_text(project / name) if (project / name).is_file() else "", new, name) for name, new in files.items()
     )
     if files and not args.check:
         try:

@@ -329,6 +329,12 @@ def write_import(project: Path, data: dict[str, bytes], report: Any) -> int:
     return 0
 
 
+def exact_text(path: Path) -> str:
+    """A file's text with its line endings as they are (``read_text`` would make ``\r\n`` ``\n``):
+    what an edit in place starts from. UnicodeDecodeError where it is not UTF-8."""
+    return path.read_bytes().decode("utf-8")
+
+
 def write_atomically(path: Path, data: bytes) -> None:
     """One file replaced whole or not at all: written beside it, then renamed over it (its mode kept)."""
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
