@@ -1,5 +1,6 @@
 """One command per job: ``nox -s build``, ``nox -s tests``, ``nox -s lint``, ``nox -s serve``,
-``nox -s new -- "Full Name"``, ``nox -s import-rendercv -- cv.yaml``."""
+``nox -s new -- "Full Name"``, ``nox -s import-rendercv -- cv.yaml``, ``nox -s import-jsonresume --
+resume.json``, ``nox -s import-orcid -- 0000-0002-1825-0097``, ``nox -s enrich``."""
 
 from __future__ import annotations
 
@@ -158,6 +159,27 @@ def import_rendercv(session: nox.Session) -> None:
     """Replace this project's content with a RenderCV 2.x CV: `nox -s import-rendercv -- cv.yaml [--force]`."""
     session.install(*DEPS, *EXTRAS["interop"])
     session.run("python", "-m", "portfolio.interop.rendercv", *session.posargs, env={"PYTHONPATH": "_ext"})
+
+
+@nox.session(name="import-jsonresume")
+def import_jsonresume(session: nox.Session) -> None:
+    """Replace this project's content with a JSON Resume: `nox -s import-jsonresume -- resume.json [--force]`."""
+    session.install(*DEPS, *EXTRAS["interop"])
+    session.run("python", "-m", "portfolio.interop.jsonresume", *session.posargs, env={"PYTHONPATH": "_ext"})
+
+
+@nox.session(name="import-orcid")
+def import_orcid(session: nox.Session) -> None:
+    """Merge a public ORCID record into this project: `nox -s import-orcid -- 0000-0002-1825-0097 [--check]`."""
+    session.install(*DEPS, *EXTRAS["interop"])
+    session.run("python", "-m", "portfolio.interop.orcid", *session.posargs, env={"PYTHONPATH": "_ext"})
+
+
+@nox.session
+def enrich(session: nox.Session) -> None:
+    """Add DOIs and arXiv ids that refs.bib lacks, from Crossref and arXiv: `nox -s enrich [-- --check]`."""
+    session.install(*DEPS, *EXTRAS["interop"])
+    session.run("python", "-m", "portfolio.interop.enrich", *session.posargs, env={"PYTHONPATH": "_ext"})
 
 
 @nox.session
