@@ -48,8 +48,12 @@ VENUES = ("journal", "booktitle", "howpublished", "publisher", "school", "instit
 PAPER_FIELDS = ("doi", "eprint", "url", "pdf")
 #: hosts of code, never a paper's own address
 CODE_HOSTS = frozenset({"github.com", "gitlab.com", "bitbucket.org", "codeberg.org", "sourceforge.net"})
-#: words that make a comma-separated line a sentence rather than a list ("e.g., Python, ...")
-SENTENCE_RE = re.compile(r"\b(e\.\s?g\.|i\.\s?e\.|etc\.?|among others|such as|including|and others)", re.IGNORECASE)
+#: words that make a comma-separated line a sentence rather than a list ("e.g., Python, ...", "z. B.")
+SENTENCE_RE = re.compile(
+    r"\b(e\.\s?g\.|i\.\s?e\.|etc\.?|among others|such as|including|and others"
+    r"|z\.\s?B\.|u\.\s?a\.|usw\.|und weitere|unter anderem|wie etwa)",
+    re.IGNORECASE,
+)
 #: a list written as one line has short items
 LIST_ITEM_WORDS = 4
 
