@@ -50,10 +50,6 @@ class Recorded:
             "arxiv": f"{self.base}/arxiv/api",
         }[name]
 
-    def options(self) -> list[str]:
-        """Every command's options to ask this server, with no pause between requests."""
-        return ["--delay", "0"]
-
 
 @contextmanager
 def recorded(folder: str) -> Iterator[Recorded]:

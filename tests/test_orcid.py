@@ -260,3 +260,12 @@ def test_hostile_record_reads_nothing_and_runs_nothing(hostile):
     outdir = Path(app.outdir)
     with serve(outdir) as base, chromium() as browser:
         assert site_problems(browser, outdir, base) == []
+
+
+def test_a_malformed_answer_is_one_line(project, capsys):
+    """ORCID's answer cut short (not JSON): one line, nothing changed."""
+    before = files_of(project)
+    with recorded("malformed") as api:
+        code, out, err = run(project, api.api("orcid"), ORCID_ID, capsys=capsys)
+    assert code == 1 and out == "" and err == "error: ORCID sent an answer that is not JSON; nothing was changed\n"
+    assert files_of(project) == before

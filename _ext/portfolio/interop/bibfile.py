@@ -147,7 +147,9 @@ def with_fields(text: str, entry: Existing, fields: dict[str, str]) -> str:
         last -= 1
     newline = newline_of(text)
     line_start = text.rfind("\n", entry.start, last) + 1
-    indent = re.match(r"[ \t]*", text[line_start:last]).group(0) if line_start > entry.start else "  "  # type: ignore[union-attr]
+    own_line = line_start > entry.start  # the last field on a line of its own: its indentation
+    indent = text[line_start:last][: len(text[line_start:last]) - len(text[line_start:last].lstrip(" \t"))]
+    indent = indent if own_line else "  "
     lines = [f"{indent}{name} = {{{value}}}" for name, value in fields.items()]
     if text[last - 1] == ",":
         insertion = "".join(f"{newline}{line}," for line in lines)
