@@ -188,3 +188,15 @@ def test_last_names_agree_in_their_spellings():
     assert name_forms("Müller") & name_forms("Muller") and name_forms("Müller") & name_forms("Mueller")
     assert name_forms("van Beethoven") & name_forms("Van Beethoven")
     assert not name_forms("Example") & name_forms("Another")
+
+
+def test_a_broken_cache_is_asked_past(project, capsys):
+    """A cache file that is not the cache's (cut short, of another shape) is not read: the API is asked."""
+    with recorded("recorded") as api:
+        assert run(project, api, "--check", capsys=capsys)[0] == 0
+        asked = len(api.asked)
+        for n, path in enumerate(sorted((project / "_build" / ".interop-cache").rglob("*.json"))):
+            path.write_text(["{", "[]", '{"fetched": "soon", "status": 200, "body": "x"}'][n % 3])
+        code, out, _ = run(project, api, capsys=capsys)
+        assert len(api.asked) == asked + 6  # every entry asked again (the 503 is past)
+    assert code == 0 and "doi = {10.5555/example.2020.step}" in (project / "refs.bib").read_text()

@@ -117,10 +117,8 @@ class Client:
         """The answer's text, from the cache where it has a fresh one; None for 404 (no such record)."""
         url = api.base.rstrip("/") + path + (f"?{urlencode(params)}" if params else "")
         cached = self._cache_file(url, accept)
-        if cached and not self.refresh and cached.is_file():
-            stored = json.loads(cached.read_text(encoding="utf-8"))
-            if time.time() - stored.get("fetched", 0) < MAX_AGE:
-                return stored["body"] if stored["status"] == 200 else None
+        if cached and not self.refresh and (stored := self._cached(cached)) is not None:
+            return stored["body"] if stored["status"] == 200 else None
         self._wait(api)
         try:
             with self.session.get(
@@ -138,8 +136,11 @@ class Client:
         if status not in (200, 404):
             raise APIError(f"{api.name} answered {status} for {url}")
         if cached:
-            cached.parent.mkdir(parents=True, exist_ok=True)
-            cached.write_text(json.dumps({"url": url, "fetched": time.time(), "status": status, "body": body}))
+            try:
+                cached.parent.mkdir(parents=True, exist_ok=True)
+                cached.write_text(json.dumps({"url": url, "fetched": time.time(), "status": status, "body": body}))
+            except OSError:
+                pass  # the cache saves requests; without it the answer is as good
         return body if status == 200 else None
 
     def json(self, api: Api, path: str, params: dict[str, str] | None = None) -> Any:
@@ -151,6 +152,16 @@ class Client:
         """An XML answer (Atom), parsed without a DTD (no entity of the answer's is expanded); None for 404."""
         text = self.get(api, path, params, "application/atom+xml")
         return None if text is None else parse_xml(text, api)
+
+    @staticmethod
+    def _cached(path: Path) -> dict[str, Any] | None:
+        """A fresh answer of the cache; None where there is none, it is old, or it cannot be read."""
+        try:
+            stored = json.loads(path.read_text(encoding="utf-8"))
+            fresh = time.time() - float(stored["fetched"]) < MAX_AGE
+        except (OSError, ValueError, TypeError, KeyError):
+            return None
+        return stored if fresh and stored.get("status") in (200, 404) and isinstance(stored.get("body"), str) else None
 
     def _wait(self, api: Api) -> None:
         interval = api.interval if self.interval is None else self.interval
