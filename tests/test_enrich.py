@@ -197,6 +197,6 @@ def test_a_broken_cache_is_asked_past(project, capsys):
         asked = len(api.asked)
         for n, path in enumerate(sorted((project / "_build" / ".interop-cache").rglob("*.json"))):
             path.write_text(["{", "[]", '{"fetched": "soon", "status": 200, "body": "x"}'][n % 3])
-        code, out, _ = run(project, api, capsys=capsys)
+        code, _, _ = run(project, api, capsys=capsys)
         assert len(api.asked) == asked + 6  # every entry asked again (the 503 is past)
     assert code == 0 and "doi = {10.5555/example.2020.step}" in (project / "refs.bib").read_text()
