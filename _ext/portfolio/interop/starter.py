@@ -146,6 +146,51 @@ sections/linking
 """
 
 
+#: the types of each group of the publication page, in its order; the last group takes every other type
+GROUPS = (
+    ("Journal articles", "J", ("article",)),
+    ("Conference and workshop papers", "C", ("inproceedings", "conference")),
+    ("Books and book chapters", "B", ("book", "inbook", "incollection", "proceedings")),
+    ("Theses", "T", ("phdthesis", "mastersthesis", "thesis")),
+    ("Reports", "R", ("techreport", "report", "manual")),
+)
+
+
+def _filter(types: tuple[str, ...], negate: bool = False) -> str:
+    names = ", ".join(f'"{name}"' for name in types)
+    if len(types) == 1 and not negate:
+        return f"type == {names}"
+    return f"type {'not in' if negate else 'in'} {{{names}}}"
+
+
+def publications_page() -> str:
+    """Every entry of refs.bib in one of the groups, whatever its type; a group without entries is
+    left out of the page, its heading too."""
+    groups = [(title, prefix, _filter(types)) for title, prefix, types in GROUPS]
+    everything = tuple(name for _, _, types in GROUPS for name in types)
+    groups.append(("Preprints and other publications", "P", _filter(everything, negate=True)))
+    sections = "".join(
+        f"\n## {title}\n\n```{{bibliography}}\n:filter: {expression}\n:labelprefix: {prefix}\n```\n"
+        for title, prefix, expression in groups
+    )
+    return f"""# Publications
+
+% Not needed? Delete this file and its line `sections/publications` in index.md's toctree.
+% Every entry of refs.bib is listed below, newest first, in the group of its type; a group
+% without entries is left out. To group differently, change the filters (e.g. `type == "article"`,
+% `year >= "2020"`, `keywords % "review"`): an entry that no group lists is named in a
+% `portfolio.bib_unlisted` warning.
+
+## Find a publication
+
+```{{publication-filter}}
+```
+{sections}"""
+
+
+PUBLICATIONS = publications_page()
+
+
 def section_pages(who: Owner) -> dict[str, str]:
     """Every section page, one example card each."""
     return {
@@ -214,24 +259,7 @@ What it was for, in Markdown.
 :kind: invited
 ```
 """,
-        "publications": """# Publications
-
-% Not needed? Delete this file and its line `sections/publications` in index.md's toctree.
-% Each bibliography lists the entries of refs.bib its filter picks, newest first. For another group,
-% copy one with its own heading, filter and label prefix, e.g. `type == "inproceedings"` and `C`.
-
-## Find a publication
-
-```{publication-filter}
-```
-
-## Journal articles
-
-```{bibliography}
-:filter: type == "article"
-:labelprefix: J
-```
-""",
+        "publications": PUBLICATIONS,
         "software": f"""# Software
 
 {dropping("software")}
