@@ -29,6 +29,11 @@ def _domain(env: BuildEnvironment) -> Any:
     return env.domains.get("cite")
 
 
+def in_env(env: BuildEnvironment) -> bool:
+    """``loaded`` where only the environment is at hand (a transform)."""
+    return _domain(env) is not None
+
+
 def entries(env: BuildEnvironment) -> dict[str, Entry]:
     """The parsed entries of all bib files, by key (pybtex's ``BibliographyData.entries``)."""
     domain = _domain(env)

@@ -89,7 +89,7 @@ class EmptyGroups(SphinxTransform):
     default_priority = 850  # before Sphinx's DoctreeReadEvent (880)
 
     def apply(self, **kwargs: Any) -> None:
-        if not compat.loaded(self.app):
+        if not compat.in_env(self.env):
             return
         empty = [node for node in compat.bibliographies(self.document) if not compat.may_list(self.env, node)]
         if not empty:

@@ -57,7 +57,7 @@ LABELS: dict[str, Any] = {
 _DOI_ADDRESS_RE = re.compile(r"^https?://(?:dx\.)?doi\.org/", re.IGNORECASE)
 _DOI_PREFIX_RE = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
 _ARXIV_MENTION_RE = re.compile(r"\barXiv:\s*(\d{4}\.\d{4,5}(?:v\d+)?)\b", re.IGNORECASE)
-_SCHEME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+_PATH_RE = re.compile(r"^[\w .+,()/-]+$")
 _ARXIV_ADDRESS_RE = re.compile(r"^https?://(?:www\.)?arxiv\.org/(?:abs|pdf)/([^?#]+?)(?:\.pdf)?/?$", re.IGNORECASE)
 
 
@@ -93,9 +93,10 @@ def bare_doi(value: str) -> str:
 
 
 def is_file(field: str, value: str) -> bool:
-    """Whether a field's value names a file of the paper folder rather than an address (anything
-    that starts like ``scheme:`` is an address, to be checked as one)."""
-    return field in FILE_FIELDS and not _SCHEME_RE.match(value.strip())
+    """Whether a field's value names a file of the paper folder rather than an address: a path of
+    letters, digits, spaces and ``._-+,()/``; anything else (``https:``, quotes, entities) is an
+    address, to be checked as one."""
+    return field in FILE_FIELDS and bool(_PATH_RE.match(value.strip()))
 
 
 def archive(entry: Entry) -> str:

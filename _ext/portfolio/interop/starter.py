@@ -88,7 +88,7 @@ def dropping(page: str) -> str:
 
 
 def index_page(who: Owner) -> str:
-    return f"""# About
+    return f"""# {who.full_name}
 
 % The profile card: your name as the argument, then options. More options: :photo: (an image
 % file of the project), :website: and :scholar: (addresses), :github:, :linkedin:, :orcid:
@@ -112,7 +112,8 @@ Who you are and what you work on, in a few paragraphs of Markdown.
 ```{{rubric}} Selected publications
 ```
 
-% Lists the papers of refs.bib whose keywords hold "selected"; drop these lines to leave it out.
+% Lists the papers of refs.bib marked `selected = {{true}}` (as al-folio marks them) or
+% `keywords = {{selected}}`; drop these lines to leave it out.
 
 ```{{selected-publications}}
 :limit: 5
@@ -269,7 +270,8 @@ What it was for, in Markdown.
 :languages: Python
 :paper: {who.key}
 
-What the software does, in Markdown. `:paper:` links it to its publication in refs.bib.
+What the software does, in Markdown. `:paper:` links it to its publication in refs.bib: when
+you replace refs.bib, give one of your keys there or delete the line.
 ```
 """,
         "patents": f"""# Patents
@@ -336,8 +338,10 @@ See {{external+<name>:ref}}`paper-{who.key}`.
 
 
 def bib_file(who: Owner) -> str:
-    return f"""% Your publications; replace this example with your own entries (export them from your reference
-% manager or Google Scholar). keywords = {{selected}} puts a paper into the selected publications.
+    return f"""% Your publications: replace this example with your own entries, exported from Zotero, Google
+% Scholar, ORCID, DBLP, IEEE Xplore or the ACM Digital Library, or al-folio's bib file as it is.
+% selected = {{true}} puts a paper into the selected publications; a file that pdf = {{paper.pdf}} (or
+% supp, slides, poster, preview) names goes into the folder papers/ beside this file.
 
 @article{{{who.key},
   author = {{{who.bibtex} and Doe, Jane}},
@@ -346,7 +350,7 @@ def bib_file(who: Owner) -> str:
   volume = {{1}},
   pages = {{1--10}},
   year = {{2024}},
-  keywords = {{selected}},
+  selected = {{true}},
 }}
 """
 
@@ -355,7 +359,7 @@ def personal(who: Owner) -> Personal:
     return Personal(
         name=who.name,
         full_name=who.full_name,
-        site_url="https://example.org/",
+        site_url="",
         inventory_name=who.word,
         bib_names=[who.bib_name],
         description=f"{who.name}: curriculum vitae, publications, talks and software.",
