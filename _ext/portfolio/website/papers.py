@@ -50,7 +50,7 @@ TYPE_LABELS = {
     "inbook": _("Book chapter"),
     "book": _("Book"),
     "booklet": _("Book"),
-    "proceedings": _("Proceedings"),
+    "proceedings": _("Edited volume"),
     "misc": _("Preprint"),
     "unpublished": _("Unpublished"),
     "online": _("Web page"),
