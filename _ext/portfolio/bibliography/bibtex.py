@@ -49,6 +49,24 @@ _CHARACTERS = {
 }
 _PAGES_DASH_RE = re.compile(r"\s*(?:[\u2010-\u2015\u2212]+|-+)\s*")
 _ARXIV_TYPES = frozenset({"misc", "online"})
+#: BibTeX's month macros, which every style, biber and Zotero read (``month = jun``)
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+MONTH_NAMES = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+#: a field written as a macro, not in braces
+MACRO = "\x00macro"
 
 
 def _script(char: str) -> str | None:
@@ -128,9 +146,17 @@ def published_fields(entry: Entry, display_only: Iterable[str], selection: str) 
             value = bare_doi(value)
         elif name == "pages":
             value = _PAGES_DASH_RE.sub("--", value.strip())
+        elif name == "month" and (macro := _month(value)):
+            value = MACRO + macro
         elif _type(entry) != entry.type.lower() and name == "type" and value.strip().lower() in ("phdthesis", "mathesis"):
             continue  # biblatex's localisation key, said by the entry type now
         fields[name] = value
+    kind = _type(entry)
+    if kind in ("phdthesis", "mastersthesis") and "school" not in fields and "institution" in fields:
+        fields["school"] = fields["institution"]  # biblatex's thesis names it so; classic styles read school
+    if kind == "online" and "howpublished" not in fields:
+        if where := fields.get("organization") or fields.get("publisher"):
+            fields["howpublished"] = where  # classic styles print @online as @misc
     eprint = fields.get("eprint") or (entry.fields.get("arxiv", "").strip() if "arxiv" in hidden else "")
     if eprint and archive(entry).lower() == "arxiv":
         fields["eprint"] = eprint
@@ -139,7 +165,15 @@ def published_fields(entry: Entry, display_only: Iterable[str], selection: str) 
         if _type(entry) in _ARXIV_TYPES and not any(eprint in fields.get(f, "") for f in ("howpublished", "note")):
             where = fields.get("howpublished", "")
             fields["howpublished"] = f"{where} abs/{eprint}" if where else f"arXiv:{eprint}"
-    return [(name, value if name in VERBATIM else ascii_latex(value)) for name, value in fields.items()]
+    return [(name, value if name in VERBATIM or value.startswith(MACRO) else ascii_latex(value)) for name, value in fields.items()]
+
+
+def _month(value: str) -> str | None:
+    """ "June", "jun", "Jun.", "6" -> "jun"; None for anything else (kept as written)."""
+    text = value.strip().rstrip(".").lower()
+    if text.isdigit():
+        return MONTHS[int(text) - 1] if 1 <= int(text) <= 12 else None
+    return next((macro for macro, name in zip(MONTHS, MONTH_NAMES) if len(text) >= 3 and name.startswith(text)), None)
 
 
 def to_bibtex(entry: Entry, key: str, display_only: Iterable[str] = (), selection: str = "selected") -> str:
@@ -147,6 +181,9 @@ def to_bibtex(entry: Entry, key: str, display_only: Iterable[str] = (), selectio
     lines = [f"@{_type(entry)}{{{key},"]
     for role, persons in entry.persons.items():
         lines.append(f"  {role.lower()} = {{{ascii_latex(' and '.join(str(p) for p in persons))}}},")
-    lines += [f"  {name} = {{{value}}}," for name, value in published_fields(entry, display_only, selection)]
+    lines += [
+        f"  {name} = {value.removeprefix(MACRO)}," if value.startswith(MACRO) else f"  {name} = {{{value}}},"
+        for name, value in published_fields(entry, display_only, selection)
+    ]
     lines.append("}")
     return "\n".join(lines)
