@@ -22,6 +22,7 @@ from pybtex.backends.plaintext import Backend as PlainBackend
 from pybtex.plugin import find_plugin
 from pybtex.richtext import BaseMultipartText, Tag, Text
 
+_BETWEEN_TAGS_RE = re.compile(r">\s+<")
 _LATEX_RE = re.compile(r"[\\{}$~%#&^_]|--|``|''")
 #: ``$...$`` not preceded by a backslash, with no ``$`` inside: inline maths
 _MATH_RE = re.compile(r"(?<!\\)\$([^$]+)(?<!\\)\$")
@@ -86,7 +87,7 @@ class Script(BaseMultipartText):
 def mathml(tex: str) -> str | None:
     """The MathML of inline maths on one line, or None where docutils cannot read it."""
     try:
-        return " ".join(tex2mathml(tex).split())
+        return _BETWEEN_TAGS_RE.sub("><", tex2mathml(tex)).strip()
     except (MathError, ValueError, IndexError, KeyError):
         return None
 

@@ -259,7 +259,7 @@ class PortfolioStyle(UnsrtStyle):
 
     def get_thesis_template(self, e: Entry) -> Any:
         kind = e.fields.get("type", "").strip()
-        named = THESES.get(kind.lower()) or THESES.get(e.type) or (None if kind else _("Thesis"))
+        named = THESES.get(kind.lower()) if kind else THESES.get(e.type, _("Thesis"))
         return self.entry(
             e,
             join(sep=", ")[
