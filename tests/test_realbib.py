@@ -341,3 +341,87 @@ def test_same_build_same_files(site, tmp_path):
         }
 
     assert digests(again) == digests(Path(site.outdir))
+
+
+# -- the published BibTeX, as other tools read it ---------------------------------------------------
+
+
+def published(site) -> str:
+    return (Path(site.outdir) / "refs.bib").read_text(encoding="utf-8")
+
+
+def test_pybtex_and_bibtexparser_read_every_entry(site):
+    """pybtex (sphinxcontrib-bibtex's parser, biber's model of fields) and bibtexparser (JabRef's
+    model: every field kept as text) read every listed entry back, with its title and authors."""
+    import bibtexparser
+
+    text = published(site)
+    keys = sorted(bib_entries())
+    parsed = pybtex.database.parse_string(text, "bibtex").entries
+    assert sorted(parsed) == keys
+    library = bibtexparser.loads(text)
+    assert sorted(entry["ID"] for entry in library.entries) == keys
+    for entry in library.entries:
+        assert entry.get("title") and (entry.get("author") or entry.get("editor")), entry["ID"]
+    assert text.isascii() or all(ord(c) > 0x2FFF for c in text if not c.isascii())  # nothing pdflatex can't set
+
+
+def test_zotero_reads_the_arxiv_ids(site):
+    """Zotero's BibTeX import (translators/BibTeX.js, ``processField``) keeps an ``eprint`` only
+    together with an ``eprinttype`` it knows (``arxiv``), reads no ``archiveprefix``, turns a ``pdf``
+    field into a file attachment of that path, and decodes LaTeX such as ``{\\"o}`` and
+    ``{\\textquotedblleft}``: every arXiv id has its eprinttype, no entry has a pdf field."""
+    parsed = pybtex.database.parse_string(published(site), "bibtex").entries
+    with_eprint = [key for key, entry in parsed.items() if "eprint" in entry.fields]
+    assert sorted(with_eprint) == sorted(
+        ["DBLP:journals/corr/abs-2202-03482", "example2021ecq", "example2023coverage", "example_lrpformer_2023"]
+    )  # al-folio's arxiv field became an eprint
+    for key in with_eprint:
+        assert parsed[key].fields["eprinttype"].lower() == "arxiv", key
+        assert parsed[key].fields["archiveprefix"] == "arXiv", key
+    assert not [key for key, entry in parsed.items() if "pdf" in entry.fields]
+
+
+def latex(tmp_path: Path, bib: str, preamble: str, bibliography: str, tool: list[str]) -> str:
+    """Typeset every entry: pdflatex, the bibliography tool, pdflatex; the log of each step."""
+    import shutil
+    import subprocess
+
+    if not shutil.which("pdflatex") or not shutil.which(tool[0]):
+        pytest.skip(f"pdflatex or {tool[0]} is not installed (Debian: texlive-latex-base, texlive-bibtex-extra, biber)")
+    (tmp_path / "refs.bib").write_text(bib, encoding="utf-8")
+    (tmp_path / "cv.tex").write_text(
+        f"\\documentclass{{article}}\n{preamble}\n\\begin{{document}}\n\\nocite{{*}}\n{bibliography}\n\\end{{document}}\n"
+    )
+    logs = []
+    for command in (["pdflatex", "-interaction=nonstopmode", "-halt-on-error", "cv"], [*tool, "cv"],
+                    ["pdflatex", "-interaction=nonstopmode", "-halt-on-error", "cv"]):  # fmt: skip
+        done = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, check=False, timeout=300)
+        logs.append(done.stdout + done.stderr)
+        assert done.returncode == 0, "\n".join(logs)
+    return "\n".join(logs)
+
+
+def test_pdflatex_with_classic_bibtex_prints_every_entry(site, tmp_path):
+    """``plain`` with pdflatex: no character it cannot set ("ˣ" of a title), every entry in the
+    bibliography, a preprint's arXiv id printed (it reads no eprint field)."""
+    log = latex(tmp_path, published(site), "", "\\bibliographystyle{plain}\n\\bibliography{refs}", ["bibtex"])
+    assert "Unicode character" not in log and "error message" not in log and "Warning--" not in log
+    bbl = (tmp_path / "cv.bbl").read_text()
+    assert bbl.count("\\bibitem") == len(bib_entries())
+    for words in ("arXiv:2109.04236", "abs/2202.03482", "arXiv:2305.06789", "{RQ$^{\\textrm{x}}$}",
+                  "Example University Press", "Diploma {Thesis}", "Example Institute"):  # fmt: skip
+        assert words in bbl, words
+    from test_pdf import pdf_text
+
+    assert re.search(r"RQ\s*x\s*:\s*Relevance-driven\s+quantization", pdf_text(tmp_path / "cv.pdf"))
+
+
+def test_biber_reads_every_entry_without_a_warning(site, tmp_path):
+    log = latex(
+        tmp_path, published(site), "\\usepackage[backend=biber]{biblatex}\n\\addbibresource{refs.bib}",
+        "\\printbibliography", ["biber"],
+    )  # fmt: skip
+    biber = log.split("\n", 1)[1]
+    assert "WARN" not in biber and "ERROR" not in biber, biber
+    assert (tmp_path / "cv.bbl").read_text().count("\\entry{") == len(bib_entries())

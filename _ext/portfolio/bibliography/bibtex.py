@@ -15,8 +15,9 @@ What is written reads the same in Zotero, JabRef, biber and pdflatex with classi
   biblatex links it) beside ``archiveprefix`` (natbib), and a ``@misc`` without the identifier in
   its ``howpublished`` or ``note`` gets it there, where the classic styles print it;
 - a DOI is the bare DOI (biblatex prepends the resolver itself); page ranges use ``--``;
-- biblatex's ``@report`` and ``@thesis`` become ``@techreport`` and ``@phdthesis``/``@mastersthesis``,
-  and ``journaltitle``, ``location`` become ``journal``, ``address``: names every tool knows.
+- the entry types are classic BibTeX's: biblatex's ``@report`` and ``@thesis`` become ``@techreport``
+  and ``@phdthesis``/``@mastersthesis``, ``@online`` and other types ``@misc`` (with the organisation
+  or publisher as its ``howpublished``); ``journaltitle``, ``location`` become ``journal``, ``address``.
 """
 
 from __future__ import annotations
@@ -48,7 +49,6 @@ _CHARACTERS = {
     "\u00a0": "~",
 }
 _PAGES_DASH_RE = re.compile(r"\s*(?:[\u2010-\u2015\u2212]+|-+)\s*")
-_ARXIV_TYPES = frozenset({"misc", "online"})
 #: BibTeX's month macros, which every style, biber and Zotero read (``month = jun``)
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 MONTH_NAMES = (
@@ -121,51 +121,79 @@ def _keywords(value: str, selection: str) -> str:
     return ", ".join(word for word in kept if word.casefold() != selection.casefold())
 
 
+#: the entry types of classic BibTeX, which every tool reads
+CLASSIC_TYPES = frozenset(
+    {
+        "article",
+        "book",
+        "booklet",
+        "conference",
+        "inbook",
+        "incollection",
+        "inproceedings",
+        "manual",
+        "mastersthesis",
+        "misc",
+        "phdthesis",
+        "proceedings",
+        "techreport",
+        "unpublished",
+    }
+)
+
+
 def _type(entry: Entry) -> str:
+    """A classic BibTeX type: biblatex's ``report`` and ``thesis`` as their classic kin, any other
+    (``online``, ``software``, ``@preprint``) as ``misc``."""
     kind = entry.type.lower()
     if kind == "report":
         return "techreport"
     if kind == "thesis":
         thesis = entry.fields.get("type", "").strip().lower()
         return "mastersthesis" if thesis in ("mathesis", "mastersthesis", "master's thesis") else "phdthesis"
-    return kind
+    return kind if kind in CLASSIC_TYPES else "misc"
 
 
 def published_fields(entry: Entry, display_only: Iterable[str], selection: str) -> list[tuple[str, str]]:
-    """The fields another tool gets, in the bib file's order, as (lower-case name, value)."""
+    """The fields another tool gets, in the bib file's order, as (lower-case name, value); a value
+    that starts with ``MACRO`` is written as a macro."""
     hidden = {name.lower() for name in display_only}
+    kind = _type(entry)
     fields: dict[str, str] = {}
     for name, value in entry.fields.items():
         name = name.lower()
         if name in hidden or not value.strip():
             continue
-        name = FIELD_NAMES.get(name, name) if FIELD_NAMES.get(name, name) not in entry.fields else name
+        if FIELD_NAMES.get(name, name) not in entry.fields:
+            name = FIELD_NAMES.get(name, name)
         if name == "keywords" and not (value := _keywords(value, selection)):
             continue
+        if name == "type" and kind != entry.type.lower() and value.strip().lower() in ("phdthesis", "mathesis"):
+            continue  # biblatex's key for the kind of thesis, which the entry type says now
         if name == "doi":
             value = bare_doi(value)
         elif name == "pages":
             value = _PAGES_DASH_RE.sub("--", value.strip())
         elif name == "month" and (macro := _month(value)):
             value = MACRO + macro
-        elif _type(entry) != entry.type.lower() and name == "type" and value.strip().lower() in ("phdthesis", "mathesis"):
-            continue  # biblatex's localisation key, said by the entry type now
         fields[name] = value
-    kind = _type(entry)
     if kind in ("phdthesis", "mastersthesis") and "school" not in fields and "institution" in fields:
         fields["school"] = fields["institution"]  # biblatex's thesis names it so; classic styles read school
-    if kind == "online" and "howpublished" not in fields:
-        if where := fields.get("organization") or fields.get("publisher"):
-            fields["howpublished"] = where  # classic styles print @online as @misc
     eprint = fields.get("eprint") or (entry.fields.get("arxiv", "").strip() if "arxiv" in hidden else "")
     if eprint and archive(entry).lower() == "arxiv":
         fields["eprint"] = eprint
         fields.setdefault("eprinttype", "arxiv")
         fields.setdefault("archiveprefix", "arXiv")
-        if _type(entry) in _ARXIV_TYPES and not any(eprint in fields.get(f, "") for f in ("howpublished", "note")):
+        if kind == "misc" and not any(eprint in fields.get(f, "") for f in ("howpublished", "note")):
             where = fields.get("howpublished", "")
             fields["howpublished"] = f"{where} abs/{eprint}" if where else f"arXiv:{eprint}"
-    return [(name, value if name in VERBATIM or value.startswith(MACRO) else ascii_latex(value)) for name, value in fields.items()]
+    if kind == "misc" and "howpublished" not in fields:
+        if where := fields.get("organization") or fields.get("publisher"):
+            fields["howpublished"] = where  # where classic styles print a @misc's origin
+    return [
+        (name, value if name in VERBATIM or value.startswith(MACRO) else ascii_latex(value))
+        for name, value in fields.items()
+    ]
 
 
 def _month(value: str) -> str | None:
