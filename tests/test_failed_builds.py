@@ -17,7 +17,15 @@ from conftest import REPO, ROOTS
 
 #: nox -s build's sphinx-build (noxfile.py: SPHINX_OPTIONS, -b html, doctrees outside the site)
 BUILD = ["-m", "sphinx", "-W", "--keep-going", "-n", "-q", "-b", "html", "-d", "_build/doctrees", ".", "_build/html"]
-BAD_ENTRY = "\n@article{bad2020link,\n  author = {Owner, A.},\n  title = {A Bad Link},\n  journal = {J},\n  year = {2020},\n  url = {javascript:alert(1)},\n}\n"
+BAD_ENTRY = """
+@article{bad2020link,
+  author = {Owner, A.},
+  title = {A Bad Link},
+  journal = {J},
+  year = {2020},
+  url = {javascript:alert(1)},
+}
+"""
 BAD_CARD = "\n```{talk} A Talk on a Bad Day\n:date: 2021-02-30\n:event: Example Workshop\n```\n"
 WARNINGS = ("[portfolio.bib_url]", "[portfolio.date]")
 
@@ -79,7 +87,9 @@ def serving(tmp_path):
     command = [sys.executable, "-m", "portfolio.serve", "-q", "--port", str(port), str(project), str(tmp_path / "html")]
     log = tmp_path / "serve.log"
     with log.open("w") as out:
-        process = subprocess.Popen(command, env={**os.environ, "PYTHONPATH": str(REPO / "_ext")}, stdout=out, stderr=out)
+        process = subprocess.Popen(
+            command, env={**os.environ, "PYTHONPATH": str(REPO / "_ext")}, stdout=out, stderr=out
+        )
         try:
             yield project, log
         finally:

@@ -57,7 +57,7 @@ def test_the_starter_leaves_no_placeholder_address(fork):
 
 
 def test_before_the_steps_every_warning_is_in_the_readme(fork):
-    project, _, before = fork
+    _, _, before = fork
     assert before.returncode != 0
     met = set(re.findall(r"\[([a-z]+\.\w+)\]", before.stderr))
     assert {"ref.paper", "portfolio.config"} <= met, before.stderr
@@ -104,7 +104,10 @@ def test_the_landing_page_is_the_owners_and_lists_the_highlights(forked):
     index = page(project, "index")
     assert index.select_one("h1").get_text().rstrip("¶") == NAME
     selected = [li.get_text() for li in index.select("ul.cv-selected li")]
-    assert [text.split(".")[0] for text in selected] == ["Sparse Relevance Maps for Graph Networks", "k-Coverage of Concept Atlases"]
+    assert [text.split(".")[0] for text in selected] == [
+        "Sparse Relevance Maps for Graph Networks",
+        "k-Coverage of Concept Atlases",
+    ]
 
 
 def test_the_two_page_cv_has_the_highlights_and_the_files_are_published(forked):
@@ -116,4 +119,9 @@ def test_the_two_page_cv_has_the_highlights_and_the_files_are_published(forked):
     assert "Sparse Relevance Maps for Graph Networks" in short and "k-Coverage of Concept Atlases" in short
     assert "Relevance Toolbox User Manual" not in short
     downloads = {p.name for p in (site / "_downloads").rglob("*") if p.is_file()}
-    assert {"example2024sparse.pdf", "example2024sparse-supp.pdf", "example2024sparse-slides.pdf", "sparse.png"} <= downloads
+    assert {
+        "example2024sparse.pdf",
+        "example2024sparse-supp.pdf",
+        "example2024sparse-slides.pdf",
+        "sparse.png",
+    } <= downloads

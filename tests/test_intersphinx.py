@@ -175,7 +175,9 @@ def test_upper_case_keys_are_reached_in_lower_case(exported_keys):
     portfolio, consumer = exported_keys
     assert consumer.warning.getvalue() == ""
     index, other = external_links(consumer, "index"), external_links(consumer, "other")
-    assert index["Explaining Nonlinear Classifiers in Time Series"] == BASE + "papers/Example_2020.html#paper-example-2020"
+    assert (
+        index["Explaining Nonlinear Classifiers in Time Series"] == BASE + "papers/Example_2020.html#paper-example-2020"
+    )
     assert index["Example and Roe 2020"] == BASE + "papers/Example_2020.html#paper-example-2020"
     assert index["Concept Relevance for Video Retrieval"].startswith(BASE + "papers/10-5555-3581783-3612345-")
     assert index["Example and Roe 2021"].startswith(BASE + "papers/dblp-conf-iccv-exampler21-")

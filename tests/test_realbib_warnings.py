@@ -42,7 +42,9 @@ def test_a_300_character_key_warns_and_gets_a_short_id_and_page(built):
     app, log = built
     assert_warned(log, line_of("keys.bib", LONG_KEY), "portfolio.bib_key", "is longer than 100 characters")
     assert len(paper_page(LONG_KEY)) < 90 and len(paper_id(LONG_KEY)) < 90
-    assert page(app).find(id=paper_id(LONG_KEY)).select_one(".cv-pub-title").get_text() == "A Paper with a Very Long Key"
+    assert (
+        page(app).find(id=paper_id(LONG_KEY)).select_one(".cv-pub-title").get_text() == "A Paper with a Very Long Key"
+    )
     assert (Path(app.outdir) / f"{paper_page(LONG_KEY)}.html").is_file()
     assert "Traceback" not in log and "File name too long" not in log
 
@@ -50,7 +52,9 @@ def test_a_300_character_key_warns_and_gets_a_short_id_and_page(built):
 def test_keys_in_two_cases_are_one_key_to_bibtex(built):
     """pybtex keeps ``Case2015`` and drops ``case2015``; the warning names both."""
     app, log = built
-    assert_warned(log, line_of("keys.bib", "@article{case2015"), "portfolio.bib_duplicate", "'Case2015', in another case")
+    assert_warned(
+        log, line_of("keys.bib", "@article{case2015"), "portfolio.bib_duplicate", "'Case2015', in another case"
+    )
     text = page(app).get_text()
     assert "A Key in Upper Case" in text and "A Key in Lower Case" not in text
 
@@ -67,7 +71,9 @@ def test_two_keys_that_make_one_id_get_two(built):
 
 def test_an_entry_no_bibliography_lists_is_named(built):
     app, log = built
-    assert_warned(log, line_of("keys.bib", "@inbook{lost2019chapter"), "portfolio.bib_unlisted", "'lost2019chapter' (@inbook)")
+    assert_warned(
+        log, line_of("keys.bib", "@inbook{lost2019chapter"), "portfolio.bib_unlisted", "'lost2019chapter' (@inbook)"
+    )
     assert "A Chapter No Group Lists" not in page(app).get_text()
 
 
@@ -80,7 +86,12 @@ def test_the_same_work_from_two_exports(built):
     assert_warned(log, line_of("orcid.bib", "@article{Example_2021"), "portfolio.bib_same_work", "the same DOI")
     assert log.count("portfolio.bib_same_work") == 2
     ids = {div["id"] for div in page(app).select("div.citation")}
-    assert {"paper-example2020explaining", "paper-example-2020", "paper-example2021journal", "paper-example-2021"} <= ids
+    assert {
+        "paper-example2020explaining",
+        "paper-example-2020",
+        "paper-example2021journal",
+        "paper-example-2021",
+    } <= ids
 
 
 FILES = [
@@ -96,14 +107,14 @@ FILES = [
 
 @pytest.mark.parametrize(("field", "value", "words"), FILES, ids=[value for _, value, _ in FILES])
 def test_files_outside_the_paper_folder_or_active_are_left_out(built, field, value, words):
-    app, log = built
+    _, log = built
     where = line_of("files.bib", "files2020outside" if value not in ("page.html", "drawing.svg") else "files2021active")
     line = next(line for line in log.splitlines() if f"{field} {value!r}" in line)
     assert f"{where}: WARNING: " in line and words in line and line.endswith("[portfolio.bib_file]\x1b[39;49;00m")
 
 
 def test_nothing_but_the_good_file_is_published(built):
-    app, log = built
+    app, _ = built
     outdir = Path(app.outdir)
     published = sorted(str(p.relative_to(outdir)) for p in (outdir / "_downloads").rglob("*") if p.is_file())
     assert [Path(p).name for p in published] == ["notes.pdf"]  # files2021active's slides
@@ -115,12 +126,12 @@ def test_nothing_but_the_good_file_is_published(built):
 
 
 def test_an_empty_selection_warns(built):
-    app, log = built
+    _, log = built
     assert_warned(log, "index.md:3", "portfolio.bib_selected", "selected-publications lists no paper")
 
 
 def test_every_warning_is_one_of_these(built):
-    app, log = built
+    _, log = built
     subtypes = re.findall(r"\[((?:portfolio|bibtex)\.\w+)\]", log)
     assert sorted(set(subtypes)) == sorted(
         ["portfolio.bib_key", "portfolio.bib_duplicate", "portfolio.bib_unlisted", "portfolio.bib_same_work",

@@ -101,7 +101,11 @@ def test_an_empty_selection_warns_in_the_pdf_too(build):
     """Google Scholar's file marks nothing: the landing page's list and the PDF of selected
     publications each say so, where they are set."""
     variants = {"short": {"publications": "selected", "kinds": []}}
-    app = build("realbib", "cvpdf", confoverrides={"bibtex_bibfiles": ["scholar.bib"], "portfolio_pdf_variants": variants})
+    app = build(
+        "realbib", "cvpdf", confoverrides={"bibtex_bibfiles": ["scholar.bib"], "portfolio_pdf_variants": variants}
+    )
     log = app.warning.getvalue()
     assert "index.md:11: WARNING: selected-publications lists no paper" in log
-    assert re.search(r"conf\.py:\d+: WARNING: portfolio_pdf_variants\['short'\]: publications: 'selected' keeps no paper", log), log
+    assert re.search(
+        r"conf\.py:\d+: WARNING: portfolio_pdf_variants\['short'\]: publications: 'selected' keeps no paper", log
+    ), log

@@ -287,7 +287,9 @@ class WarningCount(logging.Handler):
 
 
 def _counter(app: Sphinx) -> WarningCount | None:
-    return next((h for h in logging.getLogger(NAMESPACE).handlers if isinstance(h, WarningCount) and h.app() is app), None)
+    return next(
+        (h for h in logging.getLogger(NAMESPACE).handlers if isinstance(h, WarningCount) and h.app() is app), None
+    )
 
 
 def count_warnings(app: Sphinx) -> None:

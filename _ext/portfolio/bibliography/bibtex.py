@@ -86,7 +86,7 @@ def _encode(char: str, maths: bool) -> str:
     if (script := _script(char)) is not None:
         return script if maths else f"${script}$"
     try:
-        latex = codecs.encode(char, "ulatex+ascii")
+        latex = str(codecs.encode(char, "ulatex+ascii"))
     except ValueError:
         return char  # no LaTeX form (CJK, emoji): left for a Unicode engine
     if latex.startswith("$") and latex.endswith("$") and len(latex) > 1:
@@ -188,8 +188,8 @@ def published_fields(entry: Entry, display_only: Iterable[str], selection: str) 
             where = fields.get("howpublished", "")
             fields["howpublished"] = f"{where} abs/{eprint}" if where else f"arXiv:{eprint}"
     if kind == "misc" and "howpublished" not in fields:
-        if where := fields.get("organization") or fields.get("publisher"):
-            fields["howpublished"] = where  # where classic styles print a @misc's origin
+        if origin := fields.get("organization") or fields.get("publisher"):
+            fields["howpublished"] = origin  # where classic styles print a @misc's origin
     return [
         (name, value if name in VERBATIM or value.startswith(MACRO) else ascii_latex(value))
         for name, value in fields.items()
@@ -201,7 +201,9 @@ def _month(value: str) -> str | None:
     text = value.strip().rstrip(".").lower()
     if text.isdigit():
         return MONTHS[int(text) - 1] if 1 <= int(text) <= 12 else None
-    return next((macro for macro, name in zip(MONTHS, MONTH_NAMES) if len(text) >= 3 and name.startswith(text)), None)
+    if len(text) < 3:
+        return None
+    return next((macro for macro, name in zip(MONTHS, MONTH_NAMES, strict=True) if name.startswith(text)), None)
 
 
 def to_bibtex(entry: Entry, key: str, display_only: Iterable[str] = (), selection: str = "selected") -> str:

@@ -15,9 +15,9 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from docutils import nodes
 from docutils.utils.math import MathError, mathalphabet2unichar, tex2unichar
 from docutils.utils.math.latex2mathml import tex2mathml
-from docutils import nodes
 from pybtex.backends.plaintext import Backend as PlainBackend
 from pybtex.plugin import find_plugin
 from pybtex.richtext import BaseMultipartText, Tag, Text

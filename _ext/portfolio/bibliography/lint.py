@@ -81,7 +81,11 @@ def lint_files(paths: list[Path]) -> dict[str, list[BibEntrySpan]]:
                 )
             first = next((s for s in same if not s.commented), None)
             if first is not None:
-                case = "" if first.key == span.key else f" as {first.key!r}, in another case, which BibTeX takes for the same key"
+                case = (
+                    ""
+                    if first.key == span.key
+                    else f" as {first.key!r}, in another case, which BibTeX takes for the same key"
+                )
                 warn(
                     f"duplicate bib key {span.key!r} (first{case} at {first.where}); this one is ignored: "
                     "give it a key of its own",
@@ -155,7 +159,9 @@ def check_bibfiles(app: Sphinx) -> None:
         for name, value in entry.fields.items():
             if has_markup(value):
                 warn(
-                    f"bib entry {key!r}: {name} contains HTML markup, which is shown as text", Subtype.BIB_MARKUP, where[key]
+                    f"bib entry {key!r}: {name} contains HTML markup, which is shown as text",
+                    Subtype.BIB_MARKUP,
+                    where[key],
                 )
     for lower, found in spans.items():
         if lower not in entries and not all(span.commented for span in found):

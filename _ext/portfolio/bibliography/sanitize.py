@@ -106,12 +106,14 @@ def remove_bad_links(entry: Entry, key: str, where: str | None) -> None:
         if value is None or (name == "eprint" and where_from.lower() != "arxiv") or is_file(name, value):
             continue  # an eprint of another archive is an id, never a link; files are checked by ``files``
         parts = value.split() if name == "code" else [value]
-        good = [part for part in parts if field_links(name, part, where_from) or (name == "preview" and is_web_url(part))]
+        good = [
+            part for part in parts if field_links(name, part, where_from) or (name == "preview" and is_web_url(part))
+        ]
         for part in parts:
             if part not in good:
+                what = " or DOI" if name == "doi" else " or arXiv id" if name in ("eprint", "arxiv") else ""
                 warn(
-                    f"bib entry {key!r}: {name} {cut(part, 80)!r} is not a safe web address"
-                    f"{' or DOI' if name == 'doi' else ' or arXiv id' if name in ('eprint', 'arxiv') else ''}; left out",
+                    f"bib entry {key!r}: {name} {cut(part, 80)!r} is not a safe web address{what}; left out",
                     Subtype.BIB_URL,
                     where,
                 )

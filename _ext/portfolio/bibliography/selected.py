@@ -36,7 +36,16 @@ _PAGES = "portfolio_selected_pages"
 #: what each page's lists showed when it was last written
 _SIGNATURES = "portfolio_selected_signatures"
 #: the fields that name where a paper appeared, by preference
-VENUE_FIELDS = ("journal", "journaltitle", "booktitle", "howpublished", "school", "institution", "publisher", "organization")
+VENUE_FIELDS = (
+    "journal",
+    "journaltitle",
+    "booktitle",
+    "howpublished",
+    "school",
+    "institution",
+    "publisher",
+    "organization",
+)
 
 
 class cv_selected_publications(nodes.General, nodes.Element):  # noqa: N801 (docutils naming)

@@ -189,7 +189,9 @@ def papers(doc: nodes.document, env: BuildEnvironment, variant: Variant, report:
             "keywords (mark your highlights, or choose 'all')",
             "publications",
         )
-    kept = [(citation, fields) for citation, fields in chosen if variant.since is None or _year(fields) >= variant.since]
+    kept = [
+        (citation, fields) for citation, fields in chosen if variant.since is None or _year(fields) >= variant.since
+    ]
     if variant.limit is not None:  # the newest; the lists keep their order
         kept = sorted(kept, key=lambda pair: -_year(pair[1]))[: variant.limit]
     keep = {id(citation) for citation, _ in kept}

@@ -37,7 +37,9 @@ def write_bib_files(app: Sphinx, exception: Exception | None) -> None:
     for key, paper in sorted(domain.papers.items()):
         if key not in entries:
             continue
-        text = to_bibtex(entries[key], key, app.config.portfolio_bib_display_fields, app.config.portfolio_selected_keyword)
+        text = to_bibtex(
+            entries[key], key, app.config.portfolio_bib_display_fields, app.config.portfolio_selected_keyword
+        )
         text += "\n"
         texts.append(text)
         if paper.page:

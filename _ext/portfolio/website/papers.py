@@ -279,10 +279,11 @@ def scholarly_article(entry: Entry, url: str) -> dict[str, Any]:
     }
     if year := entry.fields.get("year"):
         article["datePublished"] = year
-    if (venue := VENUE_TAGS.get(entry.type)) and entry.type not in SCHEMA_TYPES or entry.type in ("incollection", "inbook"):
-        fields = venue[1] if venue else ()
-        if value := next((text(entry, field) for field in fields if entry.fields.get(field)), ""):
-            article["isPartOf"] = {"@type": "Periodical" if entry.type == "article" else "CreativeWork", "name": value}
+    kind = SCHEMA_TYPES.get(entry.type, "ScholarlyArticle")
+    if (venue := VENUE_TAGS.get(entry.type)) and kind in ("ScholarlyArticle", "Chapter"):  # a thesis is part of nothing
+        if value := next((text(entry, field) for field in venue[1] if entry.fields.get(field)), ""):
+            part = {"article": "Periodical", "incollection": "Book", "inbook": "Book"}.get(entry.type, "CreativeWork")
+            article["isPartOf"] = {"@type": part, "name": value}
     if links := [link.url for link in entry_links(entry, files=LocalFiles.site or None)]:
         article["sameAs"] = links
     return article
