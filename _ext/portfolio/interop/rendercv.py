@@ -985,6 +985,7 @@ class Bibliography:
         for name, value in e.extra.items():
             report.warn(where, f"field {name!r} has no counterpart in BibTeX: kept as a field of the entry")
             fields[re.sub(r"[^a-z0-9_-]", "", name.lower()) or "extra"] = plain(str(value))
+        fields.setdefault("selected", "true")  # the CV shows it: one of the PDFs' selected publications
         entry = BibEntry(self.key(authors, fields.get("year", ""), e.title or ""), kind, fields)
         self.entries.append(entry)
         return entry
@@ -1263,7 +1264,7 @@ def profile_card(person: Person, photo: str | None, report: Report) -> Card:
 
 def index_markdown(profile: Card, bio: list[tuple[str, list[str]]], pages: list[Page]) -> str:
     """The landing page: profile, the bio sections, and every section page in RenderCV's order."""
-    blocks = ["# About", profile.markdown()]
+    blocks = [f"# {escape_heading(profile.title) or 'About'}", profile.markdown()]  # the owner's name
     for title, paragraphs in bio:
         blocks += [f"## {escape_heading(title)}", *paragraphs]
     if pages:
