@@ -119,7 +119,7 @@ def test_nothing_but_the_good_file_is_published(built):
     published = sorted(str(p.relative_to(outdir)) for p in (outdir / "_downloads").rglob("*") if p.is_file())
     assert [Path(p).name for p in published] == ["notes.pdf"]  # files2021active's slides
     html = "".join(p.read_text(errors="replace") for p in outdir.rglob("*.html"))
-    assert "conf-link" not in html and "hostname" not in html and "__pwned" not in html
+    assert 'href="../conf' not in html and "conf-link.pdf" not in html and "/etc/hostname" not in html
     paper = page(app).find(id="paper-files2021active")
     assert [a.get_text() for a in paper.select("a.cv-action:not(.cv-paper-page)")] == ["Slides"]
     assert not page(app).find(id="paper-files2020outside").select("a.cv-action:not(.cv-paper-page)")
@@ -135,6 +135,41 @@ def test_every_warning_is_one_of_these(built):
     subtypes = re.findall(r"\[((?:portfolio|bibtex)\.\w+)\]", log)
     assert sorted(set(subtypes)) == sorted(
         ["portfolio.bib_key", "portfolio.bib_duplicate", "portfolio.bib_unlisted", "portfolio.bib_same_work",
-         "portfolio.bib_file", "portfolio.bib_selected", "bibtex.duplicate_id"]
+         "portfolio.bib_file", "portfolio.bib_selected", "bibtex.duplicate_id", "portfolio.bib_url",
+         "portfolio.bib_markup"]
     )  # fmt: skip
-    assert len(log.strip().splitlines()) == len(subtypes) == 15
+    assert len(log.strip().splitlines()) == len(subtypes) == 21
+
+
+def test_hostile_fields_are_text(built):
+    """al-folio's fields are new ways in: a badge, an award, maths and the buttons' addresses of a
+    bib file from anywhere are text or left out, with a warning."""
+    app, log = built
+    where = line_of("files.bib", "hostile2022fields")
+    for field in ("html", "video", "preview"):
+        assert_warned(log, where, "portfolio.bib_url", f"{field} ")
+    for field in ("title", "abbr", "award"):
+        assert_warned(log, where, "portfolio.bib_markup", f"{field} contains HTML markup")
+    outdir = Path(app.outdir)
+    for html in (outdir / "index.html", outdir / "papers" / "hostile2022fields.html"):
+        text = html.read_text()
+        assert "<img src=x" not in text and "<script>window" not in text and 'href="javascript' not in text
+        assert "&lt;img src=x onerror=window.__pwned=1&gt;" in text  # the badge, as text
+
+
+def test_hostile_fields_run_nothing_in_chromium(built):
+    from browser import CHROMIUM, NO_CHROMIUM, chromium, serve
+    from test_security import PROBE
+
+    if not CHROMIUM.exists():
+        pytest.skip(NO_CHROMIUM)
+    app, _ = built
+    with serve(Path(app.outdir)) as base, chromium() as browser:
+        page = browser.new_page()
+        dialogs: list[str] = []
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        for path in ("index.html", "papers/hostile2022fields.html"):
+            page.goto(base + path)
+            found = page.evaluate(PROBE)
+            assert not found["pwned"] and not dialogs, path
+            assert all(url.startswith(("http:", "https:", "mailto:")) for url in found["urls"]), found["urls"]

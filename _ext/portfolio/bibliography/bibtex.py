@@ -65,8 +65,10 @@ MONTH_NAMES = (
     "november",
     "december",
 )
-#: a field written as a macro, not in braces
-MACRO = "\x00macro"
+
+
+class Macro(str):
+    """A value written as a BibTeX macro (``month = jun``), not in braces."""
 
 
 def _script(char: str) -> str | None:
@@ -155,8 +157,8 @@ def _type(entry: Entry) -> str:
 
 
 def published_fields(entry: Entry, display_only: Iterable[str], selection: str) -> list[tuple[str, str]]:
-    """The fields another tool gets, in the bib file's order, as (lower-case name, value); a value
-    that starts with ``MACRO`` is written as a macro."""
+    """The fields another tool gets, in the bib file's order, as (lower-case name, value); a
+    ``Macro`` value is written as a macro."""
     hidden = {name.lower() for name in display_only}
     kind = _type(entry)
     fields: dict[str, str] = {}
@@ -175,7 +177,7 @@ def published_fields(entry: Entry, display_only: Iterable[str], selection: str) 
         elif name == "pages":
             value = _PAGES_DASH_RE.sub("--", value.strip())
         elif name == "month" and (macro := _month(value)):
-            value = MACRO + macro
+            value = Macro(macro)
         fields[name] = value
     if kind in ("phdthesis", "mastersthesis") and "school" not in fields and "institution" in fields:
         fields["school"] = fields["institution"]  # biblatex's thesis names it so; classic styles read school
@@ -191,7 +193,7 @@ def published_fields(entry: Entry, display_only: Iterable[str], selection: str) 
         if origin := fields.get("organization") or fields.get("publisher"):
             fields["howpublished"] = origin  # where classic styles print a @misc's origin
     return [
-        (name, value if name in VERBATIM or value.startswith(MACRO) else ascii_latex(value))
+        (name, value if name in VERBATIM or isinstance(value, Macro) else ascii_latex(value))
         for name, value in fields.items()
     ]
 
@@ -212,7 +214,7 @@ def to_bibtex(entry: Entry, key: str, display_only: Iterable[str] = (), selectio
     for role, persons in entry.persons.items():
         lines.append(f"  {role.lower()} = {{{ascii_latex(' and '.join(str(p) for p in persons))}}},")
     lines += [
-        f"  {name} = {value.removeprefix(MACRO)}," if value.startswith(MACRO) else f"  {name} = {{{value}}},"
+        f"  {name} = {value}," if isinstance(value, Macro) else f"  {name} = {{{value}}},"
         for name, value in published_fields(entry, display_only, selection)
     ]
     lines.append("}")

@@ -3,8 +3,9 @@
 - ``portfolio`` (names): "Hedström A" (or "Anna Hedström", ``portfolio_author_names``),
   with the owner's names in bold (``names``: every spelling of ``portfolio_owner_names``).
 - ``portfolio`` (sorting): newest year first; the bib file's order within a year.
-- ``portfolio`` (style): titles as written, the CV's venue layout, and a row of
-  links (DOI, code, PDF, arXiv, project page) from the entry's fields.
+- ``portfolio`` (style): titles as written, the CV's layout for every standard BibTeX type and
+  biblatex's ``online``, ``report`` and ``thesis`` (title, authors and year, then where it
+  appeared), al-folio's venue badge (``abbr``), and a row of links from the entry's fields.
 """
 
 from __future__ import annotations
@@ -132,10 +133,11 @@ def venue_prefix() -> str:
 
 
 class PortfolioStyle(UnsrtStyle):
-    """Title. Authors (year). In: Venue volume(number):pages. Note. Links.
+    """[Badge] Title. Authors (year). In: Venue volume(number):pages. Note. Award. Links.
 
-    The title, the authors and the links are marked (``TAGS``), so that the website can set
-    the title on a line of its own and the links as buttons, and the PDF print addresses."""
+    The badge, the title, the authors and the links are marked (``TAGS``), so that the website can
+    set the title on a line of its own, the badge as a badge and the links as buttons, and the PDF
+    print addresses. Each type says where it appeared in its own way (``get_<type>_template``)."""
 
     default_name_style = PLUGIN
     default_sorting_style = PLUGIN
