@@ -223,7 +223,8 @@ SETTINGS: tuple[Setting, ...] = (
         "selected",
         "html",
         (str,),
-        "the bib keyword (in an entry's keywords) that puts a paper into {selected-publications}",
+        "the bib keyword (in an entry's keywords) that puts a paper into {selected-publications}, as al-folio's "
+        "selected = {true} does",
     ),
     Setting(
         "portfolio_description",

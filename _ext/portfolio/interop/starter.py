@@ -324,7 +324,7 @@ Add this to your project's `conf.py`:
 
 ## Names
 
-A paper is `paper-<bibkey>`; a card's name is its kind, the first words of its title and its
+A paper is `paper-<bibkey>`, the key in lower case; a card's name is its kind, the first words of its title and its
 date, e.g. `position-your-job-title-2022-01`. `python -m sphinx.ext.intersphinx <url>/objects.inv`
 prints them all.
 
