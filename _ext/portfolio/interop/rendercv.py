@@ -67,7 +67,13 @@ class Report:
             *self.warnings,
             f"pages written: {len(self.pages)} ({', '.join(self.pages)})",
             f"entries per directive: {counts or 'none'}",
-            f"publications: {self.publications} in refs.bib",
+            f"publications: {self.publications} in refs.bib"
+            + (
+                f" (the first {min(self.publications, SELECTED_ON_IMPORT)} marked selected = {{true}}: "
+                "choose the selection for the short PDFs there)"
+                if self.publications
+                else ""
+            ),
             f"warnings: {len(self.warnings)}",
         ]
 
@@ -511,11 +517,6 @@ def capped(text: str, limit: int, where: str, report: Report) -> str:
     return cut(text, limit)
 
 
-def heading(text: str) -> str:
-    """A title as the text of a Markdown heading: escaped, and no ``#`` that would close it."""
-    return md.escape(text, line_start=False).replace("#", "\\#")
-
-
 def list_item(marker: str, text: str) -> str:
     """One list item; continuation lines indented under its text."""
     first, *rest = text.splitlines() or [""]
@@ -691,7 +692,7 @@ class Page:
     blocks: list[str] = field(default_factory=list)
 
     def markdown(self) -> str:
-        head = f"---\ncv-order: source\n---\n# {heading(self.title)}"
+        head = f"---\ncv-order: source\n---\n# {md.heading(self.title)}"
         return "\n\n".join([head, *self.blocks]) + "\n"
 
 
@@ -1027,6 +1028,11 @@ class BibEntry:
         return "\n".join([*lines, "}"])
 
 
+#: how many of the CV's publications, the first in its order, are marked ``selected = {true}``: a
+#: selection for the short PDFs that fits their pages, which the report asks the owner to review
+SELECTED_ON_IMPORT = 5
+
+
 class Bibliography:
     """The publications of the whole CV: unique keys, the owner's spellings, one filter per section."""
 
@@ -1076,6 +1082,8 @@ class Bibliography:
         for name, value in e.extra.items():
             report.warn(where, f"field {str(name)[:80]!r} has no counterpart in BibTeX: kept as a field of the entry")
             fields[re.sub(r"[^a-z0-9_-]", "", str(name).lower())[:40] or "extra"] = bib_text(shown_value(value))
+        if len(self.entries) < SELECTED_ON_IMPORT:  # the CV's first: the two-page CV's selection until you choose
+            fields.setdefault("selected", "true")
         entry = BibEntry(self.key(authors, fields.get("year", ""), e.title or ""), kind, fields)
         self.entries.append(entry)
         return entry
@@ -1370,9 +1378,9 @@ def network_lines(network: Network, card: Card, report: Report) -> list[str]:
 
 def index_markdown(profile: Card, bio: list[tuple[str, list[str]]], pages: list[Page]) -> str:
     """The landing page: profile, the bio sections, and every section page in RenderCV's order."""
-    blocks = ["# About", profile.markdown()]
+    blocks = [f"# {md.heading(profile.title) or 'About'}", profile.markdown()]  # the owner's name
     for title, paragraphs in bio:
-        blocks += [f"## {heading(title)}", *paragraphs]
+        blocks += [f"## {md.heading(title)}", *paragraphs]
     if pages:
         entries = "\n".join(f"sections/{p.slug}" for p in pages)
         blocks.append(f"```{{toctree}}\n:maxdepth: 1\n\n{entries}\n```")
