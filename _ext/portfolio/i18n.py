@@ -27,6 +27,7 @@ from sphinx.config import Config
 from sphinx.locale import get_translation
 from sphinx.transforms import SphinxTransform
 
+from .compat.sphinx import builder_class
 from .nodes import cv_org, cv_place
 
 CATALOG = "portfolio"
@@ -78,7 +79,7 @@ class KeepTranslatedInlines(SphinxTransform):
     default_priority = 998
 
     def apply(self, **kwargs: Any) -> None:
-        if issubclass(self.env._builder_cls, MessageCatalogBuilder):
+        if issubclass(builder_class(self.env), MessageCatalogBuilder):
             return
         for kind in (cv_org, cv_place):
             for node in self.document.findall(kind):
