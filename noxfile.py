@@ -102,7 +102,7 @@ def for_language(args: list[str], code: str, default: str) -> list[str]:
 
 
 def _own_path(path: str, code: str) -> str:
-    """"_build/warnings.log" for "de" is "_build/warnings-de.log"."""
+    """The file beside ``path`` for the language ``code``: _build/warnings.log is _build/warnings-de.log."""
     if not path:
         return path
     name = Path(path)
@@ -192,7 +192,9 @@ def tests_lowest(session: nox.Session) -> None:
     same on every version and runs in `nox -s tests`)."""
     session.install(*lowest(DEPS), *EXTRAS["test"])
     out = Path(session.create_tmp())
-    session.run("python", "-m", "sphinx", *SPHINX_OPTIONS, "-b", "html", "-d", str(out / "doctrees"), ".", str(out))
+    for code in languages():
+        where = ["-d", str(out / f"doctrees-{code}"), ".", str(out / code)]
+        session.run("python", "-m", "sphinx", *SPHINX_OPTIONS, "-b", "html", "-D", f"language={code}", *where)
     session.run("pytest", "--ignore=tests/content", *session.posargs, env={"PORTFOLIO_TEST_VERSIONS": "lowest"})
 
 

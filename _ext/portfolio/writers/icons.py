@@ -25,7 +25,8 @@ _PATHS = {
 
 #: the attributes every icon shares: decoration, hidden from screen readers and from the tab order
 _SVG = (
-    'xmlns="http://www.w3.org/2000/svg" class="cv-icon" aria-hidden="true" focusable="false" viewBox="0 0 24 24" width="18" height="18" fill="none" '
+    'xmlns="http://www.w3.org/2000/svg" class="cv-icon" aria-hidden="true" focusable="false" '
+    'viewBox="0 0 24 24" width="18" height="18" fill="none" '
     'stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round"'
 )
 
