@@ -17,8 +17,10 @@ def epubcheck(epub: Path) -> list[str]:
     found = shutil.which("epubcheck")
     if found is None or shutil.which("java") is None:
         pytest.skip("epubcheck is not installed (Debian: apt-get install epubcheck)")
-    # Debian's /usr/bin/epubcheck is the jar itself, run through binfmt where that is set up
-    command = ["java", "-jar", found] if Path(found).resolve().suffix == ".jar" else [found]
+    # Debian's /usr/bin/epubcheck is the jar itself, run through binfmt where that is set up; Java's
+    # quick compiler alone halves the time of one short run
+    java = ["java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar"]
+    command = [*java, found] if Path(found).resolve().suffix == ".jar" else [found]
     done = subprocess.run([*command, str(epub)], capture_output=True, text=True, timeout=300)
     findings = re.findall(r"^((?:FATAL|ERROR|WARNING)\((\S+)\): (.+?)\((\d+),-?\d+\): .*)$", done.stderr, re.M)
     real = []
