@@ -102,6 +102,13 @@ def depart_man_title(self: ManualPageTranslator, node: nodes.Element) -> None:
     self.body.append("\n.br\n")
 
 
+def visit_man_link(self: ManualPageTranslator, node: nodes.Element) -> None:
+    """A man page is read where a link cannot be followed: its words and its address, as in text,
+    whichever docutils writes the page (0.22 prints the address, older ones only a terminal link)."""
+    self.visit_Text(nodes.Text(f"{node.astext()} <{node['refuri']}>"))
+    raise nodes.SkipNode
+
+
 def visit_man_meta(self: ManualPageTranslator, node: nodes.Element) -> None:
     """The meta line right under the title, then a gap before the card's body."""
 
@@ -121,4 +128,6 @@ MAN: dict[str, Pair] = {
     "cv_entry": (visit_man_entry, depart_man_entry),
     "cv_title": (visit_man_title, depart_man_title),
     "cv_meta": (visit_man_meta, depart_man_meta),
+    "cv_link": (visit_man_link, None),
+    "cv_account": (visit_man_link, None),
 }
