@@ -114,7 +114,7 @@ class Page:
 
 @dataclass
 class Site:
-    """A built import, its pages by their heading (the landing page is "About")."""
+    """A built import, its pages by their heading (the landing page, titled with the name, as "About")."""
 
     project: Path
     stdout: str
@@ -127,6 +127,9 @@ class Site:
         for path in sorted([app.outdir / "index.html", *(app.outdir / "sections").glob("*.html")]):
             main = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select_one("article[role=main]")
             heading = normalise(main.select_one("h1").get_text().rstrip("¶"))
+            if path.name == "index.html":
+                assert heading == normalise(main.select_one(".cv-profile .cv-title").get_text().rstrip("¶"))
+                heading = "About"
             titles = [normalise(t.get_text().rstrip("¶")) for t in main.select("article.cv-entry .cv-title")]
             citations = "\n".join(normalise(c.get_text()) for c in main.select("div.citation"))
             pages[heading] = Page(titles, citations, normalise(main.get_text()))
@@ -580,7 +583,7 @@ def test_photo_only_an_image_in_the_yaml_folder(tmp_path, photo, why):
     report = Report()
     given = photo.format(outside=tmp_path / "outside")
     assert read_photo(given, cv, "cv / photo", report) is None
-    assert report.warnings == [f"warning: cv / photo: {given!r} {why}: no photo"]
+    assert report.warnings == [f"warning: cv / photo: {given[:80]!r} {why}: no photo"]  # the report cuts a path
     (cv / "me.png").write_bytes(PNG)
     assert read_photo("me.png", cv, "cv / photo", Report()) == ("me.png", PNG)
 

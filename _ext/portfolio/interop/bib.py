@@ -80,6 +80,10 @@ MEANINGFUL = frozenset(
     | {"pdf", "code", "file", "crossref", "key", "keywords", "selected", "abbr", "html", "preview", "bibtex_show"}
     | set(VENUE_FIELDS.values())
 )
+#: how many of a CV's publications, the first in its order, an import that replaces the content marks
+#: ``selected = {true}``: a selection for the short PDFs that fits their pages, which the report asks
+#: the owner to review
+SELECTED_ON_IMPORT = 5
 #: the longest bib value an import writes (an abstract)
 MAX_FIELD = MAX_ABSTRACT_LENGTH
 
@@ -216,8 +220,10 @@ class BibEntry:
 class Bibliography:
     """The publications of an import: unique keys, the owner's spellings."""
 
-    def __init__(self, taken: Iterable[str] = (), fallback_author: str = "") -> None:
+    def __init__(self, taken: Iterable[str] = (), fallback_author: str = "", select_first: int = 0) -> None:
         self.entries: list[BibEntry] = []
+        #: how many of the first entries are marked ``selected = {true}`` (``SELECTED_ON_IMPORT``)
+        self.select_first = select_first
         #: the name a key starts with where an entry names no author (the CV's owner, say)
         self.fallback_author = fallback_author
         self.owner_names: list[str] = []
@@ -271,6 +277,8 @@ class Bibliography:
             if field_name in fields or field_name in MEANINGFUL:  # a field read as a link, a date, a name
                 field_name = f"x-{field_name}"
             fields[field_name] = angles(shown_value(value))
+        if len(self.entries) < self.select_first:  # the CV's first: the two-page CV's selection until you choose
+            fields.setdefault("selected", "true")
         entry = BibEntry(self.key(authors, fields.get("year", ""), fields["title"]), kind, fields)
         self.entries.append(entry)
         return entry

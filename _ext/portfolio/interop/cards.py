@@ -56,7 +56,7 @@ class Page:
     blocks: list[str] = field(default_factory=list)
 
     def markdown(self) -> str:
-        head = f"---\ncv-order: source\n---\n# {heading(self.title)}"
+        head = f"---\ncv-order: source\n---\n# {md.heading(self.title)}"
         return "\n\n".join([head, *self.blocks]) + "\n"
 
 
@@ -127,11 +127,6 @@ def body_markdown(markdown: str, where: str, report: Report) -> str:
     https://) reported; over the length limit it is cut."""
     text = capped(markdown, MAX_ABSTRACT_LENGTH, where, report)
     return md.markdown(text, lambda what: report.warn(where, what))
-
-
-def heading(text: str) -> str:
-    """A title as the text of a Markdown heading: escaped, and no ``#`` that would close it."""
-    return md.escape(text, line_start=False).replace("#", "\\#")
 
 
 def list_item(marker: str, text: str) -> str:

@@ -81,6 +81,11 @@ def escape(text: str, *, line_start: bool = True) -> str:
     return out
 
 
+def heading(text: str) -> str:
+    """A title as the text of a Markdown heading: escaped, and no ``#`` that would close it."""
+    return escape(text, line_start=False).replace("#", "\\#")
+
+
 def _line_start(line: str) -> str:
     """A line that cannot start a block: no indentation (code), its first character escaped where
     it could start one, "1." escaped as "1\\."."""

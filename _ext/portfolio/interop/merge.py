@@ -14,8 +14,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import markdown as md
 from .bib import name_forms, normalised_title
-from .cards import Card, heading
+from .cards import Card
 
 #: a card's opening fence: the fence, its kind, its argument
 _FENCE_RE = re.compile(r"^(`{3,}|~{3,}|:{3,})[ \t]*\{([a-z-]+)\}[ \t]*(.*)$")
@@ -122,7 +123,7 @@ def appended(text: str, blocks: list[str]) -> str:
 
 
 def new_page(title: str, blocks: list[str]) -> str:
-    return "\n\n".join([f"# {heading(title)}", *blocks]) + "\n"
+    return "\n\n".join([f"# {md.heading(title)}", *blocks]) + "\n"
 
 
 _TOCTREE_RE = re.compile(r"^(`{3,}|:{3,})[ \t]*\{toctree\}[^\n]*\n((?:(?!\1)[^\n]*\n)*?)\1[ \t]*$", re.MULTILINE)

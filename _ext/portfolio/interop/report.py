@@ -25,6 +25,8 @@ class Report:
     pages: list[str] = field(default_factory=list)
     #: publications written to refs.bib
     publications: int = 0
+    #: of them, those marked ``selected = {true}`` (a replacing import's first few)
+    selected: int = 0
     #: what a merge added ("refs.bib: @article{doe2020x} DOI 10.1000/x")
     added: list[str] = field(default_factory=list)
     #: what a merge left out, with why ("... : refs.bib has it already (doe2020x, same DOI)")
@@ -47,7 +49,13 @@ class Report:
             *self.warnings,
             f"pages written: {len(self.pages)} ({', '.join(self.pages)})",
             f"entries per directive: {counts or 'none'}",
-            f"publications: {self.publications} in refs.bib",
+            f"publications: {self.publications} in refs.bib"
+            + (
+                f" (the first {self.selected} marked selected = {{true}}: "
+                "choose the selection for the short PDFs there)"
+                if self.selected
+                else ""
+            ),
             f"warnings: {len(self.warnings)}",
         ]
 

@@ -95,7 +95,7 @@ def dropping(page: str) -> str:
 
 def index_page(who: Owner) -> str:
     fence = md.fence(who.full_name, "~")  # a tilde fence: a backtick in the name would end a backtick fence's title
-    return f"""# About
+    return f"""# {md.heading(who.full_name)}
 
 % The profile card: your name as the argument, then options. More options: :photo: (an image
 % file of the project), :website: and :scholar: (addresses), :github:, :linkedin:, :orcid:
@@ -119,7 +119,8 @@ Who you are and what you work on, in a few paragraphs of Markdown.
 ```{{rubric}} Selected publications
 ```
 
-% Lists the papers of refs.bib whose keywords hold "selected"; drop these lines to leave it out.
+% Lists the papers of refs.bib marked `selected = {{true}}` (as al-folio marks them) or
+% `keywords = {{selected}}`; drop these lines to leave it out.
 
 ```{{selected-publications}}
 :limit: 5
@@ -151,6 +152,51 @@ sections/activities
 sections/linking
 ```
 """
+
+
+#: the types of each group of the publication page, in its order; the last group takes every other type
+GROUPS = (
+    ("Journal articles", "J", ("article",)),
+    ("Conference and workshop papers", "C", ("inproceedings", "conference")),
+    ("Books and book chapters", "B", ("book", "inbook", "incollection", "proceedings")),
+    ("Theses", "T", ("phdthesis", "mastersthesis", "thesis")),
+    ("Reports", "R", ("techreport", "report", "manual")),
+)
+
+
+def _filter(types: tuple[str, ...], negate: bool = False) -> str:
+    names = ", ".join(f'"{name}"' for name in types)
+    if len(types) == 1 and not negate:
+        return f"type == {names}"
+    return f"type {'not in' if negate else 'in'} {{{names}}}"
+
+
+def publications_page() -> str:
+    """Every entry of refs.bib in one of the groups, whatever its type; a group without entries is
+    left out of the page, its heading too."""
+    groups = [(title, prefix, _filter(types)) for title, prefix, types in GROUPS]
+    everything = tuple(name for _, _, types in GROUPS for name in types)
+    groups.append(("Preprints and other publications", "P", _filter(everything, negate=True)))
+    sections = "".join(
+        f"\n## {title}\n\n```{{bibliography}}\n:filter: {expression}\n:labelprefix: {prefix}\n```\n"
+        for title, prefix, expression in groups
+    )
+    return f"""# Publications
+
+% Not needed? Delete this file and its line `sections/publications` in index.md's toctree.
+% Every entry of refs.bib is listed below, newest first, in the group of its type; a group
+% without entries is left out. To group differently, change the filters (e.g. `type == "article"`,
+% `year >= "2020"`, `keywords % "review"`): an entry that no group lists is named in a
+% `portfolio.bib_unlisted` warning.
+
+## Find a publication
+
+```{{publication-filter}}
+```
+{sections}"""
+
+
+PUBLICATIONS = publications_page()
 
 
 def section_pages(who: Owner) -> dict[str, str]:
@@ -221,24 +267,7 @@ What it was for, in Markdown.
 :kind: invited
 ```
 """,
-        "publications": """# Publications
-
-% Not needed? Delete this file and its line `sections/publications` in index.md's toctree.
-% Each bibliography lists the entries of refs.bib its filter picks, newest first. For another group,
-% copy one with its own heading, filter and label prefix, e.g. `type == "inproceedings"` and `C`.
-
-## Find a publication
-
-```{publication-filter}
-```
-
-## Journal articles
-
-```{bibliography}
-:filter: type == "article"
-:labelprefix: J
-```
-""",
+        "publications": PUBLICATIONS,
         "software": f"""# Software
 
 {dropping("software")}
@@ -248,7 +277,8 @@ What it was for, in Markdown.
 :languages: Python
 :paper: {who.key}
 
-What the software does, in Markdown. `:paper:` links it to its publication in refs.bib.
+What the software does, in Markdown. `:paper:` links it to its publication in refs.bib: when
+you replace refs.bib, give one of your keys there or delete the line.
 ```
 """,
         "patents": f"""# Patents
@@ -301,7 +331,7 @@ Add this to your project's `conf.py`:
 
 ## Names
 
-A paper is `paper-<bibkey>`; a card's name is its kind, the first words of its title and its
+A paper is `paper-<bibkey>`, the key in lower case; a card's name is its kind, the first words of its title and its
 date, e.g. `position-your-job-title-2022-01`. `python -m sphinx.ext.intersphinx <url>/objects.inv`
 prints them all.
 
@@ -315,8 +345,10 @@ See {{external+<name>:ref}}`paper-{who.key}`.
 
 
 def bib_file(who: Owner) -> str:
-    return f"""% Your publications; replace this example with your own entries (export them from your reference
-% manager or Google Scholar). keywords = {{selected}} puts a paper into the selected publications.
+    return f"""% Your publications: replace this example with your own entries, exported from Zotero, Google
+% Scholar, ORCID, DBLP, IEEE Xplore or the ACM Digital Library, or al-folio's bib file as it is.
+% selected = {{true}} puts a paper into the selected publications; a file that pdf = {{paper.pdf}} (or
+% supp, slides, poster, preview) names goes into the folder papers/ beside this file.
 
 @article{{{who.key},
   author = {{{who.bibtex} and Doe, Jane}},
@@ -325,7 +357,7 @@ def bib_file(who: Owner) -> str:
   volume = {{1}},
   pages = {{1--10}},
   year = {{2024}},
-  keywords = {{selected}},
+  selected = {{true}},
 }}
 """
 
@@ -334,7 +366,7 @@ def personal(who: Owner) -> Personal:
     return Personal(
         name=who.name,
         full_name=who.full_name,
-        site_url="https://example.org/",
+        site_url="",
         inventory_name=who.word,
         bib_names=[who.bib_name],
         description=f"{who.name}: curriculum vitae, publications, talks and software.",

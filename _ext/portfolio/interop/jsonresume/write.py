@@ -30,7 +30,7 @@ from ...dates import parse_date
 from ...directives.talk import TALK_KINDS
 from ...validate import MAX_LENGTH, is_email, is_link, is_web_url
 from .. import markdown as md
-from ..bib import Bibliography, Publication, bib_name, bibliography_block, short_name
+from ..bib import SELECTED_ON_IMPORT, Bibliography, Publication, bib_name, bibliography_block, short_name
 from ..cards import (
     Card,
     Ids,
@@ -39,7 +39,6 @@ from ..cards import (
     body_markdown,
     bullet_list,
     extra_lines,
-    heading,
     labelled,
     link_line,
     one_line,
@@ -92,7 +91,7 @@ class Importer:
         self.report = report
         self.ids = Ids()
         self.owner = bib_name(md.escape(without_titles(resume.basics.item.text("name")), line_start=False))[0]
-        self.bib = Bibliography(fallback_author=self.owner)
+        self.bib = Bibliography(fallback_author=self.owner, select_first=SELECTED_ON_IMPORT)
         self.pages: list[Page] = []
         self.names = PageNames()
 
@@ -461,9 +460,9 @@ def username_of(profile: Any) -> str:
 
 def index_markdown(profile: Card, summary: str, pages: list[Page], report: Report) -> str:
     """The landing page: profile, the summary as the Bio section, every page."""
-    blocks = ["# About", profile.markdown()]
+    blocks = [f"# {md.heading(profile.title) or 'About'}", profile.markdown()]  # the owner's name
     if summary:
-        blocks += [f"## {heading('Bio')}", body_markdown(summary, "basics / summary", report)]
+        blocks += [f"## {md.heading('Bio')}", body_markdown(summary, "basics / summary", report)]
     if pages:
         blocks.append(toctree(f"sections/{p.slug}" for p in pages))
     return "\n\n".join(blocks) + "\n"
@@ -513,6 +512,7 @@ def import_resume(path: Path, project: Path, *, force: bool = False) -> tuple[in
         return refused[0], report
     importer = Importer(resume, report)
     importer.run()
+    report.selected = sum("selected" in entry.fields for entry in importer.bib.entries)
     photo = read_photo(resume.basics.item.text("image"), path.parent, "basics / image", report)
     profile, private = profile_card(resume.basics, photo[0] if photo else None, report)
     report.directives["profile"] += 1

@@ -13,8 +13,9 @@ from typing import Any
 import yaml
 
 from ...validate import MAX_LENGTH, is_link
-from ..bib import BibEntry, Bibliography, bib_name, bibliography_block, short_name
-from ..cards import Card, Ids, Page, PageNames, extra_lines, heading, list_item, plain, short, toctree
+from .. import markdown as md
+from ..bib import SELECTED_ON_IMPORT, BibEntry, Bibliography, bib_name, bibliography_block, short_name
+from ..cards import Card, Ids, Page, PageNames, extra_lines, list_item, plain, short, toctree
 from ..profile import read_photo
 from ..project import (
     EXIT_INPUT,
@@ -69,7 +70,7 @@ class Importer:
         self.cv = cv
         self.report = report
         self.ids = Ids()
-        self.bib = Bibliography()
+        self.bib = Bibliography(select_first=SELECTED_ON_IMPORT)
         self.pages: list[Page] = []
         self.bio: list[tuple[str, list[str]]] = []
 
@@ -162,9 +163,9 @@ class Importer:
 
 def index_markdown(profile: Card, bio: list[tuple[str, list[str]]], pages: list[Page]) -> str:
     """The landing page: profile, the bio sections, and every section page in RenderCV's order."""
-    blocks = ["# About", profile.markdown()]
+    blocks = [f"# {md.heading(profile.title) or 'About'}", profile.markdown()]  # the owner's name
     for title, paragraphs in bio:
-        blocks += [f"## {heading(title)}", *paragraphs]
+        blocks += [f"## {md.heading(title)}", *paragraphs]
     if pages:
         blocks.append(toctree(f"sections/{p.slug}" for p in pages))
     return "\n\n".join(blocks) + "\n"
@@ -241,6 +242,7 @@ def import_cv(yaml_path: Path, project: Path, *, force: bool = False) -> tuple[i
     note_ignored(cv.ignored, report)
     importer = Importer(cv, report)
     importer.run()
+    report.selected = sum("selected" in entry.fields for entry in importer.bib.entries)
     photo = read_photo(cv.person.photo, yaml_path.parent, "cv / photo", report)
     profile = profile_card(cv.person, photo[0] if photo else None, report)
     report.directives["profile"] += 1
