@@ -61,8 +61,7 @@ def test_merge_adds_what_the_project_lacks_and_reports_the_rest(project, capsys)
         "skipped: education 'PhD': sections/education.md has it (education 'PhD in Machine Learning')",
         "skipped: grant 'TEMA': sections/funding.md has it (grant 'TEMA')",
         "warning: orcid / works: ORCID could not send a work: Work 1010 does not exist or is not public",
-        "warning: refs.bib: no bibliography of the pages lists @incollection entries "
-        '(add one with :filter: type == "incollection")',
+        "added: sections/publications.md: a bibliography of example2021teaching, which no bibliography listed",
     ):
         assert line in out, line
     assert "--- a/refs.bib\n+++ b/refs.bib\n" in out  # the diff to review
@@ -76,7 +75,13 @@ def test_nothing_is_overwritten(project, capsys):
         assert run(project, api.api("orcid"), ORCID_ID, capsys=capsys)[0] == 0
     after = files_of(project)
     changed = sorted(name for name in after if after.get(name) != before.get(name))
-    assert changed == ["refs.bib", "sections/education.md", "sections/experience.md", "sections/funding.md"]
+    assert changed == [
+        "refs.bib",
+        "sections/education.md",
+        "sections/experience.md",
+        "sections/funding.md",
+        "sections/publications.md",
+    ]
     for name in changed:
         old, new = before[name].decode(), after[name].decode()
         blocks = difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
@@ -98,6 +103,11 @@ def test_merged_project_builds_and_shows_the_new_entries(project, capsys):
     assert 'href="https://doi.org/10.5555/example.2024.maps"' in publications
     assert "https://arxiv.org/abs/2201.00042" in publications
     assert (project / "refs.bib").read_text().count("On Pixel-wise Explanations for Clever Classifiers") == 1
+    assert "Teaching Machines to Explain" in publications  # listed by a section of its own: no type listed it
+    assert (
+        '\n## Book chapters\n\n```{bibliography}\n:filter: key in {"example2021teaching"}\n:labelprefix: B\n```\n'
+        in (project / "sections" / "publications.md").read_text()
+    )
 
 
 def test_a_second_run_adds_nothing_and_asks_nothing(project, capsys):

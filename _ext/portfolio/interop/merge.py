@@ -140,26 +140,64 @@ def with_toctree_entry(index: str, page: str) -> str | None:
     return index[: m.end(2)] + page + "\n" + index[m.end(2) :]
 
 
-def listed_types(project: Path) -> set[str] | None:
-    """The entry types the pages' bibliographies list whatever their keys (a ``type`` filter); None
-    where one may list any new entry (``:all:``, a filter by year or keyword). A bibliography with
-    no filter lists only what is cited, and one by ``key`` only its keys: neither lists a new entry."""
-    listed: set[str] = set()
+@dataclass
+class Listings:
+    """What the pages' bibliographies list of new entries, and where a new one goes."""
+
+    #: the entry types listed whatever their keys (a ``type`` filter); None where a bibliography may
+    #: list any entry (``:all:``, a filter by year or keyword)
+    types: set[str] | None
+    #: the page with the most bibliographies, None where there is none
+    page: str | None
+    #: the label prefixes that page uses
+    prefixes: set[str] = field(default_factory=set)
+
+
+def listings(project: Path) -> Listings:
+    """The pages' bibliographies. One with no filter lists only what is cited, and one by ``key``
+    only its keys: neither lists a new entry."""
+    listed: set[str] | None = set()
+    pages_found: dict[str, list[dict[str, str]]] = {}
     for path in pages(project):
         lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
         for i, line in enumerate(lines):
             if not _BIBLIOGRAPHY_RE.match(line):
                 continue
-            options = {}
+            options: dict[str, str] = {}
             for option in lines[i + 1 :]:
                 if not (o := _OPTION_RE.match(option)):
                     break
                 options[o.group(1)] = o.group(2)
+            pages_found.setdefault(path.relative_to(project).as_posix(), []).append(options)
             wanted = options.get("filter", "")
+            if listed is None:
+                continue
             if "all" in options:
-                return None
-            if re.search(r"\btype\b", wanted):
+                listed = None
+            elif re.search(r"\btype\b", wanted):
                 listed |= set(_TYPE_RE.findall(wanted))
             elif wanted and not re.match(r"^\s*key\s+in\b", wanted):
-                return None
-    return listed
+                listed = None
+    page = max(pages_found, key=lambda name: len(pages_found[name])) if pages_found else None
+    prefixes = {o.get("labelprefix", "") for o in pages_found.get(page or "", [])}
+    return Listings(listed, page, prefixes)
+
+
+#: a section of new entries that no bibliography lists, by their type: its heading and label prefix
+UNLISTED_SECTIONS = {
+    "article": ("Journal articles", "J"),
+    "inproceedings": ("Conference papers", "C"),
+    "incollection": ("Book chapters", "B"),
+    "misc": ("Other publications", "P"),
+}
+
+
+def listing_section(keys: list[str], types: list[str], prefixes: set[str]) -> str:
+    """A heading and a bibliography of exactly these entries (by key: nothing listed elsewhere is
+    listed twice), with a label prefix the page does not use."""
+    title, letter = UNLISTED_SECTIONS.get(types[0], ("Further publications", "F"))
+    if len(set(types)) > 1:
+        title, letter = "Further publications", "F"
+    prefix = next(p for p in (letter, *(f"{letter}{n}-" for n in range(2, 1000))) if p not in prefixes)
+    chosen = ", ".join(f'"{key.lower()}"' for key in keys)
+    return f"## {md.heading(title)}\n\n```{{bibliography}}\n:filter: key in {{{chosen}}}\n:labelprefix: {prefix}\n```"

@@ -31,7 +31,17 @@ from .cards import Card, Ids, labelled, link_line, one_line, set_text_options, t
 from .dates import from_parts
 from .enrich import diff
 from .http import ORCID, Api, APIError, Client, OfflineError
-from .merge import NEW_PAGES, appended, existing_card, listed_types, new_page, page_for, read_cards, with_toctree_entry
+from .merge import (
+    NEW_PAGES,
+    appended,
+    existing_card,
+    listing_section,
+    listings,
+    new_page,
+    page_for,
+    read_cards,
+    with_toctree_entry,
+)
 from .project import EXIT_INPUT, WriteError, exact_text, owner_email, replace_content
 from .report import Report
 
@@ -282,8 +292,8 @@ def publication(work: Any, orcid: str, where: str, report: Report) -> Publicatio
     )
 
 
-def merge_works(record: Record, bib_text: str, report: Report) -> tuple[str, list[str]]:
-    """refs.bib with the works it lacks at its end; the types of the new entries."""
+def merge_works(record: Record, bib_text: str, report: Report) -> tuple[str, list[tuple[str, str]]]:
+    """refs.bib with the works it lacks at its end; the key and type of each new entry."""
     existing = [e for e in read_entries(bib_text) if not e.commented]
     bib = Bibliography(e.key for e in existing)
     #: (key, DOI lower-case, normalised title, year) of each entry in the file, old and new
@@ -313,7 +323,7 @@ def merge_works(record: Record, bib_text: str, report: Report) -> tuple[str, lis
         report.notes.append(
             f"note: no work names {record.orcid} among its contributors: bold names follow portfolio_owner_names"
         )
-    return with_entries(bib_text, [e.bibtex() for e in bib.entries]), [e.type for e in bib.entries]
+    return with_entries(bib_text, [e.bibtex() for e in bib.entries]), [(e.key, e.type) for e in bib.entries]
 
 
 # -- cards -----------------------------------------------------------------------------------------
@@ -388,20 +398,32 @@ def new_cards(record: Record, report: Report) -> Iterator[tuple[str, Card]]:
 # -- the project -----------------------------------------------------------------------------------
 
 
+def list_new_entries(project: Path, added: list[tuple[str, str]], files: dict[str, str], report: Report) -> None:
+    """New entries of a type no bibliography lists (the pages list by type, or by key): a section
+    that lists exactly them, at the end of the page with the most bibliographies."""
+    found = listings(project)
+    if not added or found.types is None:
+        return
+    unlisted = [(key, kind) for key, kind in added if kind not in found.types]
+    if not unlisted:
+        return
+    if found.page is None:
+        report.warn("refs.bib", "no page has a bibliography: the new entries are on no page until one lists them")
+        return
+    section = listing_section([key for key, _ in unlisted], [kind for _, kind in unlisted], found.prefixes)
+    files[found.page] = appended(files.get(found.page) or exact_text(project / found.page), [section])
+    report.add(f"{found.page}: a bibliography of {', '.join(k for k, _ in unlisted)}, which no bibliography listed")
+
+
 def merge(project: Path, record: Record, report: Report) -> dict[str, str]:
     """The files that change (project path: new text), with what the project had kept as it was."""
     files: dict[str, str] = {}
     bib_path = project / "refs.bib"
     old_bib = exact_text(bib_path) if bib_path.is_file() else ""
-    new_bib, types = merge_works(record, old_bib, report)
+    new_bib, added = merge_works(record, old_bib, report)
     if new_bib != old_bib:
         files["refs.bib"] = new_bib
-    if types and (listed := listed_types(project)) is not None:
-        for kind in sorted(set(types) - listed):
-            report.warn(
-                "refs.bib",
-                f'no bibliography of the pages lists @{kind} entries (add one with :filter: type == "{kind}")',
-            )
+    list_new_entries(project, added, files, report)
     cards = read_cards(project)
     ids = Ids()
     blocks: dict[str, list[str]] = {}

@@ -113,7 +113,8 @@ def page_texts(app: Sphinx, docnames: set[str]) -> dict[tuple[str, str], CardTex
         for docname in sorted(docnames | {root}):
             if docname not in app.env.all_docs:
                 continue
-            tree = app.env.get_and_resolve_doctree(docname, app.builder, tags=app.builder.tags)
+            tree = app.env.get_doctree(docname)  # a copy of its own: resolving changes it
+            app.env.resolve_references(tree, docname, app.builder)
             for card in tree.findall(cv_entry):
                 found[docname, card["entry"].id] = card_text(card)
             if docname == root:
