@@ -114,7 +114,7 @@ class TranslatedOptionsAsText(SphinxTransform):
     default_priority = 15
 
     def apply(self, **kwargs: Any) -> None:
-        if issubclass(self.env._builder_cls, MessageCatalogBuilder):
+        if issubclass(builder_class(self.env), MessageCatalogBuilder):
             return
         domain = docname_to_domain(self.env.docname, self.config.gettext_compact)
         folders = [Path(self.env.srcdir, folder) for folder in self.config.locale_dirs]
