@@ -82,6 +82,9 @@ class Detail:
     label: str
     #: the text as written
     text: str
+    #: it qualifies the entry's title ("finalist", "leading role", "summa cum laude"): a fact that
+    #: stays where the entry is drawn short (a PDF's ``"descriptions": False``), unlike the body
+    qualifies: bool = False
 
 
 @dataclass(frozen=True)

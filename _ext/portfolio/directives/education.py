@@ -9,7 +9,8 @@ from .base import CardDirective, Field
 
 
 class EducationDirective(CardDirective):
-    """A degree; thesis, distinction and supervisors become labelled details."""
+    """A degree; thesis, distinction and supervisors become labelled details. The distinction and a
+    note ("pre-university secondary education") qualify the degree, so a short CV keeps them."""
 
     kind = "education"
     org_fields = ("institution",)
@@ -18,7 +19,8 @@ class EducationDirective(CardDirective):
         "location": Field(),
         "start": Field("date"),
         "end": Field("end", required=True),
-        "distinction": Field(label=_("Distinction")),
+        "distinction": Field(label=_("Distinction"), qualifies=True),
+        "note": Field(label=_("Note"), qualifies=True),
         "thesis": Field(label=_("Thesis")),
         "supervisors": Field(label=_("Supervision")),
     }

@@ -39,7 +39,7 @@ class TalkDirective(CardDirective):
         "host": Field(),
         "location": Field(),
         "kind": Field("tags"),
-        "note": Field(label=_("Note")),
+        "note": Field(label=_("Note"), qualifies=True),
         "slides": Field("url", label=_("Slides")),
         "video": Field("url", label=_("Video")),
         "url": Field("url", label=_("Event page")),

@@ -43,6 +43,8 @@ NESTING = (
     nodes.figure,
 )
 MAX_DEPTH = 8
+#: what ends a sentence already, so that a separator's full stop after it would double it
+ENDINGS = (".", "!", "?", "…")
 ADMONITIONS = ("attention", "caution", "danger", "error", "hint", "important", "note", "tip", "warning")
 
 
@@ -478,6 +480,13 @@ class TypstTranslator(SphinxTranslator):
 
     visit_cv_title, depart_cv_title = _wrap("title: [", "], ")
 
+    def visit_pdf_qualifiers(self, node: nodes.Element) -> None:
+        """What qualifies the title of an entry drawn short ("finalist", "leading role"): the
+        template sets it beside the title."""
+        parts = [self.render(child) for child in node.children]
+        self.body.append(f"note: [{', '.join(p for p in parts if p)}], ")
+        raise nodes.SkipNode
+
     def visit_cv_meta(self, node: nodes.Element) -> None:
         """A profile's meta line is its role line; an entry's parts are arguments of their own."""
         if self.profile:
@@ -532,6 +541,11 @@ class TypstTranslator(SphinxTranslator):
             raise nodes.SkipNode
         if isinstance(node.parent, cv_orgs):
             self.body.append(", ")
+            raise nodes.SkipNode
+        before = node.previous_sibling()
+        if node.astext().startswith(".") and before is not None and before.astext().rstrip().endswith(ENDINGS):
+            # "iNNvestigate Neural Networks!" ends its own sentence: no ". " after it
+            self.body.append(markup(node.astext().removeprefix(".")))
             raise nodes.SkipNode
 
     def visit_cv_contact(self, node: nodes.Element) -> None:
