@@ -17,6 +17,7 @@ from sphinx.builders import Builder
 from ..dates import format_date
 from ..i18n import _
 from ..validate import is_web_url
+from .fit import SPACINGS
 from .settings import LAST_UPDATED, Variant, pdf_title, source_date, typst_language
 from .translator import TypstTranslator, markup, short_address, string
 
@@ -92,6 +93,8 @@ def design_source(builder: Builder, variant: Variant, default: bool) -> str:
         "website": website,
         # the template's own words, in the build's language: "Page 2 of 9"
         "page_of": page_of(),
+        # the vertical space between blocks, of the theme's: the design's own; fit.py may tighten it
+        "spacing": f"{SPACINGS[0]:g}",
     }
     return "#let design = (\n" + "".join(f"  {key}: {value},\n" for key, value in values.items()) + ")\n"
 

@@ -20,7 +20,7 @@ from sphinx.locale import admonitionlabels
 from sphinx.util.docutils import SphinxTranslator
 
 from ..dates import DateError, format_date, parse_date
-from ..nodes import cv_account, cv_email, cv_meta, cv_org, cv_orgs, cv_sep
+from ..nodes import cv_account, cv_email, cv_entry, cv_meta, cv_org, cv_orgs, cv_sep
 from ..records import Entry
 from ..untrusted import inside, is_image_file
 from ..warnings import Subtype, warn
@@ -43,6 +43,8 @@ NESTING = (
     nodes.figure,
 )
 MAX_DEPTH = 8
+#: a section's lead (see ``lead``) that is kept with its first entry: a few lines at most
+LEAD_LENGTH = 400
 #: what ends a sentence already, so that a separator's full stop after it would double it
 ENDINGS = (".", "!", "?", "…")
 ADMONITIONS = ("attention", "caution", "danger", "error", "hint", "important", "note", "tip", "warning")
@@ -87,6 +89,28 @@ def same_name(org: str, heading: str) -> bool:
 def string(text: str) -> str:
     """User text as a Typst string literal."""
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "") + '"'
+
+
+def _holds_items(node: nodes.Node) -> bool:
+    return isinstance(node, cv_entry | nodes.citation) or any(
+        True for _ in node.findall(lambda n: isinstance(n, cv_entry | nodes.citation))
+    )
+
+
+def lead(section: nodes.section) -> list[nodes.paragraph]:
+    """The short paragraphs between a section's title and its first entry or paper ("Talks and
+    lectures, most recent first."): they belong to what follows, so they stay on its page, with the
+    heading. None where no entry follows (a bio) or where they are longer than a few lines."""
+    children = [c for c in section.children if not isinstance(c, nodes.title | nodes.target | nodes.comment)]
+    paragraphs: list[nodes.paragraph] = []
+    for child in children:
+        if not isinstance(child, nodes.paragraph) or _holds_items(child):
+            break
+        paragraphs.append(child)
+    rest = children[len(paragraphs) :]
+    if not any(_holds_items(child) for child in rest) or sum(len(p.astext()) for p in paragraphs) > LEAD_LENGTH:
+        return []
+    return paragraphs
 
 
 def _wrap(open_: str, close: str = "];", strip: bool = False) -> tuple[Callable[..., None], Callable[..., None]]:
@@ -139,6 +163,7 @@ class TypstTranslator(SphinxTranslator):
         self.levels: list[int] = []
         self.warned: set[str] = set()
         self.tables: list[dict[str, Any]] = []
+        self.leads: set[int] = set()  # the paragraphs that lead to a section's first entry (``lead``)
 
     def astext(self) -> str:
         return "".join(self.body)
@@ -206,6 +231,7 @@ class TypstTranslator(SphinxTranslator):
     def visit_section(self, node: nodes.section) -> None:
         self.section_level += 1
         self.headings.append(node[0].astext() if node.children and isinstance(node[0], nodes.title) else "")
+        self.leads |= {id(paragraph) for paragraph in lead(node)}
         self.anchor(node)
 
     def depart_section(self, node: nodes.section) -> None:
@@ -233,12 +259,18 @@ class TypstTranslator(SphinxTranslator):
             self.body.append("];\n\n")
 
     def visit_paragraph(self, node: nodes.paragraph) -> None:
+        if id(node) in self.leads:  # kept on the page of the section's first entry
+            self.body.append("#cv-sticky[")
         self.anchor(node)
 
     def depart_paragraph(self, node: nodes.paragraph) -> None:
+        if id(node) in self.leads:
+            self.strip_trailing()
+            self.body.append("];")
         self.body.append("\n\n")
 
-    visit_rubric, depart_rubric = _wrap("#strong[", "];\n\n")
+    # a label over entries (a year): never the last line of a page
+    visit_rubric, depart_rubric = _wrap("#cv-sticky(strong[", "]);\n\n")
 
     def visit_transition(self, node: nodes.transition) -> None:
         self.body.append("#line(length: 100%, stroke: 0.4pt)\n\n")
