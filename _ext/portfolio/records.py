@@ -171,6 +171,11 @@ class Entry:
     photo: str = ""
 
     @property
+    def former_name(self) -> str:
+        """A profile's former name (``:former-name:``), under which earlier papers list the person."""
+        return next((d.text for d in self.details if d.name == "former-name"), "")
+
+    @property
     def sortkey(self) -> tuple[CVDate, CVDate, CVDate]:
         """Newest first; a patent family by its newest publication."""
         if self.numbers:

@@ -24,7 +24,7 @@ from pybtex.style.sorting import BaseSortingStyle
 from pybtex.style.template import FieldIsMissing, join, names, node, optional, tag
 
 from ..i18n import _
-from ..nodes import cv_pub_authors, cv_pub_links, cv_pub_title, cv_sep
+from ..nodes import cv_pub_authors, cv_pub_links, cv_pub_note, cv_pub_title, cv_sep
 from . import compat
 from .latex import rich
 from .links import entry_links
@@ -97,7 +97,13 @@ class NewestFirst(BaseSortingStyle):
 
 
 #: parts of an entry marked for the writers (``compat.register_tags`` makes them our nodes)
-TAGS = {"cv-pub-title": cv_pub_title, "cv-pub-authors": cv_pub_authors, "cv-pub-links": cv_pub_links, "cv-sep": cv_sep}
+TAGS = {
+    "cv-pub-title": cv_pub_title,
+    "cv-pub-authors": cv_pub_authors,
+    "cv-pub-links": cv_pub_links,
+    "cv-pub-note": cv_pub_note,
+    "cv-sep": cv_sep,
+}
 
 
 def venue_prefix() -> str:
@@ -135,7 +141,7 @@ class PortfolioStyle(UnsrtStyle):
         ]
 
     def tail(self) -> Any:
-        return optional[". ", field("note")]
+        return optional[". ", tag("cv-pub-note")[field("note")]]
 
     def get_article_template(self, e: Entry) -> Any:
         return join[self.head(), optional[venue_prefix(), tag("em")[field("journal")]], self.numbers(e), self.tail()]

@@ -206,15 +206,32 @@ def papers(doc: nodes.document, env: BuildEnvironment, variant: Variant) -> list
     if variant.limit is not None:  # the newest; the lists keep their order
         kept = sorted(kept, key=lambda pair: -_year(pair[1]))[: variant.limit]
     keep = {id(citation) for citation, _fields in kept}
+    holders = _list_holders(doc, [citation for citation, _fields in listed]) if variant.publications == SELECTED else []
     removed = [_remove(citation) for citation, _fields in listed if id(citation) not in keep]
     if variant.publications == SELECTED:
-        selection(doc, [citation for citation, _fields in kept])
+        selection(holders, [citation for citation, _fields in kept])
     return removed
 
 
-def selection(doc: nodes.document, kept: list[nodes.Element]) -> None:
+def _list_holders(doc: nodes.document, citations: list[nodes.Element]) -> list[nodes.section]:
+    """Per page, the section that holds all its publication lists ("Publications" over "Journal
+    articles" and "Preprints"; the list's own section where a page has one list)."""
+    root = _root(doc)
+    pages: dict[int, list[list[nodes.section]]] = {}
+    for citation in citations:
+        chain = [s for s in reversed(list(_ancestors(citation))) if isinstance(s, nodes.section) and s is not root]
+        if chain:
+            pages.setdefault(id(chain[0]), []).append(chain)
+    holders = []
+    for chains in pages.values():
+        common = [sections[0] for sections in zip(*chains, strict=False) if all(s is sections[0] for s in sections)]
+        holders.append(common[-1])
+    return holders
+
+
+def selection(holders: list[nodes.section], kept: list[nodes.Element]) -> None:
     """A selection of papers reads as one: each list numbered on its own ([J1], [J2], ... where the
-    full list has [J1], [J9], ...), and the section that holds a page's selection headed "Selected
+    full list has [J1], [J9], ...), and the section that holds a page's lists headed "Selected
     publications" (unless the variant's ``titles`` names it)."""
     lists: dict[int, list[nodes.Element]] = {}
     for citation in kept:
@@ -225,16 +242,8 @@ def selection(doc: nodes.document, kept: list[nodes.Element]) -> None:
             if label is not None and (match := _LABEL_RE.match(label.astext())):
                 label.children = []
                 label += nodes.Text(f"{match.group(1)}{number}")
-    root = _root(doc)
-    pages: dict[int, list[list[nodes.section]]] = {}
-    for citation in kept:
-        chain = [s for s in reversed(list(_ancestors(citation))) if isinstance(s, nodes.section) and s is not root]
-        if chain:
-            pages.setdefault(id(chain[0]), []).append(chain)
-    for chains in pages.values():
-        common = [sections[0] for sections in zip(*chains, strict=False) if all(s is sections[0] for s in sections)]
-        section = common[-1] if common else None
-        if section is None or section.get(RETITLED) or not section.children or not isinstance(section[0], nodes.title):
+    for section in holders:
+        if section.get(RETITLED) or not section.children or not isinstance(section[0], nodes.title):
             continue
         section[0].children = []
         section[0] += nodes.Text(str(SELECTED_TITLE))

@@ -20,6 +20,7 @@ from sphinx.locale import admonitionlabels
 from sphinx.util.docutils import SphinxTranslator
 
 from ..dates import DateError, format_date, parse_date
+from ..i18n import _
 from ..nodes import cv_account, cv_email, cv_entry, cv_meta, cv_org, cv_orgs, cv_sep
 from ..records import Entry
 from ..untrusted import inside, is_image_file
@@ -29,6 +30,7 @@ _SPECIAL = frozenset("\\#$*_@<>[]`~/'\"-=+.()")
 _LABEL_RE = re.compile(r"^[A-Za-z0-9_\-.:]+$")
 _TRAILING_BRACKETS_RE = re.compile(r"\s*\([^()]{1,40}\)\s*$")
 _WORD_RE = re.compile(r"\w+")
+_LANGUAGE_RE = re.compile(r"^[a-z]{2,3}$")
 #: blocks that Typst nests (each a function call with show rules); it stops at some depth
 NESTING = (
     nodes.block_quote,
@@ -47,6 +49,8 @@ MAX_DEPTH = 8
 LEAD_LENGTH = 400
 #: what ends a sentence already, so that a separator's full stop after it would double it
 ENDINGS = (".", "!", "?", "…")
+#: a profile's former name beside the name, in the build's language
+FORMERLY = _("formerly {name}")
 ADMONITIONS = ("attention", "caution", "danger", "error", "hint", "important", "note", "tip", "warning")
 
 
@@ -89,6 +93,12 @@ def same_name(org: str, heading: str) -> bool:
 def string(text: str) -> str:
     """User text as a Typst string literal."""
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "") + '"'
+
+
+def language(node: nodes.Element) -> str:
+    """The language a node's ``language-<code>`` class names ("en"), or ""."""
+    code = next((c.removeprefix("language-") for c in node.get("classes", []) if c.startswith("language-")), "")
+    return code if _LANGUAGE_RE.match(code) else ""
 
 
 def _holds_items(node: nodes.Node) -> bool:
@@ -205,10 +215,20 @@ class TypstTranslator(SphinxTranslator):
     visit_comment = visit_raw = visit_substitution_definition = visit_index = _skip
     visit_meta = visit_pending_xref = visit_toctree = visit_system_message = _skip
     visit_docinfo = visit_problematic = _skip
-    visit_document = visit_container = visit_compound = visit_inline = _through
+    visit_document = visit_container = visit_compound = _through
     visit_title_reference = visit_abbreviation = _through
     visit_number_reference = visit_citation_reference = visit_generated = _through
-    depart_document = depart_container = depart_compound = depart_inline = _through
+    depart_document = depart_container = depart_compound = _through
+
+    def visit_inline(self, node: nodes.Element) -> None:
+        """Text in another language than the page's (``language-en``, see ``foreign.py``): set in
+        it, for its hyphenation and the PDF's tags."""
+        if code := language(node):
+            self.body.append(f"#text(lang: {string(code)})[")
+
+    def depart_inline(self, node: nodes.Element) -> None:
+        if language(node):
+            self.body.append("];")
     depart_title_reference = depart_abbreviation = _through
     depart_number_reference = depart_citation_reference = depart_generated = _through
 
@@ -404,7 +424,13 @@ class TypstTranslator(SphinxTranslator):
 
     visit_definition, depart_definition = _wrap("[", "]", strip=True)
 
-    visit_field_list, depart_field_list = _wrap("#cv-details(\n", ");\n\n")
+    def visit_field_list(self, node: nodes.Element) -> None:
+        if self.profile and "cv-details" in node["classes"]:  # the former name: in the header
+            raise nodes.SkipNode
+        self.body.append("#cv-details(\n")
+
+    def depart_field_list(self, node: nodes.Element) -> None:
+        self.body.append(");\n\n")
 
     visit_field = depart_field = _through
 
@@ -500,6 +526,8 @@ class TypstTranslator(SphinxTranslator):
         self.entry = node["entry"]
         self.profile = node["entry"].kind == "profile"
         self.body.append("#cv-profile(" if self.profile else "#cv-entry(")
+        if self.profile and (former := self.entry.former_name):
+            self.body.append(f"former: [{markup(str(FORMERLY).format(name=former))}], ")
 
     def depart_cv_entry(self, node: nodes.Element) -> None:
         self.strip_trailing()
