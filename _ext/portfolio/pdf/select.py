@@ -207,10 +207,22 @@ def papers(doc: nodes.document, env: BuildEnvironment, variant: Variant) -> list
         kept = sorted(kept, key=lambda pair: -_year(pair[1]))[: variant.limit]
     keep = {id(citation) for citation, _fields in kept}
     holders = _list_holders(doc, [citation for citation, _fields in listed]) if variant.publications == SELECTED else []
+    before = {i: _label(citation) for citation, _fields in listed for i in citation["ids"]}
     removed = [_remove(citation) for citation, _fields in listed if id(citation) not in keep]
     if variant.publications == SELECTED:
         selection(holders, [citation for citation, _fields in kept])
+    after = {i: _label(citation) for citation, _fields in kept for i in citation["ids"]}
+    shorts = {paper.id: paper.short for paper in domain.papers.values()}
+    for reference in list(doc.findall(nodes.reference)):
+        paper = target(reference)
+        if paper in before and reference.astext() == before[paper] and after.get(paper) != before[paper]:
+            # "[J9]" in the bio: the paper's label in this PDF, or its author-year form where it is not listed
+            reference.children = [nodes.Text(after.get(paper) or shorts.get(paper) or before[paper])]
     return removed
+
+
+def _label(citation: nodes.Element) -> str:
+    return citation[0].astext() if citation.children and isinstance(citation[0], nodes.label) else ""
 
 
 def _list_holders(doc: nodes.document, citations: list[nodes.Element]) -> list[nodes.section]:
