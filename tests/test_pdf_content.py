@@ -17,10 +17,9 @@ from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup, Tag
 from conftest import copy_site, run_sphinx
 from pdf_helpers import lines, outline_titles, pages_text
+from portfolio.records import Entry
 from pypdf import PdfReader
 from sphinx.testing.util import SphinxTestApp
-
-from portfolio.records import Entry
 
 LANGUAGES = ("en", "de")
 SHORT_KINDS = ["position", "education", "grant", "award", "talk"]
@@ -133,7 +132,12 @@ def test_an_entry_drawn_short_keeps_what_qualifies_it(sites, language: str):
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_an_entry_drawn_short_leaves_out_prose_and_other_details(sites, language: str):
     short, full = text(sites[language], "short"), text(sites[language], "cv")
-    for words in ("Opening the black box", "Relevance for all", "Prof. Dr. Example Supervisor", "Example Funding Agency"):
+    for words in (
+        "Opening the black box",
+        "Relevance for all",
+        "Prof. Dr. Example Supervisor",
+        "Example Funding Agency",
+    ):
         assert words in full and words not in short, words
     bodies = [e.summary for e in short_entries(sites[language]) if e.summary]
     assert bodies and not any(squashed(body)[:40] in squashed(short) for body in bodies)
@@ -154,7 +158,11 @@ def test_a_selection_is_headed_and_numbered_as_one(sites, language: str):
         ("J3", titles[2] + " for Clever Classifiers"),
     ]
     labels = dict(re.findall(r"\[(J\d+)\] ([^.!]+)", full))
-    assert [labels[label] for label in ("J1", "J3", "J4")] == [titles[0], titles[1], titles[2] + " for Clever Classifiers"]
+    assert [labels[label] for label in ("J1", "J3", "J4")] == [
+        titles[0],
+        titles[1],
+        titles[2] + " for Clever Classifiers",
+    ]
     assert "[J3]" in bio and "[J4]" in full[: full.index("[J1]")]  # the bio cites the pixel paper by its label here
 
 
@@ -221,13 +229,17 @@ def test_a_doctorates_thesis_is_a_dissertation(sites):
         for article in education.select("article.cv-education")
     }
     assert "Dissertation" in labels["PhD in Machine Learning"]
-    assert "Abschlussarbeit" in labels["MSc in Computer Science"] and "Dissertation" not in labels["MSc in Computer Science"]
+    assert (
+        "Abschlussarbeit" in labels["MSc in Computer Science"]
+        and "Dissertation" not in labels["MSc in Computer Science"]
+    )
     english = soup(sites["en"], "sections/education")
     assert "Thesis" in [dt.get_text(strip=True).rstrip(":") for dt in english.select("article.cv-education dt")]
 
 
 @pytest.mark.parametrize(
-    ("language", "kinds"), [("en", ["invited talk", "press interview"]), ("de", ["eingeladener Vortrag", "Presseinterview"])]
+    ("language", "kinds"),
+    [("en", ["invited talk", "press interview"]), ("de", ["eingeladener Vortrag", "Presseinterview"])],
 )
 def test_talk_kinds_read_as_kinds_of_talk(sites, language: str, kinds: list[str]):
     talks = soup(sites[language], "sections/talks")

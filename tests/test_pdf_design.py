@@ -165,7 +165,9 @@ def test_website_link_of_the_pdfs_language(build, baseurl: str, address: str):
 @pytest.mark.parametrize("theme", ["classic", "modern"])
 def test_no_website_link_while_it_is_a_placeholder(build, theme: str):
     """``nox -s new`` starts a project at https://example.org/: no site answers there."""
-    app = build("pdf-design", "cvpdf", confoverrides={"html_baseurl": "https://example.org/", "portfolio_pdf_theme": theme})
+    app = build(
+        "pdf-design", "cvpdf", confoverrides={"html_baseurl": "https://example.org/", "portfolio_pdf_theme": theme}
+    )
     path = app.outdir / NAME
     assert not re.search(r"(?<![@\w.])example\.org", text(path))  # the email dana@example.org stays
     assert not any("//example.org" in uri for uri in link_uris(path))

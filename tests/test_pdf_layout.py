@@ -13,11 +13,10 @@ import pytest
 import typst
 from docutils import nodes
 from pdf_helpers import body_fill, lines, pages_text
-from pypdf import PdfReader
-from sphinx import addnodes
-
 from portfolio.nodes import cv_entry
 from portfolio.pdf.settings import FONTS
+from pypdf import PdfReader
+from sphinx import addnodes
 
 THEMES = ("classic", "modern")
 NAMES = {"cv": "breaks-cv.pdf", "short": "breaks-cv-short.pdf"}
@@ -48,7 +47,12 @@ def headings_and_leads(app) -> tuple[set[str], set[str]]:
                 if not isinstance(child, nodes.paragraph) or isinstance(child, addnodes.toctree):
                     break
                 leads.append(child.astext())
-    entries = {w for page in app.env.found_docs for card in app.env.get_doctree(page).findall(cv_entry) for w in words(card.astext())}
+    entries = {
+        w
+        for page in app.env.found_docs
+        for card in app.env.get_doctree(page).findall(cv_entry)
+        for w in words(card.astext())
+    }
     return titles, {w for lead in leads for w in words(lead)} - entries
 
 

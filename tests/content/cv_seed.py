@@ -338,7 +338,9 @@ def _papers(lines: list[str]) -> list[Paper]:
             re.findall(r"gold open access", venue)
         )
         authors = text[: year.start()]
-        papers.append(Paper(f"{prefix}{number}", " ".join(title.split()), year.group(1), qualifiers, "Bach S" in authors))
+        papers.append(
+            Paper(f"{prefix}{number}", " ".join(title.split()), year.group(1), qualifiers, "Bach S" in authors)
+        )
     return papers
 
 

@@ -385,6 +385,9 @@ def test_the_scientific_impact_numbers(pdf_plain, sites, variant: str, language:
     assert seed is not None
     numbers = SCIENTIFIC_IMPACT.search(seed.read_text(encoding="utf-8"))
     assert numbers, "the CV's table of citations"
-    for where in (pdf_plain[variant, language], (sites[language].outdir / "sections" / "publications.html").read_text()):
+    for where in (
+        pdf_plain[variant, language],
+        (sites[language].outdir / "sections" / "publications.html").read_text(),
+    ):
         c1, c2, h1, h2, i1, i2 = numbers.groups()
         assert re.search(rf"\D{c1}\D+{c2}\D+{h1}\D+{h2}\D+10\D+{i1}\D+{i2}\D", where), (variant, language)

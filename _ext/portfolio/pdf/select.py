@@ -282,7 +282,9 @@ def short_form(card: cv_entry) -> None:
     qualifiers: list[nodes.Node] = []
     for body in [c for c in card.children if isinstance(c, cv_body)]:
         qualifiers += [nodes.inline("", "", *tag.deepcopy().children) for tag in body.findall(cv_tag)]
-        details = next((c for c in body.children if isinstance(c, nodes.field_list) and "cv-details" in c["classes"]), None)
+        details = next(
+            (c for c in body.children if isinstance(c, nodes.field_list) and "cv-details" in c["classes"]), None
+        )
         fields = [f for f in details.children if isinstance(f, nodes.field)] if details is not None else []
         for detail, field in zip(card["entry"].details, fields, strict=False):
             if detail.qualifies and isinstance(field[-1], nodes.field_body):
@@ -372,7 +374,10 @@ def dangling_backlinks(doc: nodes.document) -> None:
     for para in list(doc.findall(nodes.paragraph)):
         if "cv-software-links" not in para["classes"]:
             continue
-        at = max((i for i, c in enumerate(para.children) if isinstance(c, nodes.Text) and c.rstrip().endswith(label)), default=-1)
+        at = max(
+            (i for i, c in enumerate(para.children) if isinstance(c, nodes.Text) and c.rstrip().endswith(label)),
+            default=-1,
+        )
         if at < 0:
             continue
         references = [c for c in para.children[at + 1 :] if isinstance(c, nodes.reference)]

@@ -97,7 +97,8 @@ def string(text: str) -> str:
 
 def language(node: nodes.Element) -> str:
     """The language a node's ``language-<code>`` class names ("en"), or ""."""
-    code = next((c.removeprefix("language-") for c in node.get("classes", []) if c.startswith("language-")), "")
+    classes: list[str] = node.get("classes", [])
+    code = next((c.removeprefix("language-") for c in classes if c.startswith("language-")), "")
     return code if _LANGUAGE_RE.match(code) else ""
 
 
@@ -229,6 +230,7 @@ class TypstTranslator(SphinxTranslator):
     def depart_inline(self, node: nodes.Element) -> None:
         if language(node):
             self.body.append("];")
+
     depart_title_reference = depart_abbreviation = _through
     depart_number_reference = depart_citation_reference = depart_generated = _through
 
