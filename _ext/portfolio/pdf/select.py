@@ -250,10 +250,8 @@ def selection(holders: list[nodes.section], kept: list[nodes.Element]) -> None:
         lists.setdefault(id(citation.parent), []).append(citation)
     for citations in lists.values():
         for number, citation in enumerate(citations, start=1):
-            label = citation[0] if citation.children and isinstance(citation[0], nodes.label) else None
-            if label is not None and (match := _LABEL_RE.match(label.astext())):
-                label.children = []
-                label += nodes.Text(f"{match.group(1)}{number}")
+            if match := _LABEL_RE.match(_label(citation)):
+                citation[0].children = [nodes.Text(f"{match.group(1)}{number}")]
     for section in holders:
         if section.get(RETITLED) or not section.children or not isinstance(section[0], nodes.title):
             continue

@@ -25,6 +25,7 @@ from ..nodes import cv_account, cv_email, cv_entry, cv_meta, cv_org, cv_orgs, cv
 from ..records import Entry
 from ..untrusted import inside, is_image_file
 from ..warnings import Subtype, warn
+from .select import target
 
 _SPECIAL = frozenset("\\#$*_@<>[]`~/'\"-=+.()")
 _LABEL_RE = re.compile(r"^[A-Za-z0-9_\-.:]+$")
@@ -353,13 +354,13 @@ class TypstTranslator(SphinxTranslator):
     def visit_reference(self, node: nodes.reference) -> None:
         uri = node.get("refuri", "")
         external = uri.startswith(("http:", "https:", "mailto:"))
-        target = node.get("refid") or (uri.split("#", 1)[1] if "#" in uri and not external else "")
+        anchor = target(node)
         if external and self.citations and uri.startswith(("http:", "https:")):
             # a paper's "DOI", "Code", "arXiv" button: on paper the address is what can be used
             self.body.append(f"#link({string(uri)})[{markup(paper_address(uri))}];")
             raise nodes.SkipNode
-        if target and target in self.labels:
-            self.body.append(f"#link(label({string(target)}))[")
+        if anchor and anchor in self.labels:
+            self.body.append(f"#link(label({string(anchor)}))[")
         elif external:
             self.body.append(f"#link({string(uri)})[")
         else:
