@@ -39,6 +39,13 @@ INSPECT = """
   note = {Best paper award winner},
   keywords = {selected},
 }
+@misc{example2017deutsch,
+  author = {Example, A.},
+  title = {Erklärbare KI in der Praxis},
+  howpublished = {Example Press},
+  year = {2017},
+  langid = {ngerman},
+}
 """
 INTERVIEW = """
 ```{talk} Finding Answers
@@ -216,8 +223,16 @@ def test_a_bib_note_is_marked_english_on_the_german_site(sites):
     german = soup(sites["de"], "sections/publications")
     note = german.select_one(".cv-pub-note")
     assert note.get_text() == "Best paper award winner" and note["lang"] == "en"
-    assert all(title.get("lang") == "en" for title in german.select(".cv-pub-title"))
+    titles = [title for title in german.select(".cv-pub-title") if "Praxis" not in title.text]
+    assert titles and all(title.get("lang") == "en" for title in titles)
     assert soup(sites["en"], "sections/publications").select_one(".cv-pub-note").get("lang") is None
+
+
+def test_a_bib_entry_in_another_language_says_so(sites):
+    """``langid = {ngerman}``: German on the English site, and not marked on the German one."""
+    english = next(t for t in soup(sites["en"], "sections/publications").select(".cv-pub-title") if "Praxis" in t.text)
+    german = next(t for t in soup(sites["de"], "sections/publications").select(".cv-pub-title") if "Praxis" in t.text)
+    assert english["lang"] == "de" and german.get("lang") is None
 
 
 def test_a_doctorates_thesis_is_a_dissertation(sites):
