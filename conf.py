@@ -110,10 +110,9 @@ bibtex_tooltips = False
 
 # -- HTML ----------------------------------------------------------------------------------
 # The site's address: ReadTheDocs sets it for its builds, the GitHub Pages workflow
-# (.github/workflows/pages.yml) passes Pages' address; elsewhere SITE_URL.
-html_baseurl = (os.environ.get("READTHEDOCS_CANONICAL_URL") or os.environ.get("PORTFOLIO_SITE_URL") or SITE_URL).rstrip(
-    "/"
-) + "/"
+# (.github/workflows/pages.yml) passes Pages' address; elsewhere SITE_URL (none: no address anywhere).
+_site = os.environ.get("READTHEDOCS_CANONICAL_URL") or os.environ.get("PORTFOLIO_SITE_URL") or SITE_URL
+html_baseurl = _site.rstrip("/") + "/" if _site else ""
 # sitemap.xml and Open Graph tags use the same address.
 ogp_site_url = html_baseurl
 ogp_enable_meta_description = True
@@ -125,3 +124,8 @@ portfolio_description = DESCRIPTION
 html_theme = "furo"
 html_show_sourcelink = False
 html_copy_source = False
+
+# -- Other builders ------------------------------------------------------------------------
+# `sphinx-build -b latex` (README: "Supported builders and versions"): XeLaTeX sets every character
+# the sources have, where pdfLaTeX stops at some (a paper title's superscript ˣ).
+latex_engine = "xelatex"

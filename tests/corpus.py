@@ -13,7 +13,8 @@ folder that holds a secret the build must never read or change. ``expect`` lists
 - ``browser``: ``test_security.py`` loads every page in Chromium and checks that nothing runs;
 - ``search <words>``: it also searches the site for these words.
 
-A file ``<name>.symlink`` becomes a symbolic link ``<name>`` to the path it holds.
+A file ``<name>.symlink`` becomes a symbolic link ``<name>`` to the path it holds; a folder
+(``locales/``) is copied as it is.
 """
 
 from __future__ import annotations
@@ -101,6 +102,8 @@ def build_case(case: str, tmp: Path) -> Built:
             (project / "refs.bib").unlink()
         elif path.name.endswith(".symlink"):
             os.symlink(path.read_text().strip(), project / path.name.removesuffix(".symlink"))
+        elif path.is_dir():  # a folder of the project: locales/ with a translator's .po file
+            shutil.copytree(path, project / path.name, dirs_exist_ok=True)
         elif path.name != "expect":
             shutil.copyfile(path, project / path.name)
     if expect.conf:

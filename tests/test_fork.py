@@ -192,11 +192,7 @@ def test_edited_fork_builds_and_keeps_only_its_pages(forked):
     (forked / "sections" / "patents.md").unlink()
     index = forked / "index.md"
     index.write_text(index.read_text().replace("sections/patents\n", ""))
-    publications = forked / "sections" / "publications.md"
-    publications.write_text(
-        publications.read_text() + '\n## Conference papers\n\n```{bibliography}\n:filter: type == "inproceedings"\n'
-        ":labelprefix: C\n```\n"
-    )
+    # the starter's publication page has a group for every type: the new @inproceedings is listed as it is
     built = run(forked, *BUILD, PORTFOLIO_SITE_URL=SITE)
     assert built.returncode == 0 and built.stderr == "", built.stderr
     assert not (forked / "_build" / "html" / "sections" / "patents.html").exists()
@@ -242,3 +238,81 @@ def test_names_as_people_write_them(given, name, bib_name, key):
 
     who = owner(given)
     assert (who.name, who.bib_name, who.key) == (name, bib_name, key)
+
+
+# -- names that are not plain, and failures: nothing of the previous owner lost --------------------
+
+
+def files_of(project: Path) -> dict[str, bytes]:
+    """Every file of the checkout but git's, with its content."""
+    return {
+        str(p.relative_to(project)): p.read_bytes()
+        for p in project.rglob("*")
+        if p.is_file() and ".git" not in p.relative_to(project).parts
+    }
+
+
+def test_a_name_with_markdown_and_markup_builds(tmp_path):
+    """A backtick (it ended the profile's fence: the card vanished and -W passed), angle brackets
+    (the theme writes the name as HTML), braces and %: the skeleton builds under -W with the card
+    on the site and in the PDF, and the starter says how it wrote the name."""
+    from test_pdf import pdf_text
+
+    project = checkout(tmp_path / "project")
+    done = start(project, "Ada `Ace` <b>Love</b>lace {x}%")
+    assert done.returncode == 0, done.stderr
+    assert "name: written as 'Ada `Ace` ‹b›Love‹/b›lace x'" in done.stdout
+    built = run(project, *BUILD[:-1], str(tmp_path / "html"), PORTFOLIO_SITE_URL=SITE)
+    assert built.returncode == 0 and built.stderr == "" and built.stdout == "", built.stderr + built.stdout
+    index = BeautifulSoup((tmp_path / "html" / "index.html").read_text(), "html.parser")
+    assert index.select_one(".cv-profile .cv-title").get_text().startswith("Ada `Ace` ‹b›Love‹/b›lace x")
+    assert index.select("b") == []  # no tag of the name's
+    (pdf,) = (tmp_path / "html").glob("*-cv.pdf")
+    assert "Ada `Ace` ‹b›Love‹/b›lace x" in pdf_text(pdf)
+
+
+@pytest.mark.parametrize(
+    ("name", "why"),
+    [
+        (b"Ada \xff\xfe Example", "not valid UTF-8"),
+        (b"Ada " + b"Example" * 43, "characters long; at most 200"),
+    ],
+    ids=["invalid-utf8", "too-long"],
+)
+def test_a_bad_name_changes_nothing(tmp_path, name, why):
+    project = checkout(tmp_path / "project")
+    before = files_of(project)
+    done = subprocess.run(
+        [sys.executable, "-m", "portfolio.interop.starter", "--force", name],
+        cwd=project,
+        capture_output=True,
+        check=False,
+        env={**os.environ, "PYTHONPATH": str(project / "_ext")},
+    )
+    assert done.returncode == 1 and why in done.stderr.decode(), done.stderr
+    assert files_of(project) == before
+
+
+def test_a_failure_midway_leaves_the_previous_owner(tmp_path, monkeypatch):
+    """The disk fills up while the skeleton is moved in: the previous owner's index.md, refs.bib,
+    sections/, locales/ and conf.py are as they were, no temporary folder is left."""
+    from portfolio.interop import project as project_module
+    from portfolio.interop.starter import start as start_in_process
+
+    project = checkout(tmp_path / "project")
+    before = files_of(project)
+    original = project_module.os.replace
+    calls = {"n": 0}
+
+    def replace(source: object, target: object) -> None:
+        calls["n"] += 1
+        if calls["n"] == 15:
+            raise OSError(28, "No space left on device")
+        original(source, target)
+
+    monkeypatch.setattr(project_module.os, "replace", replace)
+    code, lines = start_in_process("Ada Lovelace", project, force=True)
+    assert code == 1 and "No space left on device; nothing was changed" in lines[0]
+    assert calls["n"] > 15  # the rollback moved the previous content back
+    assert files_of(project) == before
+    assert not list(project.glob(".portfolio-*"))

@@ -142,3 +142,46 @@ def test_linking_page_lists_every_name_and_the_files(portfolio):
     assert rows["cite-example2015pixel"] == "Example et al. 2015" and rows["keynote-2023"] == "Opening the Black Box"
     hrefs = {a.get_text(): a["href"] for a in page.select("ul.cv-files a")}
     assert hrefs == {"refs.bib": "../refs.bib", "resume.json": "../resume.json", "objects.inv": "../objects.inv"}
+
+
+# -- keys as exporters write them: names in lower case, as every Sphinx label -------------------------
+
+
+@pytest.fixture(scope="module")
+def exported_keys(tmp_path_factory, rootdir):
+    """``test-realbib`` (Crossref's ``Example_2020``, ACM's and DBLP's keys) and a lab's docs citing it."""
+    from conftest import build_root
+
+    portfolio = build_root(rootdir / "test-realbib", tmp_path_factory.mktemp("realbib"))
+    assert portfolio.warning.getvalue() == ""
+    srcdir = tmp_path_factory.mktemp("consumer")
+    shutil.copytree(rootdir / "test-realbib-consumer", srcdir, dirs_exist_ok=True)
+    inventory = str(portfolio.outdir / "objects.inv")
+    consumer = run_sphinx(srcdir, confoverrides={"intersphinx_mapping": {"ada": (BASE, inventory)}})
+    return portfolio, consumer
+
+
+def test_inventory_names_are_lower_case(exported_keys):
+    portfolio, _ = exported_keys
+    names = inventory_names(portfolio.outdir)
+    assert [name for name, roles in names.items() if "std:label" in roles and name != name.lower()] == []
+    assert names["paper-example_2020"] == ["std:label"] and "paper-Example_2020" not in names
+    assert names["paper-10.5555/3581783.3612345"] == ["std:label"]
+    assert names["cite-dblp:conf/iccv/exampler21"] == ["std:label"]
+
+
+def test_upper_case_keys_are_reached_in_lower_case(exported_keys):
+    """MyST's ``inv:`` looks a name up as written, Sphinx's roles in lower case: both reach the paper."""
+    portfolio, consumer = exported_keys
+    assert consumer.warning.getvalue() == ""
+    index, other = external_links(consumer, "index"), external_links(consumer, "other")
+    assert (
+        index["Explaining Nonlinear Classifiers in Time Series"] == BASE + "papers/Example_2020.html#paper-example-2020"
+    )
+    assert index["Example and Roe 2020"] == BASE + "papers/Example_2020.html#paper-example-2020"
+    assert index["Concept Relevance for Video Retrieval"].startswith(BASE + "papers/10-5555-3581783-3612345-")
+    assert index["Example and Roe 2021"].startswith(BASE + "papers/dblp-conf-iccv-exampler21-")
+    assert set(other.values()) == {BASE + "papers/Example_2020.html#paper-example-2020"} and len(other) == 1
+    for href in {*index.values(), *other.values()}:
+        path, anchor = urlsplit(href).path.removeprefix(urlsplit(BASE).path), urlsplit(href).fragment
+        assert BeautifulSoup((portfolio.outdir / path).read_text(), "html.parser").find(id=anchor) is not None, href

@@ -23,7 +23,7 @@ from conftest import REPO, run_sphinx
 from sphinx.testing.util import SphinxTestApp
 
 ROOT = REPO / "tests" / "roots" / "rendercv"
-PROJECT_FILES = ("conf.py", "_ext", "pyproject.toml", "index.md", "sections", "refs.bib", ".gitignore")
+PROJECT_FILES = ("conf.py", "_ext", "pyproject.toml", "index.md", "sections", "refs.bib", "locales", ".gitignore")
 SAMPLE_PHONE = "+1 415 555 0134"
 CASES = {
     "classic": ROOT / "John_Doe_ClassicTheme_CV.yaml",
@@ -114,7 +114,7 @@ class Page:
 
 @dataclass
 class Site:
-    """A built import, its pages by their heading (the landing page is "About")."""
+    """A built import, its pages by their heading (the landing page, titled with the name, as "About")."""
 
     project: Path
     stdout: str
@@ -127,6 +127,9 @@ class Site:
         for path in sorted([app.outdir / "index.html", *(app.outdir / "sections").glob("*.html")]):
             main = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select_one("article[role=main]")
             heading = normalise(main.select_one("h1").get_text().rstrip("¶"))
+            if path.name == "index.html":
+                assert heading == normalise(main.select_one(".cv-profile .cv-title").get_text().rstrip("¶"))
+                heading = "About"
             titles = [normalise(t.get_text().rstrip("¶")) for t in main.select("article.cv-entry .cv-title")]
             citations = "\n".join(normalise(c.get_text()) for c in main.select("div.citation"))
             pages[heading] = Page(titles, citations, normalise(main.get_text()))
@@ -280,7 +283,7 @@ def test_free_text_dates_kept_and_warned(imported):
     assert "When: Fall 2023" in site.text and "When: sometime in 2021" in site.text
     assert "warning: Awards and Honors / Fellowship: date 'Fall 2023' is not YYYY" in site.stdout
     talks = (site.project / "sections" / "invited-talks.md").read_text()
-    assert "```{talk} On Engines\n:date: 2022-10-21\n:event: Royal Society Lecture\n" in talks
+    assert "~~~{talk} On Engines\n:date: 2022-10-21\n:event: Royal Society Lecture\n" in talks
 
 
 def test_markdown_kept_in_bodies_and_plain_in_options(imported):
@@ -422,3 +425,384 @@ def test_publication_date_fields():
     }
     assert Bibliography.date_fields("Fall 2023", "P / X", report) == {"year": "2023", "note": "Fall 2023"}
     assert len(report.warnings) == 1
+
+
+# -- hostile input ---------------------------------------------------------------------------
+
+HOSTILE = REPO / "tests" / "roots" / "test-untrusted-rendercv" / "hostile.yaml"
+
+
+@dataclass
+class Hostile:
+    """The hostile CV imported beside an ``outside`` folder with a secret, and built."""
+
+    tmp: Path
+    project: Path
+    stdout: str
+    app: SphinxTestApp
+    outside_before: dict[str, bytes]
+
+
+def outside_files(tmp: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(tmp)): p.read_bytes() for p in (tmp / "outside").rglob("*") if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory) -> Hostile:
+    from corpus import PNG, SECRET
+
+    tmp = tmp_path_factory.mktemp("hostile")
+    (tmp / "outside").mkdir()
+    (tmp / "outside" / "secret.txt").write_text(SECRET + "\n")
+    (tmp / "outside" / "secret.png").write_bytes(PNG + SECRET.encode())
+    (tmp / "cv").mkdir()
+    shutil.copyfile(HOSTILE, tmp / "cv" / "hostile.yaml")
+    before = outside_files(tmp)
+    project = project_copy(tmp / "project")
+    done = run_import(project, tmp / "cv" / "hostile.yaml")
+    assert done.returncode == 0, done.stderr
+    app = run_sphinx(project, "html")
+    return Hostile(tmp, project, done.stdout, app, before)
+
+
+def test_hostile_cv_builds_without_warning(hostile):
+    """Everything neutralised is text: nothing left for Sphinx or the extension to warn about."""
+    assert hostile.app.warning.getvalue() == ""
+
+
+def test_hostile_cv_each_neutralised_thing_is_reported(hostile):
+    report = hostile.stdout
+    for line in (
+        "warning: cv / name: HTML markup in a title: its angle brackets written as ‹ and ›",
+        "warning: cv / headline: raw HTML written as text",
+        "warning: cv / headline: a MyST role or directive written as text",
+        "warning: cv / photo: '../outside/secret.png' is not in the YAML file's folder: no photo",
+        "warning: cv / social_networks: GitHub: user name '<img src=x onerror=window.__pwned=1>' cannot be part of"
+        " an address: kept as text",
+        "warning: cv / social_networks: X: user name 'eve/../../x?y=<script>' cannot be part of an address",
+        "warning: cv / custom_connections: link target 'javascript:window.__pwned=1' is not http(s) or mailto:"
+        " written as text",
+        "warning: Experience / Engineer ` lead: raw HTML written as text",
+        "warning: Experience / Engineer ` lead: a MyST role or directive written as text",
+        "warning: Experience / Engineer ` lead: link to a javascript: address written as text",
+        "warning: Experience / Reader ``` of files: a MyST role or directive written as text",
+        "warning: Talks / A Talk: url 'x><img src=x onerror=window.__pwned=1>' is not an http(s) URL: kept as text",
+        "warning: Notes / :::{include} ../../outside/secret.txt :::: a MyST role or directive written as text",
+        "warning: Notes / <script>window.__pwned=1</script> and <!-- a comment -->: raw HTML written as text",
+        "warning: Publications / A <i onmouseover=window.__pwned=1>Paper</i>: raw HTML written as text",
+        "warning: Publications / A <i onmouseover=window.__pwned=1>Paper</i>: link to a javascript: address",
+        "warning: Publications / A <i onmouseover=window.__pwned=1>Paper</i>: doi 'javascript:window.__pwned=1' is"
+        " not a DOI: left out of refs.bib",
+        "warning: Publications / A <i onmouseover=window.__pwned=1>Paper</i>: url 'javascript:window.__pwned=1' is"
+        " not an http(s) address: left out of refs.bib",
+    ):
+        assert line in report, line
+
+
+def test_hostile_cv_reads_and_writes_nothing_outside(hostile):
+    """The secret next to the project is in no file of the project or the site (the PDF included),
+    the outside folder is as it was, and no temporary folder of the import is left."""
+    from corpus import SECRET
+    from test_pdf import pdf_text
+
+    assert outside_files(hostile.tmp) == hostile.outside_before
+    for path in hostile.project.rglob("*"):
+        if path.is_file() and ".git" not in path.parts:
+            assert SECRET.encode() not in path.read_bytes(), path
+    (pdf,) = Path(hostile.app.outdir).glob("*-cv.pdf")
+    assert SECRET not in pdf_text(pdf)
+    assert not list(hostile.project.glob(".portfolio-*"))
+    assert not (hostile.project / "secret.png").exists()
+
+
+def test_hostile_cv_text_is_shown_as_written(hostile):
+    """Neutralised, not dropped: the cards with a backtick in their title are on the site and in the
+    PDF, and each payload shows as the text it is."""
+    from test_pdf import pdf_text
+
+    site = Site.read(hostile.project, hostile.app, hostile.stdout)
+    assert site.pages["Experience"].titles == ["Engineer ` lead", "Reader ``` of files"]
+    text = site.text
+    for shown in (
+        "<img src=x onerror=window.__pwned=1> in a summary",
+        "{download}hosts <../../outside/secret.txt> and {eval-rst}x",  # `...` is code in Markdown
+        "{include} ../../outside/secret.txt",
+        ":::{include} ../../outside/secret.txt :::",
+        "<script>window.__pwned=1</script> and <!-- a comment -->",
+        "$$x$$ {{ substitution }} (label)= % not a comment % a comment line # not a heading 1. not a list ---",
+        "GitHub: <img src=x onerror=window.__pwned=1>",
+        "x><img src=x onerror=window.__pwned=1>",
+    ):
+        assert normalise(shown) in text, shown
+    (pdf,) = Path(hostile.app.outdir).glob("*-cv.pdf")
+    words = normalise(pdf_text(pdf))
+    assert "Engineer ` lead" in words and "Reader ``` of files" in words
+    assert "<img src=x onerror=window.__pwned=1> in a summary" in words
+
+
+def test_hostile_cv_runs_no_script_in_chromium(hostile):
+    from browser import CHROMIUM, chromium, serve
+    from hostile import site_problems
+
+    if not CHROMIUM.exists():
+        pytest.skip("Debian's chromium is not installed")
+    outdir = Path(hostile.app.outdir)
+    with serve(outdir) as base, chromium() as browser:
+        assert site_problems(browser, outdir, base) == []
+
+
+# -- the photo: only an image from the YAML's folder ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("photo", "why"),
+    [
+        ("{outside}/secret.png", "is not in the YAML file's folder"),  # an absolute path
+        ("../outside/secret.png", "is not in the YAML file's folder"),
+        ("linked.png", "is not in the YAML file's folder"),  # a symlink out of it
+        ("scripted.svg", "is an SVG with an event handler (onload)"),
+        ("notes.png", "is not an image"),
+        ("missing.png", "is not a file"),
+    ],
+)
+def test_photo_only_an_image_in_the_yaml_folder(tmp_path, photo, why):
+    from corpus import PNG
+    from portfolio.interop.rendercv import Person, Report, read_photo
+
+    (tmp_path / "outside").mkdir()
+    (tmp_path / "outside" / "secret.png").write_bytes(PNG)
+    cv = tmp_path / "cv"
+    cv.mkdir()
+    (cv / "linked.png").symlink_to(tmp_path / "outside" / "secret.png")
+    (cv / "scripted.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" onload="window.__pwned=1"/>')
+    (cv / "notes.png").write_text("not a picture")
+    report = Report()
+    given = photo.format(outside=tmp_path / "outside")
+    assert read_photo(Person(photo=given), cv, report) is None
+    assert report.warnings == [f"warning: cv / photo: {given[:80]!r} {why}: no photo"]  # the report cuts a path
+    (cv / "me.png").write_bytes(PNG)
+    assert read_photo(Person(photo="me.png"), cv, Report()) == ("me.png", PNG)
+
+
+# -- the command replaces only once the new content is complete -----------------------------------
+
+
+def files_of(project: Path) -> dict[str, bytes]:
+    """Every file of the project but git's, with its content."""
+    return {
+        str(p.relative_to(project)): p.read_bytes()
+        for p in project.rglob("*")
+        if p.is_file() and ".git" not in p.relative_to(project).parts
+    }
+
+
+def write_cv(tmp: Path, cv: dict[str, Any], name: str = "cv.yaml") -> Path:
+    path = tmp / name
+    path.write_text(yaml.safe_dump({"cv": cv}, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def previous(tmp_path) -> Path:
+    """A copy of the project (index.md, refs.bib, sections/, locales/ of its owner), committed."""
+    project = project_copy(tmp_path / "project")
+    assert (project / "locales").is_dir() and (project / "sections").is_dir()
+    return project
+
+
+@pytest.mark.parametrize("failing", ["write_bytes", "replace"])
+def test_a_failure_midway_leaves_the_previous_content(previous, monkeypatch, failing):
+    """The disk fills up while the new pages are written (``write_bytes``), or while they are moved
+    in (``replace``): the previous index.md, refs.bib, sections/ and locales/ are as they were,
+    and no temporary folder is left."""
+    from portfolio.interop import project as project_module
+    from portfolio.interop.rendercv import import_cv
+
+    before = files_of(previous)
+    calls = {"n": 0}
+    if failing == "write_bytes":
+        original_write = Path.write_bytes
+
+        def write_bytes(self: Path, data: bytes) -> int:
+            calls["n"] += 1
+            if calls["n"] == 4:
+                raise OSError(28, "No space left on device")
+            return original_write(self, data)
+
+        monkeypatch.setattr(Path, "write_bytes", write_bytes)
+    else:
+        original_replace = project_module.os.replace
+
+        def replace(source: Any, target: Any) -> None:
+            calls["n"] += 1
+            if calls["n"] == 12:  # some of the previous content moved aside, some of the new moved in
+                raise OSError(28, "No space left on device")
+            original_replace(source, target)
+
+        monkeypatch.setattr(project_module.os, "replace", replace)
+    code, report = import_cv(CASES["classic"], previous, force=True)
+    assert code == 1 and "No space left on device; nothing was changed" in report.notes[0], report.notes
+    assert calls["n"] >= (4 if failing == "write_bytes" else 12)
+    assert files_of(previous) == before
+    assert not list(previous.glob(".portfolio-*"))
+
+
+def test_a_long_section_title_is_imported(previous, tmp_path):
+    """A 300-character section title: a page of its own, named by the title's first words."""
+    title = "Selected " + "Very" * 73 + " Long Title"
+    source = write_cv(tmp_path, {"name": "Ada Example", "sections": {title: ["A paragraph."]}})
+    done = run_import(previous, source, "--force")
+    assert done.returncode == 0, done.stderr
+    (page,) = (previous / "sections").glob("selected-*.md")
+    assert len(page.name) < 100 and f"# {title}\n" in page.read_text()
+
+
+def test_invalid_input_changes_nothing(previous, tmp_path):
+    """Input that cannot be imported stops before anything is written."""
+    before = files_of(previous)
+    bad = tmp_path / "bad.yaml"
+    bad.write_bytes(b"cv:\n  name: \xff\xfe not UTF-8\n")
+    done = run_import(previous, bad, "--force")
+    assert done.returncode == 1 and "cannot read" in done.stderr
+    assert files_of(previous) == before
+
+
+# -- resource bounds ---------------------------------------------------------------------------
+
+
+def alias_bomb(levels: int) -> str:
+    """YAML whose every level lists the one before nine times: 9**levels values in a few hundred bytes."""
+    lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for n in range(1, levels):
+        lines.append(f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 9)}]")
+    lines.append(
+        f"cv:\n  name: Bomb\n  sections:\n    Bombs:\n      - name: Bomb\n        date: 2020\n        x: *a{levels - 1}"
+    )
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        (alias_bomb(9), "aliases expand to more than"),
+        (alias_bomb(6), "aliases expand to more than"),
+        (
+            'big: &big "' + "x" * 50_000 + '"\ncv:\n  name: A\n  sections:\n    S:\n' + "      - *big\n" * 400,
+            "aliases expand",
+        ),
+        ("cv: &cv\n  name: Loop\n  sections:\n    Loop:\n      - *cv\n", "recursive alias"),
+        ("cv: " + "[" * 5000 + "]" * 5000 + "\n", "nested too deeply"),
+        ("cv:\n  name: Big\n  headline: " + "x" * 2_100_000 + "\n", "larger than 2 MB"),
+    ],
+    ids=["nine-levels", "six-levels", "big-string", "recursive", "deep", "huge"],
+)
+def test_resource_bombs_are_refused(previous, tmp_path, text, why):
+    before = files_of(previous)
+    source = tmp_path / "bomb.yaml"
+    source.write_text(text, encoding="utf-8")
+    done = run_import(previous, source, "--force")
+    assert done.returncode == 1 and why in done.stderr, done.stderr[-2000:]
+    assert files_of(previous) == before
+
+
+def test_emphasis_patterns_are_linear_and_long_text_cut(previous, tmp_path):
+    """A 24 kB headline of emphasis markers (once quadratic) is read, cut to an option's length, reported."""
+    source = write_cv(tmp_path, {"name": "Ada Example", "headline": "*a_" * 8000, "sections": {"S": ["x"]}})
+    done = run_import(previous, source, "--force")
+    assert done.returncode == 0, done.stderr
+    assert "warning: cv / headline: text of 24000 characters cut to 1000" in done.stdout
+
+
+def test_output_size_is_capped(previous, tmp_path, monkeypatch):
+    from portfolio.interop import rendercv
+
+    monkeypatch.setattr(rendercv, "MAX_OUTPUT_BYTES", 2_000)
+    before = files_of(previous)
+    code, report = rendercv.import_cv(CASES["classic"], previous, force=True)
+    assert code == 1 and "more than 2,000; is this a CV? Nothing was changed" in report.notes[0], report.notes
+    assert files_of(previous) == before
+
+
+# -- private.toml ------------------------------------------------------------------------------
+
+
+def test_private_toml_is_valid_toml_whatever_the_phone(previous, tmp_path):
+    """A phone with a DEL character: private.toml parses, holds it exactly, and the next import works."""
+    import tomllib
+
+    phone = "+49 30\x7f 1234"
+    source = write_cv(tmp_path, {"name": "Ada Example", "phone": phone, "sections": {"S": ["x"]}})
+    for _ in range(2):
+        done = run_import(previous, source, "--force")
+        assert done.returncode == 0, done.stderr
+        private = tomllib.loads((previous / "private.toml").read_text(encoding="utf-8"))
+        assert private["profile"]["phone"] == phone
+
+
+def test_unreadable_private_toml_stops_the_import(previous, tmp_path):
+    """private.toml that cannot be read is not overwritten (its other tables would be lost)."""
+    (previous / "private.toml").write_text('[profile]\nphone = "+49 30\x7f 1234"\n[mine]\nkeep = 1\n')
+    before = files_of(previous)
+    source = write_cv(tmp_path, {"name": "Ada Example", "sections": {"S": ["x"]}})
+    done = run_import(previous, source, "--force")
+    assert done.returncode == 1 and "private.toml cannot be read" in done.stderr
+    assert files_of(previous) == before
+
+
+# -- the safe Markdown subset --------------------------------------------------------------------
+
+#: what imported text may become once MyST reads it: paragraphs, emphasis, http(s) links, code, breaks
+SAFE_TOKENS = {
+    *(f"{kind}_{end}" for kind in ("paragraph", "em", "strong", "link") for end in ("open", "close")),
+    *("inline", "text", "code_inline", "softbreak", "hardbreak"),
+}
+#: every MyST syntax extension on, whether or not a project enables it
+MYST_EXTENSIONS = {
+    "amsmath", "attrs_block", "attrs_inline", "colon_fence", "deflist", "dollarmath", "fieldlist",
+    "html_admonition", "html_image", "linkify", "replacements", "smartquotes", "strikethrough",
+    "substitution", "tasklist",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "<img src=x onerror=alert(1)>",
+        "```{include} /etc/passwd\n```",
+        ":::{include} x\n:::",
+        "~~~{literalinclude} x\n~~~",
+        "{eval-rst}`.. raw:: html`",
+        "{download}`x <../../etc/hosts>`",
+        "$$x$$ and $y$",
+        "{{ substitution }} {#id .class}",
+        "(label)=\n# heading\n+++",
+        "[x](javascript:alert(1)) ![i](https://x/i.png) <https://x> <javascript:alert(1)>",
+        "a | b\n--|--\nc | d",
+        "- [ ] task\n* item\n1) one\n2024. a year\n> quote",
+        "x\n===\n\n---",
+        "[^1]: footnote\n[ref]: https://x",
+        "term\n: definition\n:field: value\n% comment",
+        "~~strike~~ &lt;script&gt; <!-- comment -->",
+        "    indented code",
+        "**bold *italic* `code` [link](https://example.org/a_(b)) end**",
+    ],
+)
+def test_imported_markdown_can_only_say_the_subset(source):
+    """Whatever the imported text, MyST with every extension on reads the written Markdown as
+    paragraphs, emphasis, code and http(s) links, and shows the text as it was written."""
+    from markdown_it.renderer import RendererHTML
+    from myst_parser.config.main import MdParserConfig
+    from myst_parser.parsers.mdit import create_md_parser
+    from portfolio.interop import markdown as md
+
+    notes: list[str] = []
+    written = md.markdown(source, notes.append)
+    parser = create_md_parser(MdParserConfig(enable_extensions=MYST_EXTENSIONS), RendererHTML)
+
+    def tokens(found: list[Any]) -> list[Any]:
+        return [t for token in found for t in (token, *tokens(token.children or []))]
+
+    parsed = tokens(parser.parse(written))
+    assert {t.type for t in parsed} <= SAFE_TOKENS, written
+    assert all(t.attrs["href"].startswith(("https://", "http://")) for t in parsed if t.type == "link_open")
+    assert md.plain(written) == md.plain(source)  # the same text, as written

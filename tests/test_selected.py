@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 
 from bs4 import BeautifulSoup
@@ -76,3 +77,35 @@ def test_list_follows_the_bib_file_in_an_incremental_build(tmp_path):
     app = run_sphinx(src, builddir=out)
     assert app.warning.getvalue() == ""
     assert len(lists(app.outdir)[0]) == 2  # index.md itself did not change: it was written again
+
+
+def test_alfolio_marks_a_highlight_with_its_selected_field(build):
+    """al-folio's ``selected = {true}`` (its convention; ``{false}`` is not selected), in the list on
+    the landing page and in a PDF of selected publications."""
+    from test_pdf import pdf_text
+
+    app = build("realbib")
+    assert [text.split(".")[0] for text, _, _ in lists(app.outdir, "index")[0]] == [
+        "Sparse Relevance Maps for Graph Networks",
+        "k-Coverage of Concept Atlases",
+    ]
+    variants = {"short": {"publications": "selected", "kinds": []}}
+    pdf = build("realbib", "cvpdf", confoverrides={"portfolio_pdf_variants": variants})
+    assert pdf.warning.getvalue() == ""
+    text = " ".join(pdf_text(next(pdf.outdir.glob("*.pdf"))).split())
+    assert "[J1] [JMLR] Sparse Relevance Maps for Graph Networks" in text and "[C1] [ICML] k-Coverage" in text
+    assert "Explaining Learning Machines" not in text and "Relevance Toolbox User Manual" not in text
+
+
+def test_an_empty_selection_warns_in_the_pdf_too(build):
+    """Google Scholar's file marks nothing: the landing page's list and the PDF of selected
+    publications each say so, where they are set."""
+    variants = {"short": {"publications": "selected", "kinds": []}}
+    app = build(
+        "realbib", "cvpdf", confoverrides={"bibtex_bibfiles": ["scholar.bib"], "portfolio_pdf_variants": variants}
+    )
+    log = app.warning.getvalue()
+    assert "index.md:11: WARNING: selected-publications lists no paper" in log
+    assert re.search(
+        r"conf\.py:\d+: WARNING: portfolio_pdf_variants\['short'\]: publications: 'selected' keeps no paper", log
+    ), log

@@ -76,3 +76,62 @@ def test_a_changed_bib_file_is_read_again(server):
     bib.write_text(bib.read_text().replace("{Unmasking Clever Hans Predictors}", "{Unmasking Clever Hans}"))
     wait_for_build(get, token)
     assert "Unmasking Clever Hans</" in get("/papers/other2019clever.html")
+
+
+# -- who the server answers ------------------------------------------------------------------------
+
+
+@pytest.fixture
+def bare_server(tmp_path):
+    """The server's request handler on a folder with one page, bound to 127.0.0.1 (no build)."""
+    import http.server
+    import threading
+
+    from portfolio.serve import Builds, handler
+
+    (tmp_path / "index.html").write_text("<html><body>draft</body></html>")
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler(tmp_path, Builds(), "127.0.0.1"))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield server.server_port
+    server.shutdown()
+    server.server_close()
+
+
+def ask(port: int, path: str, host: str | None) -> tuple[int, str]:
+    import http.client
+
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    connection.putrequest("GET", path, skip_host=True)
+    if host is not None:
+        connection.putheader("Host", host)
+    connection.endheaders()
+    answer = connection.getresponse()
+    body = answer.read().decode("utf-8", "replace")
+    connection.close()
+    return answer.status, body
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1", "127.0.0.1:8000", "localhost:8000", "LOCALHOST", "[::1]:8000"])
+def test_answers_to_its_own_names(bare_server, host):
+    assert ask(bare_server, "/index.html", host) == (200, ask(bare_server, "/index.html", "localhost")[1])
+    assert "draft" in ask(bare_server, "/index.html", host)[1]
+
+
+@pytest.mark.parametrize("host", ["attacker.example", "attacker.example:8000", "127.0.0.1.attacker.example", "", None])
+def test_other_hosts_are_refused(bare_server, host):
+    """DNS rebinding: a page of another site whose name now resolves to 127.0.0.1 reads nothing."""
+    status, body = ask(bare_server, "/index.html", host)
+    assert status == 421 and "draft" not in body
+
+
+def test_a_nul_in_the_path_is_a_bad_request(bare_server):
+    assert ask(bare_server, "/index%00.html", "localhost")[0] == 400
+    assert ask(bare_server, "/index.html", "localhost")[0] == 200  # and the server still answers
+
+
+def test_bound_to_all_interfaces_it_answers_to_ip_addresses():
+    from portfolio.serve import host_allowed
+
+    assert host_allowed("192.168.1.20:8000", "0.0.0.0") and host_allowed("[fe80::1]:8000", "::")
+    assert not host_allowed("attacker.example:8000", "0.0.0.0")
+    assert host_allowed("my-laptop.local", "my-laptop.local") and not host_allowed("192.168.1.20", "127.0.0.1")

@@ -41,6 +41,31 @@ PRIVATE_BIB_FIELDS = (
     "bdsk-*",
     "local-url",
 )
+#: fields that only say how the site shows a paper (al-folio's buttons, badge, preview and flags, as its
+#: ``filtered_bibtex_keywords`` lists them): never in the BibTeX the site publishes
+DISPLAY_BIB_FIELDS = (
+    "abbr",
+    "additional_info",
+    "altmetric",
+    "arxiv",
+    "award",
+    "award_name",
+    "bibtex_show",
+    "blog",
+    "code",
+    "dimensions",
+    "google_scholar_id",
+    "html",
+    "inspirehep_id",
+    "pdf",
+    "poster",
+    "preview",
+    "selected",
+    "slides",
+    "supp",
+    "video",
+    "website",
+)
 
 
 @dataclass(frozen=True)
@@ -95,6 +120,21 @@ SETTINGS: tuple[Setting, ...] = (
         "env",
         (list, tuple),
         "bib fields never published anywhere (a trailing * matches a prefix)",
+    ),
+    Setting(
+        "portfolio_bib_display_fields",
+        list(DISPLAY_BIB_FIELDS),
+        "html",
+        (list, tuple),
+        "bib fields that only say how the site shows a paper (al-folio's pdf, code, abbr, selected, ...): "
+        "never in the published BibTeX",
+    ),
+    Setting(
+        "portfolio_paper_files",
+        "papers",
+        "env",
+        (str,),
+        "the folder (in the source folder, beside conf.py) of the files that bib fields such as pdf = {paper.pdf} name",
     ),
     Setting(
         "portfolio_trust_raw_html",
@@ -183,7 +223,8 @@ SETTINGS: tuple[Setting, ...] = (
         "selected",
         "html",
         (str,),
-        "the bib keyword (in an entry's keywords) that puts a paper into {selected-publications}",
+        "the bib keyword (in an entry's keywords) that puts a paper into {selected-publications}, as al-folio's "
+        "selected = {true} does",
     ),
     Setting(
         "portfolio_description",

@@ -217,9 +217,9 @@ def publish_labels(app: Sphinx, env: BuildEnvironment) -> list[str]:
         std.labels.pop(name, None)
         std.anonlabels.pop(name, None)
     published = {entry_id: (e.docname, e.id, e.title) for entry_id, e in domain.by_id().items()}
-    for key, paper in domain.papers.items():
-        published[f"paper-{key}"] = (paper.page or paper.docname, paper.id, paper.title)
-        published[f"cite-{key}"] = (paper.page or paper.docname, paper.id, paper.short)
+    for key, paper in domain.papers.items():  # lower case, as Sphinx's labels are and :ref: looks them up
+        published[f"paper-{key.lower()}"] = (paper.page or paper.docname, paper.id, paper.title)
+        published[f"cite-{key.lower()}"] = (paper.page or paper.docname, paper.id, paper.short)
     for name, (docname, anchor, title) in published.items():
         std.labels[name] = (docname, anchor, title)
         std.anonlabels[name] = (docname, anchor)

@@ -26,8 +26,14 @@ from sphinx.builders.gettext import MessageCatalogBuilder
 from sphinx.config import Config
 from sphinx.locale import get_translation
 from sphinx.transforms import SphinxTransform
+from sphinx.transforms.i18n import parse_noqa
+from sphinx.util.i18n import docname_to_domain
+from sphinx.util.nodes import extract_messages
 
-from .nodes import cv_org, cv_place
+from .compat.sphinx import builder_class
+from .nodes import cv_body, cv_header, cv_org, cv_place
+from .validate import MAX_LENGTH, cut, has_markup
+from .warnings import Subtype, warn
 
 CATALOG = "portfolio"
 #: ``locale/<lang>/LC_MESSAGES/sphinx.po``: the words of Sphinx's templates and of furo's that
@@ -86,11 +92,57 @@ class KeepTranslatedInlines(SphinxTransform):
     default_priority = 998
 
     def apply(self, **kwargs: Any) -> None:
-        if issubclass(self.env._builder_cls, MessageCatalogBuilder):
+        if issubclass(builder_class(self.env), MessageCatalogBuilder):
             return
         for kind in (cv_org, cv_place):
             for node in self.document.findall(kind):
                 node.attributes.pop("translatable", None)
+
+
+def _option_text(node: nodes.Node) -> bool:
+    """Whether a translatable node shows an option or a title of a card (its header, its labelled
+    details), not the author's Markdown body."""
+    parent = node.parent
+    while parent is not None and not isinstance(parent, cv_body):
+        if isinstance(parent, cv_header) or (
+            isinstance(parent, nodes.field_list) and "cv-details" in parent["classes"]
+        ):
+            return True
+        parent = parent.parent
+    return False
+
+
+class TranslatedOptionsAsText(SphinxTransform):
+    """A card's title and options are plain text, never Markdown: their translations in a ``.po``
+    file are too. Sphinx's ``Locale`` (priority 20) parses every msgstr as the page's markup, so a
+    translated title could carry HTML, a role that copies a file (``{download}``) or a directive;
+    here (before it) each such message becomes the text it says, checked as the option is (length,
+    markup warned about), and is taken from ``Locale``'s way."""
+
+    default_priority = 15
+
+    def apply(self, **kwargs: Any) -> None:
+        if issubclass(self.env._builder_cls, MessageCatalogBuilder):
+            return
+        domain = docname_to_domain(self.env.docname, self.config.gettext_compact)
+        folders = [Path(self.env.srcdir, folder) for folder in self.config.locale_dirs]
+        catalog, has_catalog = locale.init(folders, self.config.language, domain)
+        if not has_catalog:
+            return
+        for node, message in list(extract_messages(self.document)):
+            if not _option_text(node):
+                continue
+            node["translatable"] = False  # Locale passes it by
+            translated, _noqa = parse_noqa(catalog.gettext(message))
+            text = " ".join(translated.split())
+            if not text or translated == message:
+                continue
+            if len(text) > MAX_LENGTH:
+                warn(f"a translated title or option is {len(text)} characters long; cut", Subtype.TOO_LONG, node)
+                text = cut(text)
+            if has_markup(text):
+                warn("a translated title or option contains HTML markup, shown as text", Subtype.MARKUP, node)
+            node[:] = [nodes.Text(text)]
 
 
 #: global state: docutils' default settings per parser class, worked out once per process
@@ -133,4 +185,5 @@ def setup_i18n(app: Sphinx) -> None:
     # words of Sphinx and furo that Sphinx's catalog lacks for a language: added as its fallback
     app.add_message_catalog(SPHINX_CATALOG, compiled)
     app.add_transform(KeepTranslatedInlines)
+    app.add_transform(TranslatedOptionsAsText)
     app.connect("builder-inited", forget_project_catalogs)

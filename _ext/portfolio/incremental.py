@@ -13,22 +13,32 @@ size and time of each file they made: a file changed or removed since is made ag
 
 The environment's ``generation`` changes whenever a page was read or removed; whatever is
 made from the whole environment (the PDFs) is made again when it changes.
+
+A build that warned keeps nothing for the next one: neither its environment nor its record. Sphinx
+repeats no warning of a page it does not read again, and the bib files' checks, the paper pages
+and the PDFs warn only when they are made; so a ``-W`` build that failed would pass when run again
+unchanged. The next build reads and makes everything afresh, and warns again, until the cause is
+fixed (``nox -s build``, ``nox -s serve`` and plain ``sphinx-build`` alike), as Sphinx itself does
+after a build that raised.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import types
 import uuid
+import weakref
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from sphinx.application import Sphinx
+from sphinx.application import ENV_PICKLE_FILENAME, Sphinx
 from sphinx.builders import Builder
 from sphinx.environment import BuildEnvironment
+from sphinx.util.logging import NAMESPACE, is_suppressed_warning
 
 from .i18n import catalog_folders
 
@@ -238,24 +248,79 @@ class Record:
         self.path.write_text(text, encoding="utf-8")
 
 
+def record_path(builder: Builder) -> Path:
+    return Path(builder.doctreedir, f"portfolio-outputs-{builder.name}.json")
+
+
 def record(app: Sphinx | Builder) -> Record:
     """This build's record (one per builder, in the doctree folder)."""
     builder = app if isinstance(app, Builder) else app.builder
     if not hasattr(builder, _RECORD):
-        path = Path(builder.doctreedir, f"portfolio-outputs-{builder.name}.json")
-        setattr(builder, _RECORD, Record(path, Path(builder.outdir).resolve()))
+        setattr(builder, _RECORD, Record(record_path(builder), Path(builder.outdir).resolve()))
     found: Record = getattr(builder, _RECORD)
     return found
 
 
 def save_record(app: Sphinx, exception: Exception | None) -> None:
-    if exception is None and hasattr(app.builder, _RECORD):
+    if exception is None and hasattr(app.builder, _RECORD) and not warned(app):
         record(app).save()
 
 
+# -- a build that warned -----------------------------------------------------------------------
+
+
+class WarningCount(logging.Handler):
+    """Counts the warnings of one application that ``suppress_warnings`` lets through."""
+
+    def __init__(self, app: Sphinx) -> None:
+        super().__init__(logging.WARNING)
+        self.app = weakref.ref(app)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        app = self.app()
+        if app is None:
+            return
+        suppressed = getattr(getattr(app, "config", None), "suppress_warnings", ())
+        if not is_suppressed_warning(getattr(record, "type", None), getattr(record, "subtype", None), suppressed):  # type: ignore[arg-type]
+            self.count += 1
+
+
+def _counter(app: Sphinx) -> WarningCount | None:
+    return next(
+        (h for h in logging.getLogger(NAMESPACE).handlers if isinstance(h, WarningCount) and h.app() is app), None
+    )
+
+
+def count_warnings(app: Sphinx) -> None:
+    """From the extension's set-up on; counters of applications that are gone are taken off."""
+    sphinx_logger = logging.getLogger(NAMESPACE)
+    for handler in [h for h in sphinx_logger.handlers if isinstance(h, WarningCount) and h.app() is None]:
+        sphinx_logger.removeHandler(handler)
+    sphinx_logger.addHandler(WarningCount(app))
+
+
+def warned(app: Sphinx) -> bool:
+    counter = _counter(app)
+    return counter is not None and counter.count > 0
+
+
+def forget_warned_build(app: Sphinx, exception: Exception | None) -> None:
+    """After the last output: the environment and the record of a build that warned are not kept
+    (after one that raised, Sphinx has removed the environment itself)."""
+    counter = _counter(app)
+    if counter is not None:
+        logging.getLogger(NAMESPACE).removeHandler(counter)
+    if exception is None and counter is not None and counter.count:
+        Path(app.doctreedir, ENV_PICKLE_FILENAME).unlink(missing_ok=True)
+        record_path(app.builder).unlink(missing_ok=True)
+
+
 def setup_incremental(app: Sphinx) -> None:
+    count_warnings(app)
     app.connect("env-get-outdated", note_removed)
     app.connect("env-before-read-docs", note_read)
     app.connect("env-updated", new_generation, priority=100)
     app.connect("env-get-updated", rewrite_everything)
     app.connect("build-finished", save_record, priority=990)
+    app.connect("build-finished", forget_warned_build, priority=999)

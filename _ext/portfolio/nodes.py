@@ -174,6 +174,15 @@ class cv_highlights(WebsiteOnly, nodes.container):  # noqa: N801
     """A grid of numbers (papers, talks, software, ...) linking to their pages, drawn when written."""
 
 
+class cv_linebreak(nodes.inline):  # noqa: N801
+    """A hard line break in the author's Markdown (MyST gives raw HTML and LaTeX): ``<br />`` on
+    the site, a line break in the PDF; its text ``LINE_BREAK`` keeps it in a record's summary."""
+
+
+#: the text of a ``cv_linebreak``: Unicode's line separator, which no writer confuses with a space
+LINE_BREAK = "\u2028"
+
+
 class cv_year_groups(nodes.Invisible, nodes.Element):  # noqa: N801
     """Marks a bibliography whose papers go under a heading per year (``:group: year``)."""
 

@@ -17,13 +17,16 @@ from __future__ import annotations
 
 import argparse
 import gc
+import ipaddress
 import os
 import sys
 import threading
 import time
 import traceback
+import urllib.parse
 from collections.abc import Iterator
 from contextlib import ExitStack
+from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -52,12 +55,54 @@ class Builds:
         self.token = f"{self.token.partition('-')[0]}-{self.count}"
 
 
-def handler(outdir: Path, builds: Builds) -> type[SimpleHTTPRequestHandler]:
+#: the names the server answers to whatever address it is bound to
+LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
+#: addresses that bind every interface: then a request may name the machine by any IP address
+WILDCARDS = frozenset({"", "0.0.0.0", "::"})
+
+
+def host_name(header: str) -> str:
+    """The host of a ``Host`` header, without its port, lower-cased ("[::1]:8000" -> "::1")."""
+    header = header.strip().lower()
+    if header.startswith("["):
+        return header[1 : header.find("]")] if "]" in header else ""
+    return header.rpartition(":")[0] if header.count(":") == 1 else header
+
+
+def host_allowed(header: str | None, bound: str) -> bool:
+    """Whether a request's ``Host`` names this server: localhost, 127.0.0.1 or the bound address (an
+    IP address of the machine where it is bound to all). A page of another site whose name resolves
+    to 127.0.0.1 (DNS rebinding) sends its own name, and could otherwise read the drafts served here."""
+    name = host_name(header or "")
+    if name in LOCAL_HOSTS or name == bound.lower():
+        return True
+    if bound in WILDCARDS:
+        try:
+            ipaddress.ip_address(name)
+        except ValueError:
+            return False
+        return True
+    return False
+
+
+def handler(outdir: Path, builds: Builds, bound: str = "127.0.0.1") -> type[SimpleHTTPRequestHandler]:
     class Handler(SimpleHTTPRequestHandler):
-        """The output folder, each HTML page with the script that reloads it after a build."""
+        """The output folder, each HTML page with the script that reloads it after a build; only to
+        requests that name this server (``host_allowed``) and for paths that can be files."""
 
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, directory=str(outdir), **kwargs)
+
+        def parse_request(self) -> bool:
+            if not super().parse_request():
+                return False
+            if not host_allowed(self.headers.get("Host"), bound):
+                self.send_error(HTTPStatus.MISDIRECTED_REQUEST, "this server answers to localhost only")
+                return False
+            if "\x00" in urllib.parse.unquote(self.path):
+                self.send_error(HTTPStatus.BAD_REQUEST, "a path with a NUL character")
+                return False
+            return True
 
         def do_GET(self) -> None:
             if self.path == BUILD_URL:
@@ -185,7 +230,7 @@ def restart() -> None:
 def serve(options: argparse.Namespace) -> None:
     session = Session(options)
     builds = Builds()
-    server = ThreadingHTTPServer((options.host, options.port), handler(session.outdir, builds))
+    server = ThreadingHTTPServer((options.host, options.port), handler(session.outdir, builds, options.host))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     before = snapshot(session.srcdir, session.outdir)
     session.build(builds)

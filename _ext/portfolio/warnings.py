@@ -81,6 +81,14 @@ class Subtype(StrEnum):
     BIB_TOO_LONG = "bib_too_long"
     #: an entry commented out with ``%``, which BibTeX does not know (left out)
     BIB_COMMENTED = "bib_commented"
+    #: a file field (``pdf = {paper.pdf}``) that names no publishable file of the paper folder (left out)
+    BIB_FILE = "bib_file"
+    #: a bib entry that no bibliography lists (it is on no page)
+    BIB_UNLISTED = "bib_unlisted"
+    #: two bib entries of the same work (same DOI, or same title and year); both are listed
+    BIB_SAME_WORK = "bib_same_work"
+    #: a list of selected publications (the landing page's, a PDF's) that finds none
+    BIB_SELECTED = "bib_selected"
     #: the PDF could not be written at all (the website is complete)
     PDF_ERROR = "pdf_error"
     #: Typst refused the CV; it is written again without the failing part

@@ -47,7 +47,7 @@ def test_real_cv_publications_and_owner(site):
 
 def test_real_cv_bio_on_the_landing_page(site):
     index = (site.project / "index.md").read_text()
-    assert index.index("```{profile} Dr. Sebastian Lapuschkin") < index.index("## Short Bio")
+    assert index.index("~~~{profile} Dr. Sebastian Lapuschkin") < index.index("## Short Bio")
     assert index.index("## Short Bio") < index.index("```{toctree}")
     assert not (site.project / "sections" / "short-bio.md").exists()
     assert "sections/professional-experience\nsections/education\n" in index

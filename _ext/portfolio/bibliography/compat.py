@@ -29,6 +29,11 @@ def _domain(env: BuildEnvironment) -> Any:
     return env.domains.get("cite")
 
 
+def in_env(env: BuildEnvironment) -> bool:
+    """``loaded`` where only the environment is at hand (a transform)."""
+    return _domain(env) is not None
+
+
 def entries(env: BuildEnvironment) -> dict[str, Entry]:
     """The parsed entries of all bib files, by key (pybtex's ``BibliographyData.entries``)."""
     domain = _domain(env)
@@ -122,10 +127,52 @@ def mark_checked(env: BuildEnvironment) -> None:
     setattr(_domain(env).bibdata.data, _CHECKED, True)
 
 
+#: set on pybtex's parsed data when it is checked: where each entry is written ("path:line")
+_LOCATIONS = "_portfolio_locations"
+
+
+def set_locations(env: BuildEnvironment, where: dict[str, str]) -> None:
+    setattr(_domain(env).bibdata.data, _LOCATIONS, where)
+
+
+def locations(env: BuildEnvironment) -> dict[str, str]:
+    """Where each entry of the parsed data is written, by key: for warnings after the check."""
+    domain = _domain(env)
+    found: dict[str, str] = getattr(domain.bibdata.data, _LOCATIONS, {}) if domain is not None else {}
+    return found
+
+
 def register_tags(tags: Mapping[str, type[nodes.TextElement]]) -> None:
     """Let pybtex styles mark parts of an entry (``Tag("cv-pub-title", ...)``) as our own nodes:
     pybtex-docutils' backend, which sphinxcontrib-bibtex uses, maps tag names to node classes."""
     pybtex_docutils.Backend.tags.update(tags)
+
+
+def bibliographies(document: nodes.document) -> list[nodes.Element]:
+    """The ``bibliography`` nodes of a page read just now (before sphinxcontrib-bibtex fills them)."""
+    from sphinxcontrib.bibtex.nodes import bibliography
+
+    return list(document.findall(bibliography))
+
+
+def may_list(env: BuildEnvironment, node: nodes.Element) -> bool:
+    """Whether a bibliography could list an entry of its bib files: it names keys, or its ``:filter:``
+    takes an entry whether that entry is cited or not (which is known only after every page is read)."""
+    from sphinxcontrib.bibtex.directives import BibliographyKey
+    from sphinxcontrib.bibtex.domain import _FilterVisitor
+
+    domain = _domain(env)
+    value = domain.bibliographies.get(BibliographyKey(docname=node["docname"], id_=node["ids"][0]))
+    if value is None or value.keys:
+        return True
+    for entry in domain.get_entries(value.bibfiles):
+        for cited in (frozenset(), frozenset({node["docname"]})):
+            try:
+                if _FilterVisitor(entry=entry, docname=node["docname"], cited_docnames=cited).visit(value.filter_):
+                    return True
+            except ValueError:  # sphinxcontrib-bibtex warns about the filter itself
+                return True
+    return False
 
 
 def bibliography_directive() -> type[Any]:

@@ -6,30 +6,37 @@ paper pages, meta tags, JSON-LD, the PDF) sees only the cleaned data:
 - an entry commented out with ``%`` is left out (BibTeX itself would read it);
 - private fields (``portfolio_bib_private_fields``: Zotero's ``file``, ``annote``, ...) are
   removed, silently: keeping them in ``refs.bib`` is what they are for;
+- empty fields (IEEE Xplore's ``volume = {}``) are removed, silently: they say nothing;
+- biblatex's ``date`` gives the ``year`` where there is none (Zotero's BibLaTeX export);
 - a field over the length limit is cut;
-- a link field that is not a web address, DOI or arXiv id is removed.
+- a link field that is not a web address, DOI or arXiv id is removed, and so is a file field
+  (``pdf = {paper.pdf}``) that names no publishable file of the paper folder (``files``).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from fnmatch import fnmatchcase
 
 from pybtex.database import Entry
 from sphinx.environment import BuildEnvironment
 
-from ..validate import MAX_ABSTRACT_LENGTH, MAX_LENGTH, cut
+from ..validate import MAX_ABSTRACT_LENGTH, MAX_LENGTH, cut, is_web_url
 from ..warnings import Subtype, warn
 from . import compat
-from .links import LINK_FIELDS, field_links
+from .files import check_files
+from .links import LINK_FIELDS, archive, field_links, is_file
 from .source import BibEntrySpan
+
+_YEAR_RE = re.compile(r"^\s*\d{4}(?!\d)")
 
 
 def sanitize(env: BuildEnvironment, spans: dict[str, list[BibEntrySpan]]) -> None:
     """Clean every entry; ``spans`` holds where each key is written (from ``source.scan``)."""
     private = tuple(pattern.lower() for pattern in env.config.portfolio_bib_private_fields)
     for key, entry in list(compat.entries(env).items()):
-        found = spans.get(key, [])
+        found = spans.get(key.lower(), [])
         where = found[0].where if found else None
         if found and all(span.commented for span in found):
             warn(
@@ -44,8 +51,10 @@ def sanitize(env: BuildEnvironment, spans: dict[str, list[BibEntrySpan]]) -> Non
             if span.commented:
                 warn(f"a commented-out copy of bib entry {key!r} is ignored", Subtype.BIB_COMMENTED, span.where)
         remove_private_fields(entry, private)
+        remove_empty_fields(entry)
         cut_long_fields(entry, key, where)
         remove_bad_links(entry, key, where)
+        check_files(env, entry, key, where)
 
 
 def is_private(field: str, private: Iterable[str]) -> bool:
@@ -58,6 +67,13 @@ def remove_private_fields(entry: Entry, private: Iterable[str]) -> None:
         del entry.fields[name]
     for role in [role for role in entry.persons if is_private(role, private)]:
         del entry.persons[role]
+
+
+def remove_empty_fields(entry: Entry) -> None:
+    for name in [name for name, value in entry.fields.items() if not value.strip()]:
+        del entry.fields[name]
+    if "year" not in entry.fields and (year := _YEAR_RE.match(entry.fields.get("date", ""))):
+        entry.fields["year"] = year.group()
 
 
 def cut_long_fields(entry: Entry, key: str, where: str | None) -> None:
@@ -84,18 +100,20 @@ def _balanced(value: str) -> str:
 
 
 def remove_bad_links(entry: Entry, key: str, where: str | None) -> None:
-    archive = entry.fields.get("archiveprefix", "arXiv")
-    for name in LINK_FIELDS:
+    where_from = archive(entry)
+    for name in (*LINK_FIELDS, "preview"):
         value = entry.fields.get(name)
-        if value is None or (name == "eprint" and archive.lower() != "arxiv"):
-            continue  # an eprint of another archive is an id, never a link
+        if value is None or (name == "eprint" and where_from.lower() != "arxiv") or is_file(name, value):
+            continue  # an eprint of another archive is an id, never a link; files are checked by ``files``
         parts = value.split() if name == "code" else [value]
-        good = [part for part in parts if field_links(name, part, archive)]
+        good = [
+            part for part in parts if field_links(name, part, where_from) or (name == "preview" and is_web_url(part))
+        ]
         for part in parts:
             if part not in good:
+                what = " or DOI" if name == "doi" else " or arXiv id" if name in ("eprint", "arxiv") else ""
                 warn(
-                    f"bib entry {key!r}: {name} {cut(part, 80)!r} is not a safe web address"
-                    f"{' or DOI' if name == 'doi' else ' or arXiv id' if name == 'eprint' else ''}; left out",
+                    f"bib entry {key!r}: {name} {cut(part, 80)!r} is not a safe web address{what}; left out",
                     Subtype.BIB_URL,
                     where,
                 )

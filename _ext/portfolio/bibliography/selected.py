@@ -1,6 +1,9 @@
-"""``selected-publications``: the papers whose bib ``keywords`` hold a keyword, as a short list.
+"""``selected-publications``: the papers marked as selected, as a short list.
 
-al-folio's convention marks them ``keywords = {selected}``. A second ``bibliography``
+A paper is selected by al-folio's field ``selected = {true}`` or by the keyword in its
+``keywords`` (``keywords = {selected}``; ``:keyword:`` or ``portfolio_selected_keyword``). A list
+that finds no paper warns (``portfolio.bib_selected``): the landing page would show an empty
+heading. A second ``bibliography``
 would cite each of them twice (a duplicate citation under ``-W``), so the directive only
 marks the place, and ``FillSelected`` writes the list from the parsed bib data when the
 page is written, like ``cv-latest``: newest first, each title linking to the paper in
@@ -10,6 +13,7 @@ rewritten whenever its list would change.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from docutils import nodes
@@ -22,16 +26,26 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
 from ..domain import CVDomain
+from ..warnings import Subtype, warn
 from . import compat
 from .latex import plain
 from .names import display_name, is_owner
 
-#: where each page's lists are kept in the environment: docname -> [(keyword, limit)]
+#: where each page's lists are kept in the environment: docname -> [(keyword, limit, line)]
 _PAGES = "portfolio_selected_pages"
 #: what each page's lists showed when it was last written
 _SIGNATURES = "portfolio_selected_signatures"
 #: the fields that name where a paper appeared, by preference
-VENUE_FIELDS = ("journal", "booktitle", "howpublished", "school", "institution", "publisher")
+VENUE_FIELDS = (
+    "journal",
+    "journaltitle",
+    "booktitle",
+    "howpublished",
+    "school",
+    "institution",
+    "publisher",
+    "organization",
+)
 
 
 class cv_selected_publications(nodes.General, nodes.Element):  # noqa: N801 (docutils naming)
@@ -47,20 +61,20 @@ class SelectedPublicationsDirective(SphinxDirective):
         keyword = self.options.get("keyword", "").strip()
         node = cv_selected_publications(keyword=keyword, limit=self.options.get("limit"))
         self.set_source_info(node)
-        pages: dict[str, list[tuple[str, int | None]]] = _pages(self.env)
-        pages.setdefault(self.env.docname, []).append((keyword, node["limit"]))
+        pages: dict[str, list[tuple[Any, ...]]] = _pages(self.env)
+        pages.setdefault(self.env.docname, []).append((keyword, node["limit"], self.lineno))
         return [node]
 
 
-def _pages(env: BuildEnvironment) -> dict[str, list[tuple[str, int | None]]]:
+def _pages(env: BuildEnvironment) -> dict[str, list[tuple[Any, ...]]]:
     if not hasattr(env, _PAGES):
         setattr(env, _PAGES, {})
     return getattr(env, _PAGES)
 
 
-def keywords(entry: Entry) -> set[str]:
-    """An entry's keywords, comma or semicolon separated, case-folded."""
-    return {k.strip().casefold() for k in entry.fields.get("keywords", "").replace(";", ",").split(",") if k.strip()}
+def keyword_set(value: str) -> set[str]:
+    """Keywords, comma or semicolon separated, case-folded."""
+    return {k.strip().casefold() for k in value.replace(";", ",").split(",") if k.strip()}
 
 
 def year(entry: Entry) -> int:
@@ -68,10 +82,23 @@ def year(entry: Entry) -> int:
     return int(value) if value.isdigit() else 0
 
 
-def selected(env: BuildEnvironment, keyword: str, limit: int | None) -> list[tuple[str, Entry]]:
-    """The entries with ``keyword``, newest year first, the bib file's order within a year."""
+#: what al-folio's ``selected`` field holds for a selected paper
+TRUE = frozenset({"true", "yes", "1"})
+
+
+def is_selected(fields: Mapping[str, str], keyword: str, project_keyword: str) -> bool:
+    """Marked with ``keyword`` in its keywords, or, for the project's own keyword, with al-folio's
+    ``selected = {true}``."""
     wanted = keyword.strip().casefold()
-    found = [(key, entry) for key, entry in compat.entries(env).items() if wanted in keywords(entry)]
+    if wanted in keyword_set(fields.get("keywords", "")):
+        return True
+    return wanted == project_keyword.strip().casefold() and fields.get("selected", "").strip().casefold() in TRUE
+
+
+def selected(env: BuildEnvironment, keyword: str, limit: int | None) -> list[tuple[str, Entry]]:
+    """The entries marked with ``keyword``, newest year first, the bib file's order within a year."""
+    project = env.config.portfolio_selected_keyword
+    found = [(key, entry) for key, entry in compat.entries(env).items() if is_selected(entry.fields, keyword, project)]
     found.sort(key=lambda item: -year(item[1]))
     return found if limit is None else found[:limit]
 
@@ -136,8 +163,16 @@ def rewrite_changed(app: Sphinx, env: BuildEnvironment) -> list[str]:
     signatures: dict[str, object] = {}
     for docname, lists in _pages(env).items():
         shown = []
-        for keyword, limit in lists:
+        for keyword, limit, *line in lists:
             found = selected(env, keyword or app.config.portfolio_selected_keyword, limit)
+            if not found and compat.loaded(app):
+                warn(
+                    f"selected-publications lists no paper: no bib entry has selected = {{true}} or "
+                    f"{keyword or app.config.portfolio_selected_keyword!r} in its keywords (mark your highlights, "
+                    "or remove the list)",
+                    Subtype.BIB_SELECTED,
+                    (docname, line[0] if line else None),
+                )
             shown.append(
                 [
                     (

@@ -3,8 +3,9 @@
 - ``portfolio`` (names): "Hedström A" (or "Anna Hedström", ``portfolio_author_names``),
   with the owner's names in bold (``names``: every spelling of ``portfolio_owner_names``).
 - ``portfolio`` (sorting): newest year first; the bib file's order within a year.
-- ``portfolio`` (style): titles as written, the CV's venue layout, and a row of
-  links (DOI, code, PDF, arXiv, project page) from the entry's fields.
+- ``portfolio`` (style): titles as written, the CV's layout for every standard BibTeX type and
+  biblatex's ``online``, ``report`` and ``thesis`` (title, authors and year, then where it
+  appeared), al-folio's venue badge (``abbr``), and a row of links from the entry's fields.
 """
 
 from __future__ import annotations
@@ -26,13 +27,15 @@ from pybtex.style.template import FieldIsMissing, join, names, node, optional, t
 from ..i18n import _
 from ..nodes import cv_pub_authors, cv_pub_links, cv_pub_note, cv_pub_title, cv_sep
 from . import compat
-from .latex import rich
-from .links import entry_links
+from .latex import MATH_TAG, rich
+from .links import ROOT, LocalFiles, entry_links
+from .marks import cv_math, cv_pub_badge
 from .names import Owners, display_parts, is_owner
 
 PLUGIN = "portfolio"
 
-#: entry types with a template of their own; others are shown like ``misc``
+#: entry types with a layout of their own (BibTeX's standard types, biblatex's ``online``, ``report``
+#: and ``thesis``); others are shown like ``misc``
 KNOWN_TYPES = frozenset(
     {
         "article",
@@ -41,10 +44,15 @@ KNOWN_TYPES = frozenset(
         "incollection",
         "inbook",
         "book",
+        "booklet",
+        "proceedings",
         "misc",
         "phdthesis",
         "mastersthesis",
+        "thesis",
         "techreport",
+        "report",
+        "manual",
         "unpublished",
         "online",
         "software",
@@ -60,6 +68,16 @@ def field(children: list[Any], context: dict[str, Any], name: str, apply_func: A
         raise FieldIsMissing(name, entry)
     value = rich(entry.fields[name])
     return apply_func(value) if apply_func else value
+
+
+@node
+def first(children: list[Any], context: dict[str, Any], *names: str) -> Text:
+    """The first of these fields that the entry has (biblatex's ``journaltitle`` for BibTeX's ``journal``)."""
+    entry = context["entry"]
+    for name in names:
+        if entry.fields.get(name):
+            return rich(entry.fields[name])
+    raise FieldIsMissing(names[0], entry)
 
 
 class OwnerNameStyle(BaseNameStyle):
@@ -103,7 +121,11 @@ TAGS = {
     "cv-pub-links": cv_pub_links,
     "cv-pub-note": cv_pub_note,
     "cv-sep": cv_sep,
+    "cv-pub-badge": cv_pub_badge,
+    MATH_TAG: cv_math,
 }
+#: what a thesis is called, by its BibTeX type or biblatex's ``type`` key
+THESES = {"phdthesis": _("PhD thesis"), "mastersthesis": _("Master's thesis"), "mathesis": _("Master's thesis")}
 
 
 def venue_prefix() -> str:
@@ -112,10 +134,11 @@ def venue_prefix() -> str:
 
 
 class PortfolioStyle(UnsrtStyle):
-    """Title. Authors (year). In: Venue volume(number):pages. Note. Links.
+    """[Badge] Title. Authors (year). In: Venue volume(number):pages. Note. Award. Links.
 
-    The title, the authors and the links are marked (``TAGS``), so that the website can set
-    the title on a line of its own and the links as buttons, and the PDF print addresses."""
+    The badge, the title, the authors and the links are marked (``TAGS``), so that the website can
+    set the title on a line of its own, the badge as a badge and the links as buttons, and the PDF
+    print addresses. Each type says where it appeared in its own way (``get_<type>_template``)."""
 
     default_name_style = PLUGIN
     default_sorting_style = PLUGIN
@@ -124,52 +147,171 @@ class PortfolioStyle(UnsrtStyle):
         joiner = " " + str(_("and")) + " "
         return names(role, sep=", ", sep2=joiner, last_sep=joiner)
 
-    def head(self) -> Any:
+    def who(self, e: Entry) -> Any:
+        """The authors; for a book or proceedings with editors only, the editors."""
+        if not e.persons.get("author") and e.persons.get("editor"):
+            word = _("editors") if len(e.persons["editor"]) > 1 else _("editor")
+            return join[self.format_names("editor"), ", ", str(word)]
+        return optional[self.format_names("author")]
+
+    def head(self, e: Entry) -> Any:
         return join[
+            optional[tag("cv-pub-badge")["[", field("abbr"), "] "]],
             optional[tag("cv-pub-title")[field("title")], tag("cv-sep")[". "]],
-            tag("cv-pub-authors")[optional[self.format_names("author")], optional[" (", field("year"), ")"]],
+            tag("cv-pub-authors")[self.who(e), optional[" (", field("year"), ")"]],
             tag("cv-sep")[". "],
         ]
 
-    def numbers(self, e: Entry) -> Any:
-        """ "24(34):1–11"; pages alone follow a space, as in "193–209"."""
-        pages_sep = ":" if "volume" in e.fields or "number" in e.fields else " "
+    def entry(self, e: Entry, *where: Any) -> Any:
+        """Head, then where it appeared, its note and its award, one sentence each."""
+        return join[
+            self.head(e),
+            join(sep=". ")[
+                join[*where, optional[field("additional_info")]],
+                optional[tag("cv-pub-note")[field("note")]],
+                self.award(e),
+            ],
+        ]
+
+    def award(self, e: Entry) -> Any:
+        """al-folio's ``award`` (what it was for), or its ``award_name`` alone."""
+        award = "award" if e.fields.get("award") else "award_name"
+        return optional[tag("cv-pub-note")[field(award)]]
+
+    def numbers(self, e: Entry, alone: str = " ") -> Any:
+        """ "24(34):1–11"; pages alone follow ``alone``, as in "193–209"."""
+        pages_sep = ":" if "volume" in e.fields or "number" in e.fields else alone
         return join[
             optional[" ", field("volume")],
             optional["(", field("number"), ")"],
             optional[pages_sep, field("pages", apply_func=dashify)],
         ]
 
-    def tail(self) -> Any:
-        return optional[". ", tag("cv-pub-note")[field("note")]]
+    def venue(self, *names: str) -> Any:
+        return optional[venue_prefix(), tag("em")[first(*names)]]
+
+    def published(self, e: Entry, lead: str = ". ") -> Any:
+        """ "Publisher, Place" after ``lead``; nothing where the entry names neither."""
+        if not any(e.fields.get(name) for name in ("publisher", "address", "location")):
+            return ""
+        return join[lead, join(sep=", ")[optional[field("publisher")], optional[first("address", "location")]]]
+
+    def series(self, e: Entry) -> Any:
+        """A series that is not the venue itself (ACM's "MM '23", "Lecture Notes in Computer Science")."""
+        return optional[". ", field("series")] if e.fields.get("series", "") != e.fields.get("booktitle") else ""
+
+    def edition(self) -> Any:
+        return optional[str(_("Edition")), " ", field("edition")]
+
+    def article_number(self, e: Entry) -> Any:
+        """ACM's article number, where the entry has no pages (ACM gives ``articleno`` and ``numpages``)."""
+        if "pages" in e.fields or not e.fields.get("articleno"):
+            return ""
+        return join[", ", str(_("Article")), " ", field("articleno")]
 
     def get_article_template(self, e: Entry) -> Any:
-        return join[self.head(), optional[venue_prefix(), tag("em")[field("journal")]], self.numbers(e), self.tail()]
+        return self.entry(e, self.venue("journal", "journaltitle"), self.numbers(e), self.article_number(e))
 
     def get_inproceedings_template(self, e: Entry) -> Any:
-        return join[self.head(), optional[venue_prefix(), tag("em")[field("booktitle")]], self.numbers(e), self.tail()]
+        return self.entry(
+            e,
+            self.venue("booktitle"),
+            self.series(e),
+            self.numbers(e, alone=", " if e.fields.get("series") else " "),
+            self.article_number(e),
+            self.published(e),
+        )
 
     get_conference_template = get_inproceedings_template
 
     def get_incollection_template(self, e: Entry) -> Any:
         series = "series" in e.fields and e.fields["series"] != e.fields.get("booktitle")
-        return join[
-            self.head(),
-            optional[venue_prefix(), tag("em")[field("booktitle")]],
+        return self.entry(
+            e,
+            self.venue("booktitle"),
             optional[". ", field("series")] if series else "",
             self.numbers(e),
             optional[". ", field("publisher")],
-            optional[", ", field("address")],
-            self.tail(),
-        ]
+            optional[", ", first("address", "location")],
+        )
+
+    def get_inbook_template(self, e: Entry) -> Any:
+        """biblatex's (and Crossref's) chapter in a ``booktitle``; BibTeX's own has the book's title and a chapter."""
+        chapter = join[str(_("Chapter")), " ", field("chapter")] if e.fields.get("chapter") else ""
+        if not e.fields.get("booktitle"):
+            pages = optional[field("pages", apply_func=dashify)]
+            return self.entry(e, join(sep=", ")[chapter, pages], self.published(e))
+        return self.entry(
+            e,
+            self.venue("booktitle"),
+            join[", ", chapter] if chapter else "",
+            self.series(e),
+            self.numbers(e, alone=", "),
+            self.published(e),
+        )
+
+    def get_book_template(self, e: Entry) -> Any:
+        return self.entry(
+            e,
+            join(sep=". ")[
+                optional[join[field("series"), optional[" ", field("volume")]]],
+                self.edition(),
+                join(sep=", ")[optional[first("publisher", "organization")], optional[first("address", "location")]],
+            ],
+        )
+
+    get_proceedings_template = get_book_template
+
+    def get_booklet_template(self, e: Entry) -> Any:
+        return self.entry(e, join(sep=", ")[optional[field("howpublished")], optional[first("address", "location")]])
+
+    def get_thesis_template(self, e: Entry) -> Any:
+        kind = e.fields.get("type", "").strip()
+        named = THESES.get(kind.lower()) if kind else THESES.get(e.type, _("Thesis"))
+        return self.entry(
+            e,
+            join(sep=", ")[
+                str(named) if named else field("type"),
+                optional[first("school", "institution")],
+                optional[first("address", "location")],
+            ],
+        )
+
+    get_phdthesis_template = get_mastersthesis_template = get_thesis_template
+
+    def get_techreport_template(self, e: Entry) -> Any:
+        kind = field("type") if e.fields.get("type") else str(_("Technical report"))
+        return self.entry(
+            e,
+            join(sep=", ")[
+                join[kind, optional[" ", field("number")]],
+                optional[field("institution")],
+                optional[first("address", "location")],
+            ],
+        )
+
+    get_report_template = get_techreport_template
+
+    def get_manual_template(self, e: Entry) -> Any:
+        return self.entry(
+            e,
+            join(sep=", ")[optional[field("organization")], optional[first("address", "location")], self.edition()],
+        )
+
+    def get_unpublished_template(self, e: Entry) -> Any:
+        return self.entry(e)
+
+    def get_online_template(self, e: Entry) -> Any:
+        return self.entry(e, optional[first("organization", "publisher", "howpublished")])
 
     def get_misc_template(self, e: Entry) -> Any:
-        where = (
-            (venue_prefix(), field("howpublished"), optional[" abs/", field("eprint")])
-            if "howpublished" in e.fields
-            else (optional["arXiv:", field("eprint")],)
-        )
-        return join[self.head(), *where, self.tail()]
+        if "howpublished" in e.fields:
+            where: Any = join[venue_prefix(), field("howpublished"), optional[" abs/", field("eprint")]]
+        elif e.fields.get("eprint") or e.fields.get("arxiv"):
+            where = join["arXiv:", first("eprint", "arxiv")]
+        else:
+            where = optional[field("publisher")]
+        return self.entry(e, where)
 
     def format_entry(self, label: str, entry: Entry, bib_data: Any = None) -> FormattedEntry:
         """Unknown entry types render like ``misc`` (the lint warns); links follow the text."""
@@ -177,7 +319,7 @@ class PortfolioStyle(UnsrtStyle):
         text = getattr(self, f"get_{kind}_template")(entry).format_data(
             {"entry": entry, "style": self, "bib_data": bib_data}
         )
-        if links := entry_links(entry):
+        if links := entry_links(entry, files=LocalFiles.site or ROOT):
             buttons: list[Any] = []
             for i, link in enumerate(links):
                 buttons += [" · "] if i else []

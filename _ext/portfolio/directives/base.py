@@ -19,7 +19,9 @@ from sphinx.util.docutils import SphinxDirective
 
 from ..dates import CVDate, DateError, parse_date
 from ..domain import CVDomain
+from ..nodes import LINE_BREAK
 from ..records import Detail, Entry, Link, Org, When
+from ..untrusted import hard_line_breaks
 from ..validate import MAX_LENGTH, cut, has_markup, is_email, is_link
 from ..warnings import Subtype, warn
 from .card import build_card
@@ -66,6 +68,12 @@ def slug(text: str, words: int = _SLUG_WORDS) -> str:
     """An ASCII id fragment from the first words of a text; a short hash of the text where it
     has no Latin letters or digits (a title in Chinese, say), so the id still follows content."""
     return nodes.make_id(" ".join(text.split()[:words])) or hashlib.sha1(text.encode()).hexdigest()[:10]
+
+
+def summary_text(body: list[nodes.Node]) -> str:
+    """The body as one line of text, but for its hard line breaks (``cv_linebreak``)."""
+    text = " ".join(node.astext() for node in body)
+    return "\n".join(" ".join(line.split()) for line in text.split(LINE_BREAK))
 
 
 class CardDirective(SphinxDirective):
@@ -202,7 +210,10 @@ class CardDirective(SphinxDirective):
 
     def body_nodes(self) -> list[nodes.Node]:
         """The directive's content, parsed as Markdown or reST."""
-        return list(self.parse_content_to_nodes()) if self.content else []
+        body = list(self.parse_content_to_nodes()) if self.content else []
+        for node in body:
+            hard_line_breaks(node)  # before the summary is taken from it
+        return body
 
     def run(self) -> list[nodes.Node]:
         title = self.read_title()
@@ -222,7 +233,7 @@ class CardDirective(SphinxDirective):
             tags=tuple(values.tags),
             details=self.details(values),
             links=self.links(values),
-            summary=" ".join(" ".join(n.astext() for n in body).split()),
+            summary=summary_text(body),
             **self.extra(values),
         )
         domain.note_entry(entry)

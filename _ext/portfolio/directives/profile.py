@@ -1,5 +1,8 @@
 """``profile``: the person's header card, with role, affiliation, photo and contact links.
 
+The photo is checked here, not only where images are: an image file of the project (a
+scripted SVG is not one), or it is left out of the record too, which ``resume.json`` reads.
+
 Phone and street address are drawn only where ``conf.py`` sets
 ``portfolio_show_private_contact = True``: a site is public, a CV is sent. They
 belong in the git-ignored ``private.toml`` (or ``PORTFOLIO_PHONE`` /
@@ -8,6 +11,7 @@ belong in the git-ignored ``private.toml`` (or ``PORTFOLIO_PHONE`` /
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from sphinx.application import Sphinx
@@ -15,6 +19,8 @@ from sphinx.application import Sphinx
 from ..i18n import _
 from ..private import private_file, read_private, setup_private
 from ..records import Contact, Link
+from ..untrusted import image_problem, inside
+from ..warnings import Subtype
 from .base import CardDirective, Field, Values
 
 #: profile options that take a user name, and the address each one becomes
@@ -65,7 +71,22 @@ class ProfileDirective(CardDirective):
             address=text.get("address") or private.get("address", ""),
             links=accounts,
         )
-        return {"contact": contact, "photo": text.get("photo", "")}
+        return {"contact": contact, "photo": self.checked_photo(text.get("photo", ""))}
+
+    def checked_photo(self, photo: str) -> str:
+        """The photo where it is an image file of the project (a scripted SVG is not), or a web
+        address; "" with a warning otherwise, so that no output (the site, ``resume.json``) names it."""
+        if not photo or photo.startswith(("http://", "https://")):
+            return photo
+        _, found = self.env.relfn2path(photo, self.env.docname)
+        path = Path(found)
+        problem = "is outside the project" if not inside(path, Path(self.env.srcdir)) else ""
+        if not problem and path.is_file():
+            problem = image_problem(path)
+        if problem:
+            self.warn(f":photo: {photo!r} {problem}; left out", Subtype.IMAGE)
+            return ""
+        return photo
 
 
 def setup_profile(app: Sphinx) -> None:

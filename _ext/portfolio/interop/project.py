@@ -2,22 +2,28 @@
 
 Both replace the previous owner's content in place, so both share the same
 checks before anything is touched (a ``conf.py`` with its personal block, no
-uncommitted work in what is replaced) and the same writers: the personal block
-between ``# >>> personal`` and ``# <<< personal``, and the git-ignored
-``private.toml``.
+uncommitted work in what is replaced, a ``private.toml`` that can be read), the same
+writers (the personal block between ``# >>> personal`` and ``# <<< personal``, the
+git-ignored ``private.toml``) and the same way to replace: the new content is made
+complete in memory, written into a temporary folder of the project, and only then
+swapped in; a failure on the way puts the previous content back (``replace_content``).
 """
 
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
+import tempfile
 import tomllib
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+import tomli_w
 
 #: exit code when the checkout has uncommitted changes that would be lost
 EXIT_DIRTY = 2
@@ -93,11 +99,17 @@ class Personal:
     pdf_keywords: list[str] = field(default_factory=lambda: ["curriculum vitae"])
 
 
+def shown_text(text: str) -> str:
+    """A value the theme writes into pages as HTML (``html_title`` is the name): no angle brackets,
+    which would open a tag there; ‹ and › in their place."""
+    return text.replace("<", "‹").replace(">", "›")
+
+
 def personal_block(personal: Personal) -> str:
-    """The lines between conf.py's personal markers."""
+    """The lines between conf.py's personal markers: Python literals of text that is safe as HTML."""
 
     def literal(value: Any) -> str:
-        return json.dumps(value, ensure_ascii=False)
+        return json.dumps(shown_text(value) if isinstance(value, str) else value, ensure_ascii=False)
 
     rows = [
         (f"NAME = {literal(personal.name)}", "your name as the site shows it"),
@@ -119,12 +131,11 @@ def has_block(project: Path) -> bool:
     return conf.is_file() and BLOCK_RE.search(conf.read_text(encoding="utf-8")) is not None
 
 
-def write_personal_block(project: Path, personal: Personal) -> None:
-    """Replace the lines between the markers; everything else in conf.py stays as it is."""
-    conf = project / "conf.py"
-    text = conf.read_text(encoding="utf-8")
+def with_personal_block(project: Path, personal: Personal) -> str:
+    """conf.py with the lines between the markers replaced; everything else stays as it is."""
+    text = (project / "conf.py").read_text(encoding="utf-8")
     block = personal_block(personal)
-    conf.write_text(BLOCK_RE.sub(lambda m: m.group(1) + block + m.group(3), text, count=1), encoding="utf-8")
+    return BLOCK_RE.sub(lambda m: m.group(1) + block + m.group(3), text, count=1)
 
 
 # -- the previous owner's content ------------------------------------------------------------
@@ -186,52 +197,94 @@ def refusal(project: Path, force: bool) -> tuple[int, str] | None:
         return EXIT_DIRTY, (
             "error: uncommitted changes would be lost (commit them, or run with --force): " + ", ".join(dirty)
         )
+    try:
+        read_private_tables(project)
+    except ValueError as err:
+        return EXIT_INPUT, f"error: {err}"
     return None
 
 
-def remove(paths: list[Path]) -> None:
-    for path in paths:
-        if path.is_dir() and not path.is_symlink():
-            shutil.rmtree(path)
-        elif path.exists() or path.is_symlink():
-            path.unlink()
+# -- replacing the content -------------------------------------------------------------------
+
+#: how a replacement names its temporary folders in the project (same file system: renames are atomic)
+_NEW, _OLD = ".portfolio-new-", ".portfolio-old-"
+
+
+class WriteError(Exception):
+    """The new content could not be written; the previous content is back as it was."""
+
+
+def replace_content(project: Path, files: dict[str, bytes], removed: list[Path]) -> None:
+    """Put ``files`` (relative path: content) in place of the previous content (``removed``, and
+    whatever the new files overwrite). Every new file is written into a temporary folder first;
+    the previous files are then moved aside, the new ones moved in, and the previous ones deleted
+    only when all of the new content is in place. On any error the previous content is moved back
+    and ``WriteError`` says what failed."""
+    staging = Path(tempfile.mkdtemp(prefix=_NEW, dir=project))
+    backup = Path(tempfile.mkdtemp(prefix=_OLD, dir=project))
+    moved: list[tuple[Path, Path]] = []  # (where it was, where it is now) for the previous content
+    placed: list[Path] = []
+    try:
+        for name, data in files.items():
+            path = staging / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+        targets = [project / name for name in files]
+        for path in dict.fromkeys([*removed, *targets]):
+            if path.exists() or path.is_symlink():
+                aside = backup / path.relative_to(project)
+                aside.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(path, aside)
+                moved.append((path, aside))
+        for name in files:
+            target = project / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(staging / name, target)
+            placed.append(target)
+    except OSError as err:
+        for target in reversed(placed):
+            target.unlink(missing_ok=True)
+        for path, aside in reversed(moved):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(aside, path)
+        shutil.rmtree(staging, ignore_errors=True)
+        shutil.rmtree(backup, ignore_errors=True)
+        raise WriteError(f"{err}; nothing was changed") from err
+    shutil.rmtree(staging, ignore_errors=True)
+    shutil.rmtree(backup, ignore_errors=True)
 
 
 # -- private.toml ----------------------------------------------------------------------------
 
 
-def toml_value(value: Any) -> str:
-    """A TOML literal for the values private.toml holds (strings, numbers, booleans, lists)."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int | float):
-        return str(value)
-    if isinstance(value, list):
-        return "[" + ", ".join(toml_value(v) for v in value) + "]"
-    return json.dumps(str(value), ensure_ascii=False)
-
-
-def write_private(project: Path, values: dict[str, Any]) -> None:
-    """private.toml's ``[profile]`` table becomes the new owner's (none for no values); other
-    tables are kept."""
+def read_private_tables(project: Path) -> dict[str, Any]:
+    """private.toml as it is, or ValueError where it cannot be read (it is left for its owner to mend:
+    its other tables would be lost)."""
     path = project / PRIVATE_FILE
-    data: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    if not path.is_file():
+        return {}
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
+        raise ValueError(f"{path} cannot be read ({err}); mend or remove it, then run again") from err
+
+
+def private_text(project: Path, values: dict[str, Any]) -> str:
+    """private.toml with its ``[profile]`` table the new owner's (none for no values), written by a
+    TOML writer (any character of a value is escaped as TOML needs); other tables are kept."""
+    data = read_private_tables(project)
     data.pop("profile", None)
     if values:
         data["profile"] = values
-    lines = ["# Private data: git-ignored, never published; the profile reads phone and address from [profile]."]
-    top = {k: v for k, v in data.items() if not isinstance(v, dict)}
-    lines += [f"{k} = {toml_value(v)}" for k, v in top.items()]
-    for table, items in data.items():
-        if isinstance(items, dict):
-            lines += ["", f"[{table}]", *(f"{k} = {toml_value(v)}" for k, v in items.items())]
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    header = "# Private data: git-ignored, never published; the profile reads phone and address from [profile].\n"
+    return header + tomli_w.dumps(data)
 
 
-def ignore_private(project: Path) -> None:
-    """private.toml must never be committed: make sure .gitignore says so."""
+def ignoring_private(project: Path) -> str | None:
+    """.gitignore with a line for private.toml, which must never be committed; None where it has one."""
     path = project / ".gitignore"
     text = path.read_text(encoding="utf-8") if path.is_file() else ""
-    if not any(line.strip() in (PRIVATE_FILE, "/" + PRIVATE_FILE) for line in text.splitlines()):
-        separator = "" if not text or text.endswith("\n") else "\n"
-        path.write_text(f"{text}{separator}{PRIVATE_FILE}\n", encoding="utf-8")
+    if any(line.strip() in (PRIVATE_FILE, "/" + PRIVATE_FILE) for line in text.splitlines()):
+        return None
+    separator = "" if not text or text.endswith("\n") else "\n"
+    return f"{text}{separator}{PRIVATE_FILE}\n"

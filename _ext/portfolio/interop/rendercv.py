@@ -25,19 +25,22 @@ import yaml
 
 from ..dates import PRESENT, DateError, parse_date
 from ..directives.base import slug
-from ..validate import MARKUP_RE, is_email, is_link
+from ..untrusted import image_problem
+from ..validate import MARKUP_RE, MAX_ABSTRACT_LENGTH, MAX_LENGTH, cut, doi_url, is_email, is_link, is_web_url
+from . import markdown as md
 from .project import (
     EXIT_INPUT,
-    IMAGE_SUFFIXES,
+    PRIVATE_FILE,
     Personal,
+    WriteError,
     ascii_word,
-    ignore_private,
+    ignoring_private,
     previous_content,
+    private_text,
     refusal,
-    remove,
+    replace_content,
+    with_personal_block,
     without_titles,
-    write_personal_block,
-    write_private,
 )
 
 # -- what the import did ---------------------------------------------------------------------
@@ -64,7 +67,13 @@ class Report:
             *self.warnings,
             f"pages written: {len(self.pages)} ({', '.join(self.pages)})",
             f"entries per directive: {counts or 'none'}",
-            f"publications: {self.publications} in refs.bib",
+            f"publications: {self.publications} in refs.bib"
+            + (
+                f" (the first {min(self.publications, SELECTED_ON_IMPORT)} marked selected = {{true}}: "
+                "choose the selection for the short PDFs there)"
+                if self.publications
+                else ""
+            ),
             f"warnings: {len(self.warnings)}",
         ]
 
@@ -329,6 +338,11 @@ def parse_entry(raw: Any) -> Entry:
     return cls(**values, extra=extra)
 
 
+def key_text(key: Any) -> str:
+    """A YAML key as one line of text: no control characters, at most the length of an option."""
+    return " ".join(md.controls_dropped(str(key)[:MAX_LENGTH]).split())
+
+
 def section_title(key: str) -> str:
     """RenderCV's rule: a key with a space or a capital is the title; ``snake_case`` is title-cased."""
     if " " in key or any(c.isupper() for c in key):
@@ -400,9 +414,60 @@ def parse_person(cv: dict[str, Any]) -> Person:
     )
 
 
+#: the largest RenderCV file read (a long CV is some tens of kB)
+MAX_YAML_BYTES = 2_000_000
+#: how large a RenderCV file may become once its aliases are expanded: as large as it may be written out
+MAX_YAML_EXPANDED = MAX_YAML_BYTES
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    return list(node.value) if isinstance(node, yaml.SequenceNode) else []
+
+
+def expanded_size(root: yaml.Node, limit: int = MAX_YAML_EXPANDED) -> int:
+    """How large the YAML document is with every alias expanded (one per value and one per character
+    of text; at most ``limit + 1``), in time linear in its nodes: nine levels of aliases in a few
+    hundred bytes stand for billions of values (an "alias bomb"). A recursive alias is refused."""
+    sizes: dict[int, int] = {}
+    ancestors: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, finished = stack.pop()
+        key = id(node)
+        if finished:
+            ancestors.discard(key)
+            own = len(node.value) if isinstance(node, yaml.ScalarNode) else 0
+            sizes[key] = min(limit + 1, 1 + own + sum(sizes[id(child)] for child in _children(node)))
+        elif key in ancestors:
+            raise ValueError("a YAML alias refers to a value that holds it (a recursive alias)")
+        elif key not in sizes:
+            ancestors.add(key)
+            stack.append((node, True))
+            stack += [(child, False) for child in _children(node)]
+    return sizes[id(root)]
+
+
+def read_yaml(path: Path) -> Any:
+    """The YAML file's data, with its size and its aliases checked before anything is built from it."""
+    if path.stat().st_size > MAX_YAML_BYTES:
+        raise ValueError(f"larger than {MAX_YAML_BYTES // 1_000_000} MB; is this a CV?")
+    loader = yaml.SafeLoader(path.read_text(encoding="utf-8"))
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        if expanded_size(node) > MAX_YAML_EXPANDED:
+            raise ValueError(f"its aliases expand to more than {MAX_YAML_EXPANDED:,} characters (an alias bomb?)")
+        return loader.construct_document(node)
+    finally:
+        loader.dispose()
+
+
 def load(path: Path) -> RenderCV:
     """Read a RenderCV file; only ``cv`` is content, every other top-level key is design or settings."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = read_yaml(path)
     if not isinstance(data, dict) or not isinstance(data.get("cv"), dict):
         raise ValueError(f"{path}: no 'cv:' mapping; is this a RenderCV file?")
     cv = data["cv"]
@@ -410,7 +475,7 @@ def load(path: Path) -> RenderCV:
     if not isinstance(raw_sections, dict):
         raise ValueError(f"{path}: cv.sections is not a mapping of section titles to entries")
     sections = [
-        Section(section_title(str(key)), [parse_entry(e) for e in entries if e not in (None, {}, "")])
+        Section(section_title(key_text(key)), [parse_entry(e) for e in entries if e not in (None, {}, "")])
         for key, entries in ((k, v if isinstance(v, list) else [v]) for k, v in raw_sections.items())
     ]
     return RenderCV(parse_person(cv), sections, [str(k) for k in data if k != "cv"])
@@ -418,54 +483,38 @@ def load(path: Path) -> RenderCV:
 
 # -- Markdown and plain text -----------------------------------------------------------------
 
-LINK_RE = re.compile(r"\[([^\]]*)\]\(\s*<?([^()\s>]+)>?\s*\)")
-CODE_RE = re.compile(r"`+([^`]+?)`+")
-STAR_RE = re.compile(r"(\*{1,3})(?=\S)(.+?)(?<=\S)\1")
-UNDERSCORE_RE = re.compile(r"(?<![\w\\])(_{1,3})(?=\S)(.+?)(?<=\S)\1(?!\w)")
-ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
 #: Typst math (``$$...$$``) and function calls (``#emph[...]``), which RenderCV passes to Typst
 TYPST_RE = re.compile(r"\$\$|#[a-z][a-z.-]*[\[(]")
-SCHEME_RE = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
-#: a line starting with ":" (a field list, definition or ::: fence in MyST) or "%" (a MyST comment)
-LINE_START_RE = re.compile(r"^([:%])", re.MULTILINE)
+#: a social network's user name: what goes into an address, nothing that could leave it
+USERNAME_RE = re.compile(r"^@?[\w.+-]+(?:@[\w.-]+)?$")
 
 
 def plain(markdown: str) -> str:
     """Markdown as plain text for arguments and options: link text kept, markers dropped, one line."""
-    text = LINK_RE.sub(lambda m: m.group(1), markdown)
-    text = CODE_RE.sub(r"\1", text)
-    for _ in range(3):  # nested emphasis: ***x***, **_x_**
-        text = UNDERSCORE_RE.sub(r"\2", STAR_RE.sub(r"\2", text))
-    return " ".join(ESCAPE_RE.sub(r"\1", text).split())
+    return md.plain(markdown)
 
 
 def links(markdown: str) -> list[tuple[str, str]]:
     """Every Markdown link as (text, URL)."""
-    return [(plain(m.group(1)), m.group(2)) for m in LINK_RE.finditer(markdown)]
+    return md.links(markdown)
 
 
 def body_markdown(markdown: str, where: str, report: Report) -> str:
-    """RenderCV's Markdown for a directive body: kept as written, except that a link without a
-    scheme gets ``https://`` (MyST would take it for a page and fail the build), and a line's
-    leading ``:`` or ``%`` is escaped (MyST would read a field list or a comment there)."""
-
-    def fix(m: re.Match[str]) -> str:
-        url = m.group(2)
-        if SCHEME_RE.match(url):
-            return m.group(0)
-        report.warn(where, f"link target {url!r} has no scheme: written as https://{url}")
-        return f"[{m.group(1)}](https://{url})"
-
-    text = LINK_RE.sub(fix, markdown.strip())
-    text = LINE_START_RE.sub(r"\\\1", text)
+    """RenderCV's Markdown for a directive body: bold, italic, links and code kept, everything else
+    escaped (``markdown.py``), each neutralised thing and each link without a scheme (written as
+    https://) reported; over the length limit it is cut."""
+    text = capped(markdown, MAX_ABSTRACT_LENGTH, where, report)
     if TYPST_RE.search(text):
         report.warn(where, "Typst markup ($$math$$ or #function) has no Markdown equivalent: kept as text")
-    return text
+    return md.markdown(text, lambda what: report.warn(where, what))
 
 
-def escape_heading(text: str) -> str:
-    """A section title as a Markdown heading that shows exactly that text."""
-    return re.sub(r"([\\`*_\[\]<>#|])", r"\\\1", text)
+def capped(text: str, limit: int, where: str, report: Report) -> str:
+    """The text, cut where it is over ``limit`` characters (a paste gone wrong, and slow to typeset)."""
+    if len(text) <= limit:
+        return text
+    report.warn(where, f"text of {len(text)} characters cut to {limit}")
+    return cut(text, limit)
 
 
 def list_item(marker: str, text: str) -> str:
@@ -475,28 +524,35 @@ def list_item(marker: str, text: str) -> str:
     return "\n".join([marker + first, *(pad + line if line.strip() else "" for line in rest)])
 
 
-def highlights_list(items: list[str]) -> str:
+def highlights_list(items: list[str], where: str, report: Report) -> str:
     """RenderCV highlights as a bullet list; `` - `` inside one starts a nested item, as in RenderCV."""
     lines = []
     for item in items:
         head, *subs = item.split(" - ")
-        lines.append(list_item("- ", head))
-        lines += ["  " + list_item("- ", sub).replace("\n", "\n  ") for sub in subs]
+        lines.append(list_item("- ", body_markdown(head, where, report)))
+        lines += ["  " + list_item("- ", body_markdown(sub, where, report)).replace("\n", "\n  ") for sub in subs]
     return "\n".join(lines)
 
 
+def shown_value(value: Any) -> str:
+    """A value of a key no option takes, as one line of text."""
+    if isinstance(value, dict):
+        text = "; ".join(f"{k}: {v}" for k, v in value.items() if v is not None)
+    elif isinstance(value, list):
+        text = "; ".join(str(v) for v in value)
+    else:
+        text = str(value)
+    return " ".join(md.controls_dropped(cut(text, MAX_LENGTH)).split())
+
+
 def extra_lines(extra: dict[str, Any], where: str, report: Report) -> list[str]:
-    """Keys no option takes (RenderCV's arbitrary keys, a newer version's fields): ``*key:* value``."""
+    """Keys no option takes (RenderCV's arbitrary keys, a newer version's fields): ``*key:* value``,
+    both as text (no Markdown of theirs is read)."""
     lines = []
     for key, value in extra.items():
-        if isinstance(value, dict):
-            shown = "; ".join(f"{k}: {v}" for k, v in value.items() if v is not None)
-        elif isinstance(value, list):
-            shown = "; ".join(str(v) for v in value)
-        else:
-            shown = str(value)
-        lines.append(f"*{key}:* {shown}")
-        report.warn(where, f"field {key!r} has no counterpart here: kept in the text")
+        name = " ".join(md.controls_dropped(cut(str(key), 100)).split())
+        lines.append(f"*{md.escape(name, line_start=False)}:* {md.escape(shown_value(value), line_start=False)}")
+        report.warn(where, f"field {name!r} has no counterpart here: kept in the text")
     return lines
 
 
@@ -596,11 +652,11 @@ def map_dates(dates: Dates, single: str, where: str, report: Report) -> When:
     ):
         del options["end"]
         report.warn(where, f"{shown!r} ends before it starts: the end kept in the text")
-        return When(options, f"*When:* {shown}")
+        return When(options, f"*When:* {md.escape(shown, line_start=False)}")
     if not free:
         return When(options)
     report.warn(where, f"date {shown!r} is not YYYY, YYYY-MM or YYYY-MM-DD: kept in the text")
-    return When(options, f"*When:* {shown}")
+    return When(options, f"*When:* {md.escape(shown, line_start=False)}")
 
 
 # -- cards -----------------------------------------------------------------------------------
@@ -616,13 +672,14 @@ class Card:
     body: list[str] = field(default_factory=list)
 
     def markdown(self) -> str:
+        """A tilde fence, which the title may follow whatever it holds (a backtick ends a backtick
+        fence's title), longer than any run of tildes in the body; options as MyST reads them back."""
         body = "\n\n".join(block for block in self.body if block.strip())
-        runs = [len(run) for run in re.findall(r"`{3,}", body)]
-        fence = "`" * max(3, *(n + 1 for n in runs)) if runs else "```"
+        fence = md.fence(body, "~")
         lines = [f"{fence}{{{self.kind}}} {self.title}".rstrip()]
-        lines += [f":{name}: {value}" for name, value in self.options.items()]
+        lines += [f":{name}: {md.option_value(value)}" for name, value in self.options.items()]
         if body:
-            lines += ["", "\\" + body if body.startswith(":") else body]
+            lines += ["", body]
         return "\n".join([*lines, fence])
 
 
@@ -635,7 +692,7 @@ class Page:
     blocks: list[str] = field(default_factory=list)
 
     def markdown(self) -> str:
-        head = f"---\ncv-order: source\n---\n# {escape_heading(self.title)}"
+        head = f"---\ncv-order: source\n---\n# {md.heading(self.title)}"
         return "\n\n".join([head, *self.blocks]) + "\n"
 
 
@@ -663,13 +720,14 @@ def option_text(markdown: str | None, card: Card, url_option: str | None, where:
     line of the body (an argument or option shows no link)."""
     if not markdown:
         return ""
+    md.scan(markdown, lambda what: report.warn(where, what))
     for text, url in links(markdown):
         if url_option and url_option not in card.options and is_link(url):
             card.options[url_option] = url
-        else:
-            card.body.append(f"[{text}]({url if SCHEME_RE.match(url) else 'https://' + url})")
+        elif checked := md.checked_url(url, lambda what: report.warn(where, what)):
+            card.body.append(md.link(md.escape(text, line_start=False), checked))
             report.warn(where, f"link {url} in a title or option: kept in the text")
-    return plain(markdown)
+    return capped(plain(markdown), MAX_LENGTH, where, report)
 
 
 def set_options(card: Card, values: dict[str, str | None], url_option: str | None, where: str, report: Report) -> None:
@@ -678,7 +736,7 @@ def set_options(card: Card, values: dict[str, str | None], url_option: str | Non
         if not (text := option_text(value, card, url_option, where, report)):
             continue
         if MARKUP_RE.search(text):
-            card.body.append(f"*{name}:* {text}")
+            card.body.append(f"*{name}:* {md.escape(text, line_start=False)}")
             report.warn(where, f"{name} contains HTML markup, which an option shows as text: kept in the text")
         else:
             card.options[name] = text
@@ -698,9 +756,9 @@ def fill_body(
     if summary:
         blocks.append(body_markdown(summary, where, report))
     if highlights:
-        blocks.append(highlights_list([body_markdown(h, where, report) for h in highlights]))
+        blocks.append(highlights_list(highlights, where, report))
     if lines := extra_lines(extra, where, report):
-        blocks.append("\n".join(line + "  " if i < len(lines) - 1 else line for i, line in enumerate(lines)))
+        blocks.append("\\\n".join(lines))
     card.body[:0] = blocks
 
 
@@ -709,9 +767,20 @@ def degree_title(entry: EducationEntry) -> str:
     return " in ".join(t for t in (plain(entry.degree or ""), plain(entry.area or "")) if t)
 
 
-def title_text(text: str) -> str:
-    """A card's argument: plain text, never empty, and no tag the directive would warn about."""
-    return MARKUP_RE.sub(lambda m: m.group(0).replace("<", "‹").replace(">", "›"), text) or "(untitled)"
+def angles(text: str) -> str:
+    """Text with the angle brackets of each HTML tag in it written as ‹ and ›: a title or a bib field
+    shows markup as text, and warns about it at every build; the import reports it once instead."""
+    return MARKUP_RE.sub(lambda m: m.group(0).replace("<", "‹").replace(">", "›"), text)
+
+
+def title_text(text: str, where: str, report: Report) -> str:
+    """A card's argument: plain text, never empty, no longer than the limit, and no tag the
+    directive would warn about (``angles``, reported)."""
+    text = capped(text, MAX_LENGTH, where, report)
+    if MARKUP_RE.search(text):
+        report.warn(where, "HTML markup in a title: its angle brackets written as ‹ and ›")
+        text = angles(text)
+    return text or "(untitled)"
 
 
 def ranged_card(
@@ -751,7 +820,15 @@ class NullReport(Report):
 
 def education_card(e: EducationEntry, where: str, report: Report) -> Card:
     card, when = ranged_card(
-        "education", title_text(degree_title(e)), e.institution, e.location, e.dates, "end", "end", where, report
+        "education",
+        title_text(degree_title(e), where, report),
+        e.institution,
+        e.location,
+        e.dates,
+        "end",
+        "end",
+        where,
+        report,
     )
     fill_body(card, when, e.summary, e.highlights, e.extra, where, report)
     return card
@@ -759,7 +836,15 @@ def education_card(e: EducationEntry, where: str, report: Report) -> Card:
 
 def experience_card(e: ExperienceEntry, where: str, report: Report) -> Card:
     card, when = ranged_card(
-        "position", title_text(plain(e.position or "")), e.company, e.location, e.dates, "start", "start", where, report
+        "position",
+        title_text(plain(e.position or ""), where, report),
+        e.company,
+        e.location,
+        e.dates,
+        "start",
+        "start",
+        where,
+        report,
     )
     fill_body(card, when, e.summary, e.highlights, e.extra, where, report)
     return card
@@ -785,30 +870,33 @@ def normal_card(e: NormalEntry, section: str, where: str, report: Report) -> Car
     if award or talk:
         resolve(e.dates, where, report)  # warns where a range is left unused, as RenderCV leaves it
     if award:
-        card, when = Card("award", title_text(e.label), {"date": day or ""}), When({})
+        card, when = Card("award", title_text(e.label, where, report), {"date": day or ""}), When({})
         summary = e.summary
     elif talk:
-        card, when = Card("talk", title_text(e.label), {"date": day or ""}), When({})
+        card, when = Card("talk", title_text(e.label, where, report), {"date": day or ""}), When({})
         set_options(card, {"event": e.summary, "location": e.location}, "url", where, report)
         report.warn(where, "the summary became the talk's :event: (RenderCV has no event field)")
         summary = None
     else:
-        card, when = Card("entry", title_text(e.label)), map_dates(e.dates, "date", where, report)
+        card, when = Card("entry", title_text(e.label, where, report)), map_dates(e.dates, "date", where, report)
         set_options(card, {"location": e.location}, "url", where, report)
         card.options.update(when.options)
         summary = e.summary
     if e.url and "url" not in card.options and is_link(e.url):
         card.options["url"] = e.url
+    elif e.url and e.url != card.options.get("url") and is_link(e.url):
+        card.body.append(md.link(md.escape(e.url, line_start=False), e.url))
+        report.warn(where, f"url {e.url!r} is a second link: kept in the text")
     elif e.url and e.url != card.options.get("url"):
-        card.body.append(f"<{e.url}>")
-        report.warn(where, f"url {e.url!r} is not an http(s) URL or a second link: kept in the text")
+        card.body.append(md.escape(md.controls_dropped(cut(e.url, MAX_LENGTH))))
+        report.warn(where, f"url {e.url[:80]!r} is not an http(s) URL: kept as text")
     option_text(e.name, card, "url", where, report)
     fill_body(card, when, summary, e.highlights, e.extra, where, report)
     return card
 
 
 def one_line_card(e: OneLineEntry, where: str, report: Report) -> Card:
-    card = Card("skill", title_text(e.label))
+    card = Card("skill", title_text(e.label, where, report))
     option_text(e.label_text, card, None, where, report)
     fill_body(card, When({}), e.details, [], e.extra, where, report)
     return card
@@ -940,6 +1028,11 @@ class BibEntry:
         return "\n".join([*lines, "}"])
 
 
+#: how many of the CV's publications, the first in its order, are marked ``selected = {true}``: a
+#: selection for the short PDFs that fits their pages, which the report asks the owner to review
+SELECTED_ON_IMPORT = 5
+
+
 class Bibliography:
     """The publications of the whole CV: unique keys, the owner's spellings, one filter per section."""
 
@@ -975,16 +1068,22 @@ class Bibliography:
             report.warn(where, f"no journal for the {venue} a @{kind} needs: written as @misc")
             kind = "misc"
         fields.update(self.date_fields(e.date, where, report))
-        if e.doi:
+        if e.doi and doi_url(e.doi):
             fields["doi"] = e.doi
-        if e.url:
+        elif e.doi:
+            report.warn(where, f"doi {e.doi[:80]!r} is not a DOI: left out of refs.bib")
+        if e.url and is_web_url(e.url):
             fields["url"] = e.url
+        elif e.url:
+            report.warn(where, f"url {e.url[:80]!r} is not an http(s) address: left out of refs.bib")
         if e.summary:
             summary = self.text(e.summary, "summary", where, report)
             fields["note"] = "; ".join(filter(None, (fields.get("note"), summary)))
         for name, value in e.extra.items():
-            report.warn(where, f"field {name!r} has no counterpart in BibTeX: kept as a field of the entry")
-            fields[re.sub(r"[^a-z0-9_-]", "", name.lower()) or "extra"] = plain(str(value))
+            report.warn(where, f"field {str(name)[:80]!r} has no counterpart in BibTeX: kept as a field of the entry")
+            fields[re.sub(r"[^a-z0-9_-]", "", str(name).lower())[:40] or "extra"] = bib_text(shown_value(value))
+        if len(self.entries) < SELECTED_ON_IMPORT:  # the CV's first: the two-page CV's selection until you choose
+            fields.setdefault("selected", "true")
         entry = BibEntry(self.key(authors, fields.get("year", ""), e.title or ""), kind, fields)
         self.entries.append(entry)
         return entry
@@ -992,12 +1091,12 @@ class Bibliography:
     @staticmethod
     def text(markdown: str, name: str, where: str, report: Report) -> str:
         """A field's text: BibTeX has no Markdown, so links keep their URL in parentheses."""
-        text = LINK_RE.sub(
-            lambda m: m.group(1) if m.group(1) in m.group(2) else f"{m.group(1)} ({m.group(2)})", markdown
-        )
-        if plain(text) != " ".join(markdown.split()) or "{" in markdown or "}" in markdown:
+        markdown = capped(markdown, MAX_LENGTH, where, report)
+        md.scan(markdown, lambda what: report.warn(where, what))
+        text = md.plain(markdown, urls=True)
+        if text != " ".join(markdown.split()) or "{" in markdown or "}" in markdown:
             report.warn(where, f"Markdown or braces in {name} written as plain text in refs.bib")
-        return plain(text)
+        return angles(text)
 
     @staticmethod
     def date_fields(date: str | None, where: str, report: Report) -> dict[str, str]:
@@ -1052,6 +1151,8 @@ def bibliography_block(keys: list[str], prefix: str) -> str:
 # -- pages -----------------------------------------------------------------------------------
 
 BIO_RE = re.compile(r"\b(bio|biography|summary|about)\b", re.IGNORECASE)
+#: the longest page name a section's title gives (a file name has at most 255 bytes)
+MAX_SLUG = 60
 
 
 class Importer:
@@ -1076,7 +1177,7 @@ class Importer:
                 texts = [e for e in section.entries if isinstance(e, TextEntry)]
                 self.bio.append((section.title, [self.paragraph(e, section.title) for e in texts]))
                 continue
-            name = slug(section.title) or "section"
+            name = slug(section.title)[:MAX_SLUG].rstrip("-") or "section"
             unique, n = name, 1
             while unique in used:
                 n += 1
@@ -1207,12 +1308,13 @@ def plain_name(name: str) -> str:
 
 
 def profile_card(person: Person, photo: str | None, report: Report) -> Card:
-    """The ``profile`` directive; networks without an option become links in its body."""
+    """The ``profile`` directive; networks without an option become links in its body. Every user
+    name, address and text is checked: what cannot be an account or a link is text."""
     where = "cv"
     if not person.name:
         report.warn(f"{where} / name", "no name: the profile says 'Your Name'")
     card = Card("profile", plain(person.name) or "Your Name")
-    card.title = title_text(card.title)
+    card.title = title_text(card.title, f"{where} / name", report)
     set_options(card, {"role": person.headline}, None, f"{where} / headline", report)
     set_options(card, {"location": person.location}, None, f"{where} / location", report)
     if photo:
@@ -1223,7 +1325,7 @@ def profile_card(person: Person, photo: str | None, report: Report) -> Card:
         else:
             report.warn(
                 f"{where} / email",
-                f"{email!r} is {'not an email address' if i == 0 else 'a further address'}:"
+                f"{email[:80]!r} is {'not an email address' if i == 0 else 'a further address'}:"
                 " written to private.toml, not to the site",
             )
             person.private_emails.append(email)
@@ -1231,41 +1333,54 @@ def profile_card(person: Person, photo: str | None, report: Report) -> Card:
     for i, site in enumerate(person.websites):
         if i == 0 and is_link(site):
             card.options["website"] = site
-        else:
-            body.append(f"[{site}]({site if SCHEME_RE.match(site) else 'https://' + site})")
-            report.warn(f"{where} / website", f"{site!r}: only one website has an option; kept as a link")
+            continue
+        url = md.checked_url(site, lambda what: report.warn(f"{where} / website", what))
+        body.append(md.link(md.escape(site, line_start=False), url) if url else md.escape(site))
+        report.warn(f"{where} / website", f"{site[:80]!r}: only one website has an option; kept in the text")
     for network in person.networks:
-        key = network.network.lower().replace(" ", "")
-        if key in ACCOUNT_OPTIONS and ACCOUNT_OPTIONS[key] not in card.options:
-            card.options[ACCOUNT_OPTIONS[key]] = network.username
-        elif key == "googlescholar" and "scholar" not in card.options:
-            card.options["scholar"] = f"https://scholar.google.com/citations?user={network.username}"
-        elif url := network_url(network):
-            body.append(f"[{network.network}: {network.username}]({url})")
-            report.warn(f"{where} / social_networks", f"{network.network} has no profile option: kept as a link")
-        else:
-            body.append(f"{network.network}: {network.username}")
-            report.warn(
-                f"{where} / social_networks", f"{network.network} is not a network RenderCV knows: kept as text"
-            )
+        body += network_lines(network, card, report)
     for connection in person.connections:
         text, url = scalar(connection.get("placeholder")) or "", scalar(connection.get("url"))
-        body.append(f"[{text or url}]({url})" if url else text)
+        checked = md.checked_url(url, lambda what: report.warn(f"{where} / custom_connections", what)) if url else None
+        shown = md.escape(" ".join(md.controls_dropped(cut(text or url or "", MAX_LENGTH)).split()))
+        body.append(md.link(shown, checked) if checked else shown)
         report.warn(
             f"{where} / custom_connections",
-            f"{text or url!r} has no profile option: kept as " + ("a link" if url else "text"),
+            f"{(text or url or '')[:80]!r} has no profile option: kept as " + ("a link" if checked else "text"),
         )
     body += extra_lines(person.extra, where, report)
     if body:
-        card.body.append("  \n".join(body))
+        card.body.append("\\\n".join(body))
     return card
+
+
+def network_lines(network: Network, card: Card, report: Report) -> list[str]:
+    """One social network: an option of the profile, a link in its body, or text; a user name that
+    could not be part of an address (``<img onerror>``, spaces, a path) is only ever text."""
+    where = "cv / social_networks"
+    key = network.network.lower().replace(" ", "")
+    name, user = (" ".join(md.controls_dropped(cut(t, 200)).split()) for t in (network.network, network.username))
+    if not USERNAME_RE.match(user):
+        report.warn(where, f"{name}: user name {user[:80]!r} cannot be part of an address: kept as text")
+        return [md.escape(f"{name}: {user}")]
+    if key in ACCOUNT_OPTIONS and ACCOUNT_OPTIONS[key] not in card.options:
+        card.options[ACCOUNT_OPTIONS[key]] = user
+    elif key == "googlescholar" and "scholar" not in card.options:
+        card.options["scholar"] = f"https://scholar.google.com/citations?user={user}"
+    elif url := network_url(Network(network.network, user)):
+        report.warn(where, f"{name} has no profile option: kept as a link")
+        return [md.link(md.escape(f"{name}: {user}", line_start=False), url)]
+    else:
+        report.warn(where, f"{name} is not a network RenderCV knows: kept as text")
+        return [md.escape(f"{name}: {user}")]
+    return []
 
 
 def index_markdown(profile: Card, bio: list[tuple[str, list[str]]], pages: list[Page]) -> str:
     """The landing page: profile, the bio sections, and every section page in RenderCV's order."""
-    blocks = ["# About", profile.markdown()]
+    blocks = [f"# {md.heading(profile.title) or 'About'}", profile.markdown()]  # the owner's name
     for title, paragraphs in bio:
-        blocks += [f"## {escape_heading(title)}", *paragraphs]
+        blocks += [f"## {md.heading(title)}", *paragraphs]
     if pages:
         entries = "\n".join(f"sections/{p.slug}" for p in pages)
         blocks.append(f"```{{toctree}}\n:maxdepth: 1\n\n{entries}\n```")
@@ -1275,19 +1390,39 @@ def index_markdown(profile: Card, bio: list[tuple[str, list[str]]], pages: list[
 # -- the project -----------------------------------------------------------------------------
 
 
+#: the largest photo the import copies (a CV photo is a few hundred kB)
+MAX_PHOTO_BYTES = 20_000_000
+#: a file name the photo may keep in the project
+PHOTO_NAME_RE = re.compile(r"^\w[\w.-]{0,100}$")
+
+
 def read_photo(person: Person, source_dir: Path, report: Report) -> tuple[str, bytes] | None:
-    """RenderCV's photo path is relative to the YAML file; read before the old content goes (it may be
-    the same file), written next to index.md."""
+    """RenderCV's photo path is relative to the YAML file: only an image file in the YAML's folder
+    (or below it) is taken, whatever the path says (``/etc/...``, ``../../x.png``, a symlink out),
+    and only a real image (a scripted SVG is not one). Read before anything is written."""
     if not person.photo:
         return None
-    source = (source_dir / person.photo).resolve()
-    if not source.is_file() or source.suffix.lower() not in IMAGE_SUFFIXES:
-        report.warn("cv / photo", f"{person.photo!r} is not an image file next to the YAML: no photo")
+    source = source_dir / person.photo
+    problem = ""
+    if not source.resolve().is_relative_to(source_dir.resolve()):
+        problem = "is not in the YAML file's folder"
+    elif not source.is_file():
+        problem = "is not a file"
+    elif source.stat().st_size > MAX_PHOTO_BYTES:
+        problem = f"is larger than {MAX_PHOTO_BYTES // 1_000_000} MB"
+    else:
+        problem = image_problem(source.resolve())
+    if problem:
+        report.warn("cv / photo", f"{person.photo[:80]!r} {problem}: no photo")
         return None
-    return source.name, source.read_bytes()
+    name = source.name if PHOTO_NAME_RE.match(source.name) else f"photo{source.suffix.lower()}"
+    return name, source.read_bytes()
 
 
 # -- the command -----------------------------------------------------------------------------
+
+#: the most the pages and refs.bib of an import may hold together
+MAX_OUTPUT_BYTES = 10_000_000
 
 
 def preflight(yaml_path: Path, project: Path, force: bool, report: Report) -> tuple[int, RenderCV | None]:
@@ -1295,8 +1430,9 @@ def preflight(yaml_path: Path, project: Path, force: bool, report: Report) -> tu
     work stops the import with the project as it was."""
     try:
         cv = load(yaml_path)
-    except (OSError, ValueError, yaml.YAMLError) as err:
-        report.notes.append(f"error: cannot read {yaml_path}: {err}")
+    except (OSError, ValueError, yaml.YAMLError, RecursionError) as err:
+        message = "nested too deeply" if isinstance(err, RecursionError) else str(err)
+        report.notes.append(f"error: cannot read {yaml_path}: {message}")
         return EXIT_INPUT, None
     if refused := refusal(project, force):
         report.notes.append(refused[1])
@@ -1312,52 +1448,55 @@ def note_ignored(keys: list[str], report: Report) -> None:
     }
     for key in keys:
         reason = why.get(key, "RenderCV's own settings, not content")
-        report.notes.append(f"ignored: {key}: {reason}")
+        report.notes.append(f"ignored: {key[:80]}: {reason}")
 
 
-def write_content(project: Path, importer: Importer, profile: Card, report: Report) -> None:
-    """Pages, the landing page and refs.bib."""
-    (project / "sections").mkdir(exist_ok=True)
-    for page in importer.pages:
-        (project / "sections" / f"{page.slug}.md").write_text(page.markdown(), encoding="utf-8")
-    (project / "index.md").write_text(index_markdown(profile, importer.bio, importer.pages), encoding="utf-8")
-    (project / "refs.bib").write_text("\n\n".join(e.bibtex() for e in importer.bib.entries) + "\n", encoding="utf-8")
-    report.pages = ["index.md", *(f"sections/{p.slug}.md" for p in importer.pages)]
+def content_files(importer: Importer, profile: Card) -> dict[str, str]:
+    """Pages, the landing page and refs.bib, by their path in the project."""
+    files = {f"sections/{page.slug}.md": page.markdown() for page in importer.pages}
+    files["index.md"] = index_markdown(profile, importer.bio, importer.pages)
+    files["refs.bib"] = "\n\n".join(e.bibtex() for e in importer.bib.entries) + "\n"
+    return files
 
 
-def write_conf(project: Path, person: Person, owners: list[str]) -> None:
+def personal(person: Person, owners: list[str]) -> Personal:
     """conf.py's personal block: the name without titles, the site, the inventory name, the bib spellings."""
-    name = plain_name(person.name) or "Your Name"
+    name = plain_name(person.name)[:MAX_LENGTH] or "Your Name"
     site = next((w for w in person.websites[:1] if is_link(w)), "https://example.org/")
-    headline = plain(person.headline or "")
-    personal = Personal(
+    headline = plain(person.headline or "")[:MAX_LENGTH]
+    return Personal(
         name=name,
-        full_name=" ".join(person.name.split()) or name,
+        full_name=plain(person.name)[:MAX_LENGTH] or name,
         site_url=site if site.endswith("/") else site + "/",
-        inventory_name=ascii_word(name.split()[-1]) or "portfolio",
+        inventory_name=ascii_word(name.split()[-1])[:40] or "portfolio",
         bib_names=owners or [short_name(bib_name(name)[0])],
         description=f"Curriculum vitae of {name}" + (f", {headline}." if headline else "."),
     )
-    write_personal_block(project, personal)
 
 
-def write_private_data(project: Path, person: Person, report: Report) -> None:
-    """The phone (and addresses the site does not show) into git-ignored private.toml, never elsewhere."""
+def private_files(project: Path, person: Person, report: Report) -> dict[str, str]:
+    """The phone (and addresses the site does not show) for git-ignored private.toml, never elsewhere;
+    .gitignore with its line for private.toml."""
     private: dict[str, Any] = {"phone": person.phones[0]} if person.phones else {}
     private |= {"other_phones": person.phones[1:]} if len(person.phones) > 1 else {}
     private |= {"other_emails": person.private_emails} if person.private_emails else {}
-    if private or (project / "private.toml").is_file():
-        write_private(project, private)
-        ignore_private(project)
+    files: dict[str, str] = {}
+    if private or (project / PRIVATE_FILE).is_file():
+        files[PRIVATE_FILE] = private_text(project, private)
+        if (ignore := ignoring_private(project)) is not None:
+            files[".gitignore"] = ignore
     if private:
         report.notes.append(
             "private: cv.phone (and further phones/emails) written to private.toml [profile], "
             "which git ignores; not written to any tracked file"
         )
+    return files
 
 
 def import_cv(yaml_path: Path, project: Path, *, force: bool = False) -> tuple[int, Report]:
-    """Replace the project's content with the CV; returns the exit code and the report."""
+    """Replace the project's content with the CV; returns the exit code and the report. Everything
+    is made and checked in memory, then written by ``replace_content``: the previous content goes
+    only when all of the new one is in place."""
     report = Report()
     code, cv = preflight(yaml_path, project, force, report)
     if cv is None:
@@ -1366,14 +1505,27 @@ def import_cv(yaml_path: Path, project: Path, *, force: bool = False) -> tuple[i
     importer = Importer(cv, report)
     importer.run()
     photo = read_photo(cv.person, yaml_path.parent, report)
-    remove(previous_content(project))
-    if photo:
-        (project / photo[0]).write_bytes(photo[1])
     profile = profile_card(cv.person, photo[0] if photo else None, report)
     report.directives["profile"] += 1
-    write_content(project, importer, profile, report)
-    write_conf(project, cv.person, importer.bib.owner_names)
-    write_private_data(project, cv.person, report)
+    files = content_files(importer, profile)
+    files["conf.py"] = with_personal_block(project, personal(cv.person, importer.bib.owner_names))
+    files |= private_files(project, cv.person, report)
+    data = {name: text.encode("utf-8") for name, text in files.items()}
+    if photo:
+        data[photo[0]] = photo[1]
+    size = sum(len(content) for name, content in data.items() if name.endswith((".md", ".bib")))
+    if size > MAX_OUTPUT_BYTES:
+        report.notes = [
+            f"error: the import would write {size:,} bytes of pages and refs.bib, more than {MAX_OUTPUT_BYTES:,};"
+            " is this a CV? Nothing was changed"
+        ]
+        return EXIT_INPUT, report
+    try:
+        replace_content(project, data, previous_content(project))
+    except WriteError as err:
+        report.notes = [f"error: cannot write the new content: {err}"]
+        return EXIT_INPUT, report
+    report.pages = ["index.md", *(f"sections/{p.slug}.md" for p in importer.pages)]
     return 0, report
 
 

@@ -21,23 +21,28 @@ from pathlib import Path
 
 from pybtex.database import Person
 
+from . import markdown as md
 from .project import (
     EXIT_INPUT,
     PRIVATE_FILE,
     Personal,
+    WriteError,
     ascii_word,
     previous_content,
+    private_text,
     refusal,
-    remove,
+    replace_content,
+    shown_text,
+    with_personal_block,
     without_titles,
-    write_personal_block,
-    write_private,
 )
 
-#: characters a name cannot carry into BibTeX or a directive line: braces and backslashes (dropped),
-#: line breaks and other controls (spaces)
-_MARKUP_RE = re.compile(r"[{}\\]")
-_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]")
+#: characters a name cannot carry into BibTeX or a directive line: braces, backslashes and BibTeX's
+#: comment sign (dropped), line breaks and other controls (spaces)
+_MARKUP_RE = re.compile(r"[{}\\%]")
+_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+#: the longest name the starter takes (it becomes a file name, the PDF's)
+MAX_NAME = 200
 
 
 @dataclass(frozen=True)
@@ -64,6 +69,7 @@ class Owner:
 def owner(full_name: str) -> Owner:
     """Read a name as people write it ("Ada Example", "Ludwig van Beethoven", "Dr. Ada Example")."""
     cleaned = _CONTROL_RE.sub(" ", _MARKUP_RE.sub("", unicodedata.normalize("NFC", full_name)))
+    cleaned = shown_text(cleaned)  # the theme writes the name into every page as HTML
     full = " ".join(cleaned.split())
     name = without_titles(full)
     person = Person(name)
@@ -88,21 +94,22 @@ def dropping(page: str) -> str:
 
 
 def index_page(who: Owner) -> str:
-    return f"""# About
+    fence = md.fence(who.full_name, "~")  # a tilde fence: a backtick in the name would end a backtick fence's title
+    return f"""# {md.heading(who.full_name)}
 
 % The profile card: your name as the argument, then options. More options: :photo: (an image
 % file of the project), :website: and :scholar: (addresses), :github:, :linkedin:, :orcid:
 % (user names). Phone and street address never go here: put them into private.toml (README,
 % "Private contact data").
 
-```{{profile}} {who.full_name}
+{fence}{{profile}} {who.full_name}
 :role: Your Role
 :affiliation: Your Institution
 :location: City, Country
 :email: you@example.org
 
 One or two sentences about you, in Markdown.
-```
+{fence}
 
 ## Short bio
 
@@ -112,7 +119,8 @@ Who you are and what you work on, in a few paragraphs of Markdown.
 ```{{rubric}} Selected publications
 ```
 
-% Lists the papers of refs.bib whose keywords hold "selected"; drop these lines to leave it out.
+% Lists the papers of refs.bib marked `selected = {{true}}` (as al-folio marks them) or
+% `keywords = {{selected}}`; drop these lines to leave it out.
 
 ```{{selected-publications}}
 :limit: 5
@@ -144,6 +152,51 @@ sections/activities
 sections/linking
 ```
 """
+
+
+#: the types of each group of the publication page, in its order; the last group takes every other type
+GROUPS = (
+    ("Journal articles", "J", ("article",)),
+    ("Conference and workshop papers", "C", ("inproceedings", "conference")),
+    ("Books and book chapters", "B", ("book", "inbook", "incollection", "proceedings")),
+    ("Theses", "T", ("phdthesis", "mastersthesis", "thesis")),
+    ("Reports", "R", ("techreport", "report", "manual")),
+)
+
+
+def _filter(types: tuple[str, ...], negate: bool = False) -> str:
+    names = ", ".join(f'"{name}"' for name in types)
+    if len(types) == 1 and not negate:
+        return f"type == {names}"
+    return f"type {'not in' if negate else 'in'} {{{names}}}"
+
+
+def publications_page() -> str:
+    """Every entry of refs.bib in one of the groups, whatever its type; a group without entries is
+    left out of the page, its heading too."""
+    groups = [(title, prefix, _filter(types)) for title, prefix, types in GROUPS]
+    everything = tuple(name for _, _, types in GROUPS for name in types)
+    groups.append(("Preprints and other publications", "P", _filter(everything, negate=True)))
+    sections = "".join(
+        f"\n## {title}\n\n```{{bibliography}}\n:filter: {expression}\n:labelprefix: {prefix}\n```\n"
+        for title, prefix, expression in groups
+    )
+    return f"""# Publications
+
+% Not needed? Delete this file and its line `sections/publications` in index.md's toctree.
+% Every entry of refs.bib is listed below, newest first, in the group of its type; a group
+% without entries is left out. To group differently, change the filters (e.g. `type == "article"`,
+% `year >= "2020"`, `keywords % "review"`): an entry that no group lists is named in a
+% `portfolio.bib_unlisted` warning.
+
+## Find a publication
+
+```{{publication-filter}}
+```
+{sections}"""
+
+
+PUBLICATIONS = publications_page()
 
 
 def section_pages(who: Owner) -> dict[str, str]:
@@ -214,24 +267,7 @@ What it was for, in Markdown.
 :kind: invited
 ```
 """,
-        "publications": """# Publications
-
-% Not needed? Delete this file and its line `sections/publications` in index.md's toctree.
-% Each bibliography lists the entries of refs.bib its filter picks, newest first. For another group,
-% copy one with its own heading, filter and label prefix, e.g. `type == "inproceedings"` and `C`.
-
-## Find a publication
-
-```{publication-filter}
-```
-
-## Journal articles
-
-```{bibliography}
-:filter: type == "article"
-:labelprefix: J
-```
-""",
+        "publications": PUBLICATIONS,
         "software": f"""# Software
 
 {dropping("software")}
@@ -241,7 +277,8 @@ What it was for, in Markdown.
 :languages: Python
 :paper: {who.key}
 
-What the software does, in Markdown. `:paper:` links it to its publication in refs.bib.
+What the software does, in Markdown. `:paper:` links it to its publication in refs.bib: when
+you replace refs.bib, give one of your keys there or delete the line.
 ```
 """,
         "patents": f"""# Patents
@@ -294,7 +331,7 @@ Add this to your project's `conf.py`:
 
 ## Names
 
-A paper is `paper-<bibkey>`; a card's name is its kind, the first words of its title and its
+A paper is `paper-<bibkey>`, the key in lower case; a card's name is its kind, the first words of its title and its
 date, e.g. `position-your-job-title-2022-01`. `python -m sphinx.ext.intersphinx <url>/objects.inv`
 prints them all.
 
@@ -308,8 +345,10 @@ See {{external+<name>:ref}}`paper-{who.key}`.
 
 
 def bib_file(who: Owner) -> str:
-    return f"""% Your publications; replace this example with your own entries (export them from your reference
-% manager or Google Scholar). keywords = {{selected}} puts a paper into the selected publications.
+    return f"""% Your publications: replace this example with your own entries, exported from Zotero, Google
+% Scholar, ORCID, DBLP, IEEE Xplore or the ACM Digital Library, or al-folio's bib file as it is.
+% selected = {{true}} puts a paper into the selected publications; a file that pdf = {{paper.pdf}} (or
+% supp, slides, poster, preview) names goes into the folder papers/ beside this file.
 
 @article{{{who.key},
   author = {{{who.bibtex} and Doe, Jane}},
@@ -318,7 +357,7 @@ def bib_file(who: Owner) -> str:
   volume = {{1}},
   pages = {{1--10}},
   year = {{2024}},
-  keywords = {{selected}},
+  selected = {{true}},
 }}
 """
 
@@ -327,37 +366,62 @@ def personal(who: Owner) -> Personal:
     return Personal(
         name=who.name,
         full_name=who.full_name,
-        site_url="https://example.org/",
+        site_url="",
         inventory_name=who.word,
         bib_names=[who.bib_name],
         description=f"{who.name}: curriculum vitae, publications, talks and software.",
     )
 
 
+def name_problem(full_name: str) -> str:
+    """Why a name cannot be the CV's owner ("" if it can): checked before anything is touched."""
+    try:
+        full_name.encode("utf-8")
+    except UnicodeEncodeError:
+        return "the name is not valid UTF-8 (check the terminal's encoding)"
+    if len(full_name) > MAX_NAME:
+        return f"the name is {len(full_name)} characters long; at most {MAX_NAME}"
+    return ""
+
+
 def start(full_name: str, project: Path, *, force: bool = False) -> tuple[int, list[str]]:
-    """Replace the project's content with a skeleton for ``full_name``; the exit code and report lines."""
+    """Replace the project's content with a skeleton for ``full_name``; the exit code and report lines.
+    The name and the project are checked and the whole skeleton made first; ``replace_content``
+    removes the previous content only once all of it is written."""
+    if problem := name_problem(full_name):
+        return EXIT_INPUT, [f"error: {problem}; nothing was changed"]
     who = owner(full_name)
     if not who.name:
         return EXIT_INPUT, ['error: give the name of the CV\'s owner, e.g. nox -s new -- "Ada Example"']
     if refused := refusal(project, force):
         return refused[0], [refused[1]]
     old = previous_content(project)
-    remove([*old, project / "_build"])
-    (project / "sections").mkdir(exist_ok=True)
-    written = ["index.md"]
-    (project / "index.md").write_text(index_page(who), encoding="utf-8")
-    for page, text in section_pages(who).items():
-        (project / "sections" / f"{page}.md").write_text(text, encoding="utf-8")
-        written.append(f"sections/{page}.md")
-    (project / "refs.bib").write_text(bib_file(who), encoding="utf-8")
-    write_personal_block(project, personal(who))
-    lines = [
+    files = {"index.md": index_page(who)}
+    files |= {f"sections/{page}.md": text for page, text in section_pages(who).items()}
+    files["refs.bib"] = bib_file(who)
+    files["conf.py"] = with_personal_block(project, personal(who))
+    had_private = (project / PRIVATE_FILE).is_file()
+    if had_private:
+        files[PRIVATE_FILE] = private_text(project, {})
+    try:
+        replace_content(
+            project, {name: text.encode("utf-8") for name, text in files.items()}, [*old, project / "_build"]
+        )
+    except WriteError as err:
+        return EXIT_INPUT, [f"error: cannot write the skeleton: {err}"]
+    written = [name for name in files if name.endswith(".md")]
+    lines = []
+    if who.full_name != " ".join(unicodedata.normalize("NFC", full_name).split()):
+        lines.append(
+            f"name: written as {who.full_name!r} (braces, backslashes, %, angle brackets and control characters"
+            " cannot be part of it)"
+        )
+    lines += [
         f"removed: {', '.join(str(p.relative_to(project)) for p in old) or 'nothing'}, and _build/",
         f"written: {', '.join(written)}, refs.bib",
         f"conf.py: the personal block is {who.name}'s (NAME, SITE_URL, BIB_NAMES, DESCRIPTION, ...)",
     ]
-    if (project / PRIVATE_FILE).is_file():
-        write_private(project, {})
+    if had_private:
         lines.append(f"{PRIVATE_FILE}: the previous owner's [profile] table removed")
     lines.append("next: edit index.md, sections/ and refs.bib, set SITE_URL in conf.py, then run nox -s build")
     return 0, lines

@@ -17,6 +17,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util.tags import Tags
 
 from ..bibliography import compat
+from ..bibliography.selected import is_selected
 from ..domain import CVDomain
 from ..i18n import _
 from ..nodes import cv_body, cv_entry, cv_header, cv_tag, cv_title, joined
@@ -185,11 +186,7 @@ def _year(fields: dict[str, str]) -> int:
     return int(match.group()) if match else 0
 
 
-def _keywords(fields: dict[str, str]) -> set[str]:
-    return {word.strip().casefold() for word in re.split(r"[,;]", fields.get("keywords", "")) if word.strip()}
-
-
-def papers(doc: nodes.document, env: BuildEnvironment, variant: Variant) -> list[nodes.Element]:
+def papers(doc: nodes.document, env: BuildEnvironment, variant: Variant, report: Report) -> list[nodes.Element]:
     """The variant's publications (all, selected, since a year, the newest N); the parents of the
     others, which are taken out."""
     domain: CVDomain = env.domains[CVDomain.name]  # type: ignore[assignment]
@@ -197,11 +194,16 @@ def papers(doc: nodes.document, env: BuildEnvironment, variant: Variant) -> list
     listed = [
         (citation, dict(entries[key].fields) if key in entries else {}) for citation, key in domain.listed_papers(doc)
     ]
+    keyword = env.config.portfolio_selected_keyword
+    chosen = [pair for pair in listed if variant.publications == "all" or is_selected(pair[1], keyword, keyword)]
+    if variant.publications == SELECTED and listed and not chosen:
+        report(
+            f"publications: {SELECTED!r} keeps no paper: no bib entry has selected = {{true}} or {keyword!r} in its "
+            "keywords (mark your highlights, or choose 'all')",
+            "publications",
+        )
     kept = [
-        (citation, fields)
-        for citation, fields in listed
-        if variant.publications == "all" or (variant.publications == SELECTED and SELECTED in _keywords(fields))
-        if variant.since is None or _year(fields) >= variant.since
+        (citation, fields) for citation, fields in chosen if variant.since is None or _year(fields) >= variant.since
     ]
     if variant.limit is not None:  # the newest; the lists keep their order
         kept = sorted(kept, key=lambda pair: -_year(pair[1]))[: variant.limit]
@@ -394,7 +396,7 @@ def select(tree: nodes.document, env: BuildEnvironment, variant: Variant, tags: 
     doc = tree.deepcopy()
     emptied = decide_only(doc, Tags([*tags, *variant.tags]))
     emptied += arrange(doc, env, variant, report)
-    lost = entries(doc, variant) + papers(doc, env, variant)
+    lost = entries(doc, variant) + papers(doc, env, variant, report)
     prune(doc, lost, emptied)
     if not variant.prose:
         prose(doc)

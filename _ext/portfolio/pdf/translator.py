@@ -347,6 +347,10 @@ class TypstTranslator(SphinxTranslator):
     visit_literal_strong, depart_literal_strong = _wrap("#strong[")
     visit_literal_emphasis, depart_literal_emphasis = _wrap("#emph[")
 
+    def visit_cv_linebreak(self, node: nodes.Element) -> None:
+        self.body.append(" \\\n")
+        raise nodes.SkipNode
+
     def visit_literal(self, node: nodes.literal) -> None:
         self.body.append(f"#raw({string(node.astext())});")
         raise nodes.SkipNode

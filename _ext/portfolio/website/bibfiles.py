@@ -1,8 +1,9 @@
 """BibTeX for other people's bibliographies: ``refs.bib`` with every listed paper, and one
 ``papers/<key>.bib`` beside each paper's page, at addresses that stay the same.
 
-Written from the parsed and cleaned entries (``bibliography/bibtex.py``): no private field,
-no text from between the entries of the owner's bib files.
+Written from the parsed and cleaned entries (``bibliography/bibtex.py``): no private field, no
+field that only says how the site shows a paper, no text from between the entries of the owner's
+bib files; in LaTeX that classic BibTeX and pdflatex read.
 """
 
 from __future__ import annotations
@@ -36,7 +37,10 @@ def write_bib_files(app: Sphinx, exception: Exception | None) -> None:
     for key, paper in sorted(domain.papers.items()):
         if key not in entries:
             continue
-        text = to_bibtex(entries[key], key) + "\n"
+        text = to_bibtex(
+            entries[key], key, app.config.portfolio_bib_display_fields, app.config.portfolio_selected_keyword
+        )
+        text += "\n"
         texts.append(text)
         if paper.page:
             write_if_changed(Path(app.outdir, paper.page + ".bib"), text)

@@ -74,8 +74,8 @@ class FillInventory(SphinxPostTransform):
     def run(self, **kwargs: Any) -> None:
         domain: CVDomain = self.env.domains[CVDomain.name]  # type: ignore[assignment]
         for node in list(self.document.findall(cv_inventory)):
-            names = [(f"paper-{key}", "paper", key, p.title) for key, p in domain.papers.items()]
-            names += [(f"cite-{key}", "paper", key, p.short) for key, p in domain.papers.items()]
+            names = [(f"paper-{key.lower()}", "paper", key, p.title) for key, p in domain.papers.items()]
+            names += [(f"cite-{key.lower()}", "paper", key, p.short) for key, p in domain.papers.items()]
             names += [(i, e.kind, i, e.title) for i, e in domain.by_id().items()]
             body = nodes.tbody()
             for name, kind, target, title in sorted(names):

@@ -8,6 +8,7 @@ rendered by pybtex's HTML backend with its link addresses escaped too.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import lru_cache
 from html import escape
@@ -20,13 +21,16 @@ from pybtex.backends.html import Backend as HtmlBackend
 from pybtex.database import Entry
 from pybtex.plugin import find_plugin
 from sphinx.application import Sphinx
+from sphinx.config import Config
 from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util.osutil import relative_uri
 from sphinx.writers.html5 import HTML5Translator
 
 from ..bibliography import compat
 from ..bibliography.bibtex import to_bibtex
 from ..bibliography.latex import plain
-from ..bibliography.links import entry_links
+from ..bibliography.links import ROOT, LocalFiles, bare_doi, entry_links, is_file
+from ..bibliography.marks import badge_html, badge_text, math_html
 from ..bibliography.style import TAGS
 from ..config import writes_paper_pages
 from ..domain import CVDomain
@@ -34,7 +38,7 @@ from ..i18n import _
 from ..incremental import config_digest, digest, fingerprint, frame, record
 from ..nodes import WEBSITE_BUILDERS, cv_paper_extras, cv_pub_links, cv_sep
 from ..records import Paper
-from ..validate import cut
+from ..validate import cut, is_web_url
 from .jsonld import json_ld
 
 PAGE_FOLDER = "papers/"
@@ -45,19 +49,46 @@ TYPE_LABELS = {
     "incollection": _("Book chapter"),
     "inbook": _("Book chapter"),
     "book": _("Book"),
+    "booklet": _("Book"),
+    "proceedings": _("Edited volume"),
     "misc": _("Preprint"),
+    "unpublished": _("Unpublished"),
+    "online": _("Web page"),
     "phdthesis": _("Thesis"),
     "mastersthesis": _("Thesis"),
+    "thesis": _("Thesis"),
     "techreport": _("Report"),
+    "report": _("Report"),
+    "manual": _("Manual"),
 }
-#: the meta tag naming the venue, by entry type (Google Scholar's inclusion guidelines)
-VENUE_TAGS = {
-    "article": ("citation_journal_title", "journal"),
-    "inproceedings": ("citation_conference_title", "booktitle"),
-    "conference": ("citation_conference_title", "booktitle"),
-    "incollection": ("citation_inbook_title", "booktitle"),
-    "inbook": ("citation_inbook_title", "booktitle"),
+#: the meta tags naming the venue, by entry type, with the fields they come from, the first one the
+#: entry has (Google Scholar's inclusion guidelines)
+VENUE_TAGS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "article": ("citation_journal_title", ("journal", "journaltitle")),
+    "inproceedings": ("citation_conference_title", ("booktitle",)),
+    "conference": ("citation_conference_title", ("booktitle",)),
+    "incollection": ("citation_inbook_title", ("booktitle",)),
+    "inbook": ("citation_inbook_title", ("booktitle",)),
+    "phdthesis": ("citation_dissertation_institution", ("school", "institution")),
+    "mastersthesis": ("citation_dissertation_institution", ("school", "institution")),
+    "thesis": ("citation_dissertation_institution", ("school", "institution")),
+    "techreport": ("citation_technical_report_institution", ("institution",)),
+    "report": ("citation_technical_report_institution", ("institution",)),
 }
+#: schema.org's type for each entry type (the rest are ``ScholarlyArticle``s)
+SCHEMA_TYPES = {
+    "book": "Book",
+    "proceedings": "Book",
+    "incollection": "Chapter",
+    "inbook": "Chapter",
+    "phdthesis": "Thesis",
+    "mastersthesis": "Thesis",
+    "thesis": "Thesis",
+    "techreport": "Report",
+    "report": "Report",
+    "online": "WebPage",
+}
+_PAGE_RANGE_RE = re.compile(r"\s*(?:[\u2010-\u2015\u2212]+|-+)\s*")
 #: global state: per builder, the navigation shared by all paper pages of one build
 _SHARED_TOCTREES: WeakKeyDictionary[Any, dict[str, str]] = WeakKeyDictionary()
 
@@ -72,9 +103,15 @@ class SafeHtmlBackend(HtmlBackend):
         return f'<a href="{escape(url, quote=True)}">{text}</a>' if text else ""
 
     def format_tag(self, tag_name: str, text: str) -> str:
+        if tag_name == "cv-pub-badge":
+            return badge_html(badge_text(text)) if text else ""
         if tag_name in TAGS:
             return f'<span class="{tag_name}">{text}</span>' if text else ""
         return str(super().format_tag(tag_name, text))
+
+    @staticmethod
+    def format_math(tex: str, text: str) -> str:
+        return math_html(tex, text)
 
 
 @lru_cache(maxsize=1)
@@ -124,15 +161,36 @@ class PaperExtras(SphinxPostTransform):
                 year=entry.fields.get("year", ""),
                 type=entry.type,
                 type_label=str(TYPE_LABELS.get(entry.type, _("Other"))),
-                links=[(link.label, link.url) for link in entry_links(entry)],
-                bibtex=to_bibtex(entry, key),
+                links=[(link.label, link.url) for link in entry_links(entry, files=ROOT)],
+                bibtex=published_bibtex(self.config, entry, key),
                 abstract=text(entry, "abstract"),
             )
 
 
+def preview_url(entry: Entry, root: str) -> str:
+    """al-folio's ``preview`` image: an https address, or a file of the paper folder seen from ``root``."""
+    value = entry.fields.get("preview", "").strip()
+    if not value:
+        return ""
+    if is_file("preview", value):
+        target = LocalFiles.targets.get(value)
+        return root + target if target else ""
+    return value if is_web_url(value) else ""
+
+
+def published_bibtex(config: Config, entry: Entry, key: str) -> str:
+    """The BibTeX the site publishes for an entry: without private and display-only fields."""
+    return to_bibtex(entry, key, config.portfolio_bib_display_fields, config.portfolio_selected_keyword)
+
+
+def site_root(builder: Any, pagename: str) -> str:
+    """The site's root as seen from a page: "", "../", ..."""
+    return relative_uri(builder.get_target_uri(pagename), "")
+
+
 def visit_paper_extras(self: HTML5Translator, node: nodes.Element) -> None:
     page = node["page"] and self.builder.get_relative_uri(self.builder.current_docname, node["page"])
-    self.body.append(render_paper_extras(node, page))
+    self.body.append(render_paper_extras(node, page, site_root(self.builder, self.builder.current_docname)))
     raise nodes.SkipNode
 
 
@@ -146,16 +204,18 @@ WORDS = {
 }
 
 
-def render_paper_extras(node: nodes.Element, page_uri: str) -> str:
+def render_paper_extras(node: nodes.Element, page_uri: str, root: str = "") -> str:
     """One row of buttons under a listed paper: its links, then Abstract and BibTeX (``<details>``,
-    which open without JavaScript), then its page."""
+    which open without JavaScript), then its page. ``root`` is the site's root seen from the page,
+    for the files of the paper folder."""
     key = escape(node["key"])
     parts = [
         f'<div class="cv-paper-extras" data-year="{escape(node["year"])}" data-type="{escape(node["type"])}" '
         f'data-type-label="{escape(node["type_label"])}">'
     ]
     parts += [
-        f'<a class="{BUTTON}" href="{escape(url, quote=True)}">{escape(label)}</a>' for label, url in node["links"]
+        f'<a class="{BUTTON}" href="{escape(url.replace(ROOT, root, 1), quote=True)}">{escape(label)}</a>'
+        for label, url in node["links"]
     ]
     if node["abstract"]:
         parts.append(
@@ -179,25 +239,31 @@ def meta_tags(entry: Entry, key: str) -> list[tuple[str, str]]:
     if year := entry.fields.get("year"):
         tags.append(("citation_publication_date", year))
     if venue := VENUE_TAGS.get(entry.type):
-        if value := text(entry, venue[1]):
+        if value := next((text(entry, field) for field in venue[1] if entry.fields.get(field)), ""):
             tags.append((venue[0], value))
     for tag, field in (
         ("citation_volume", "volume"),
         ("citation_issue", "number"),
         ("citation_publisher", "publisher"),
-        ("citation_doi", "doi"),
     ):
         if value := text(entry, field):
             tags.append((tag, value))
-    pages = entry.fields.get("pages", "").replace("--", "-").split("-")
+    if doi := entry.fields.get("doi"):
+        tags.append(("citation_doi", bare_doi(doi)))
+    if entry.type in ("techreport", "report") and (number := text(entry, "number")):
+        tags.append(("citation_technical_report_number", number))
+    for tag, field in (("citation_isbn", "isbn"), ("citation_issn", "issn")):
+        if value := text(entry, field):
+            tags.append((tag, value))
+    pages = _PAGE_RANGE_RE.split(plain(entry.fields.get("pages", "")).strip())
     if pages[0]:
-        tags.append(("citation_firstpage", pages[0].strip()))
-        if len(pages) > 1:
-            tags.append(("citation_lastpage", pages[-1].strip()))
-    links = {link.field: link.url for link in reversed(entry_links(entry))}
-    if "eprint" in links:
-        tags.append(("citation_arxiv_id", entry.fields["eprint"]))
-    if pdf := links.get("pdf") or links.get("eprint", "").replace("/abs/", "/pdf/"):
+        tags.append(("citation_firstpage", pages[0]))
+        if len(pages) > 1 and pages[-1]:
+            tags.append(("citation_lastpage", pages[-1]))
+    links = {link.field: link.url for link in reversed(entry_links(entry, files=LocalFiles.site or None))}
+    if arxiv := links.get("eprint") or links.get("arxiv"):
+        tags.append(("citation_arxiv_id", arxiv.rsplit("/abs/", 1)[-1]))
+    if pdf := links.get("pdf") or (arxiv or "").replace("/abs/", "/pdf/"):
         tags.append(("citation_pdf_url", pdf))
     return [(name, value) for name, value in tags if value]
 
@@ -205,7 +271,7 @@ def meta_tags(entry: Entry, key: str) -> list[tuple[str, str]]:
 def scholarly_article(entry: Entry, url: str) -> dict[str, Any]:
     article: dict[str, Any] = {
         "@context": "https://schema.org",
-        "@type": "ScholarlyArticle",
+        "@type": SCHEMA_TYPES.get(entry.type, "ScholarlyArticle"),
         "headline": text(entry, "title"),
         "name": text(entry, "title"),
         "author": [{"@type": "Person", "name": name} for name in authors(entry)],
@@ -213,10 +279,12 @@ def scholarly_article(entry: Entry, url: str) -> dict[str, Any]:
     }
     if year := entry.fields.get("year"):
         article["datePublished"] = year
-    if venue := VENUE_TAGS.get(entry.type):
-        if value := text(entry, venue[1]):
-            article["isPartOf"] = {"@type": "Periodical" if entry.type == "article" else "CreativeWork", "name": value}
-    if links := [link.url for link in entry_links(entry)]:
+    kind = SCHEMA_TYPES.get(entry.type, "ScholarlyArticle")
+    if (venue := VENUE_TAGS.get(entry.type)) and kind in ("ScholarlyArticle", "Chapter"):  # a thesis is part of nothing
+        if value := next((text(entry, field) for field in venue[1] if entry.fields.get(field)), ""):
+            part = {"article": "Periodical", "incollection": "Book", "inbook": "Book"}.get(entry.type, "CreativeWork")
+            article["isPartOf"] = {"@type": part, "name": value}
+    if links := [link.url for link in entry_links(entry, files=LocalFiles.site or None)]:
         article["sameAs"] = links
     return article
 
@@ -280,11 +348,15 @@ def paper_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
             f'<h1 id="{escape(paper.id, quote=True)}">{escape(paper.title)}</h1>',
             f'<p class="cv-paper-reference">{formatted[key].text.render(html_backend())}</p>',
         ]
+        root = site_root(app.builder, pagename)
+        body[1] = body[1].replace(ROOT, root)  # the files of the paper folder, where the site's address is not known
+        if preview := preview_url(entry, root):
+            body.append(f'<p class="cv-paper-preview"><img src="{escape(preview, quote=True)}" alt="" /></p>')
         if abstract := text(entry, "abstract"):
             body.append(f'<h2>{WORDS["abstract"]}</h2><p class="cv-paper-abstract">{escape(abstract)}</p>')
         body.append(
             f'<h2>{WORDS["bibtex"]}</h2><div class="cv-bibtex" data-key="{escape(key)}">'
-            f'<pre class="cv-bibtex-source" tabindex="0">{escape(to_bibtex(entry, key))}</pre></div>'
+            f'<pre class="cv-bibtex-source" tabindex="0">{escape(published_bibtex(app.config, entry, key))}</pre></div>'
         )
         body.append(f'<p><a class="cv-paper-back" href="{escape(back)}">{WORDS["all"]}</a></p>')
         # Sphinx's templates put "title" into the page as HTML: it must be escaped here

@@ -3,6 +3,10 @@ text's colour). They are decoration: every link also carries its name as text.""
 
 from __future__ import annotations
 
+from sphinx.builders import Builder
+
+from ..nodes import WEBSITE_BUILDERS
+
 _PATHS = {
     "email": '<rect x="3" y="5" width="18" height="14" rx="2"/><path d="M3.5 6.5 12 13l8.5-6.5"/>',
     "github": '<path d="M8.5 7 3.5 12l5 5M15.5 7l5 5-5 5M13.5 5l-3 14"/>',
@@ -21,7 +25,8 @@ _PATHS = {
 
 #: the attributes every icon shares: decoration, hidden from screen readers and from the tab order
 _SVG = (
-    'class="cv-icon" aria-hidden="true" focusable="false" viewBox="0 0 24 24" width="18" height="18" fill="none" '
+    'xmlns="http://www.w3.org/2000/svg" class="cv-icon" aria-hidden="true" focusable="false" '
+    'viewBox="0 0 24 24" width="18" height="18" fill="none" '
     'stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round"'
 )
 
@@ -30,3 +35,10 @@ def icon(name: str) -> str:
     """The icon's SVG; "" for a name without one."""
     path = _PATHS.get(name)
     return f"<svg {_SVG}>{path}</svg>" if path else ""
+
+
+def icon_for(builder: Builder, name: str) -> str:
+    """The icon on the website's pages; none from other builders of HTML (EPUB, help files): an EPUB
+    must declare every page with inline SVG in its package, which Sphinx's does not, and the link's
+    words say it all."""
+    return icon(name) if builder.name in WEBSITE_BUILDERS else ""
