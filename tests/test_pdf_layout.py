@@ -14,6 +14,7 @@ import typst
 from docutils import nodes
 from pdf_helpers import body_fill, lines, pages_text
 from portfolio.nodes import cv_entry
+from portfolio.pdf.fit import last_page_fill
 from portfolio.pdf.settings import FONTS
 from pypdf import PdfReader
 from sphinx import addnodes
@@ -142,3 +143,16 @@ def test_entries_keep_their_cards(builds):
     short = squashed(" ".join(pages_text(app.outdir / NAMES["short"])))
     for card in app.env.get_doctree("sections/groups").findall(cv_entry):
         assert squashed(card["entry"].title) in short
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_the_last_pages_fill_is_read_from_the_pdf_as_it_looks(builds, theme: str, tmp_path):
+    """``fit.last_page_fill`` (read from Typst's tagged PDF) says where the last page's content ends,
+    as the page's image shows it, for a full page and for one of a few lines."""
+    app = builds[theme]
+    as_designed = tmp_path / "designed.pdf"
+    for name in NAMES.values():
+        as_designed.write_bytes(designed(app, name))
+        for path in (app.outdir / name, as_designed):
+            read = last_page_fill(path.read_bytes())
+            assert read is not None and abs(read - body_fill(path, count(path) - 1)) < 0.03, (name, path)
