@@ -118,3 +118,53 @@ def _follows(flat: str, at: int, parts: list[str], window: int) -> bool:
 def _short(name: str) -> str:
     """ "Institute(HHI)" -> "Institute": a heading may leave out the abbreviation."""
     return re.sub(r"\([^()]*\)$", "", name)
+
+
+def lines(path: Path, page: int) -> list[str]:
+    """A page's lines of text, top to bottom: the runs that share a baseline, left to right (a
+    title and the dates beside it are one line)."""
+    rows: dict[int, list[tuple[float, str]]] = {}
+    for text, x, y, _size in text_runs(path, page):
+        rows.setdefault(round(y), []).append((x, text))
+    return [" ".join(" ".join(t for _, t in sorted(parts)).split()) for _, parts in sorted(rows.items(), reverse=True)]
+
+
+def page_image(path: Path, page: int, dpi: int = 50) -> list[bytes]:
+    """A page as grey pixels, one ``bytes`` per row (0 black, 255 white), rendered by poppler's
+    ``pdftoppm``; the test is skipped where that is not installed."""
+    import shutil
+    import subprocess
+
+    import pytest
+
+    if shutil.which("pdftoppm") is None:
+        pytest.skip("needs pdftoppm (poppler-utils)")
+    done = subprocess.run(
+        ["pdftoppm", "-gray", "-r", str(dpi), "-f", str(page + 1), "-l", str(page + 1), str(path)],
+        capture_output=True,
+        check=True,
+    )
+    magic, width, height, _maxval, pixels = done.stdout.split(maxsplit=4)
+    assert magic == b"P5"
+    w, h = int(width), int(height)
+    return [pixels[row * w : (row + 1) * w] for row in range(h)]
+
+
+def ink_bands(rows: list[bytes], threshold: int = 200) -> list[tuple[int, int]]:
+    """The runs of rows with ink on them (a pixel darker than ``threshold``), as (first, last) rows."""
+    bands: list[tuple[int, int]] = []
+    for y, row in enumerate(rows):
+        if min(row) < threshold:
+            if bands and bands[-1][1] == y - 1:
+                bands[-1] = (bands[-1][0], y)
+            else:
+                bands.append((y, y))
+    return bands
+
+
+def body_fill(path: Path, page: int) -> float:
+    """How far down a page its body reaches, as a share of the page's height: the lowest ink above
+    the footer (the page's last band of ink)."""
+    rows = page_image(path, page)
+    bands = ink_bands(rows)
+    return bands[-2][1] / len(rows) if len(bands) > 1 else 0.0

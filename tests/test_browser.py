@@ -291,7 +291,7 @@ def test_talks_are_a_compact_list_by_year(page, site):
     assert page.eval_on_selector_all("p.rubric.cv-year", "els => els.map(e => e.innerText)") == ["2023", "2021", "2020"]
     assert page.locator("article.cv-talk.cv-compact").count() == 3
     tags = page.eval_on_selector_all(".cv-tag", "els => els.map(e => e.innerText)")
-    assert "talk" not in tags and {"invited", "keynote", "lecture series", "paper presentation"} <= set(tags)
+    assert "talk" not in tags and {"invited talk", "keynote", "lecture series", "paper presentation"} <= set(tags)
 
 
 def follow_search_result(page, site: str, query: str, title: str) -> None:

@@ -67,7 +67,7 @@ def test_award_card(page):
 def test_talk_card_kinds_and_links(page):
     art = page.find(id="talk-beyond-heatmaps-explaining-with-concepts-2022-10-21")
     assert art.name == "article"
-    assert [t.get_text() for t in art.select(".cv-tag")] == ["invited", "keynote"]
+    assert [t.get_text() for t in art.select(".cv-tag")] == ["invited talk", "keynote"]  # a kind of talk, each
     assert art.select_one(".cv-dates").get_text() == "21 Oct 2022"
     links = {a.get_text(): a["href"] for a in art.select(".cv-links a")}
     assert links == {"Slides": "https://example.org/slides.pdf", "Video": "https://example.org/video"}

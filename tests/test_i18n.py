@@ -33,7 +33,7 @@ PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 def catalog() -> dict[str, str]:
     with CATALOG.open("rb") as f:
-        return {str(m.id): str(m.string) for m in read_po(f) if m.id}
+        return {str(m.id): str(m.string) for m in read_po(f) if m.id and not m.context}
 
 
 def english_words() -> dict[str, re.Pattern[str]]:
@@ -77,6 +77,21 @@ def test_catalog_has_every_word_of_the_code():
 def test_translations_keep_their_placeholders():
     for msgid, msgstr in catalog().items():
         assert sorted(PLACEHOLDER.findall(msgstr)) == sorted(PLACEHOLDER.findall(msgid)), msgid
+
+
+def test_catalog_has_every_word_said_in_a_context():
+    """``pgettext("doctorate", "Thesis")``: each context of the code has its own translation."""
+    code = {
+        (str(context), str(message))
+        for _file, _line, message, _comments, context in extract_from_dir(
+            str(EXTENSION), method_map=[("**.py", "python")], keywords={"pgettext": ((1, "c"), 2)}
+        )
+        if context
+    }
+    with CATALOG.open("rb") as f:
+        said = {(str(m.context), str(m.id)): str(m.string) for m in read_po(f) if m.id and m.context}
+    assert code == set(said) and ("doctorate", "Thesis") in code
+    assert all(said.values()) and said["doctorate", "Thesis"] != catalog()["Thesis"]
 
 
 def test_the_script_holds_no_words_of_its_own():

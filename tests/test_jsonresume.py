@@ -118,7 +118,7 @@ def test_talks_are_projects_of_type_talk(resume):
         "endDate": "2023-05-04",
         "entity": "Example Summit",
         "location": "Lisbon, Portugal",
-        "keywords": ["invited", "keynote"],
+        "keywords": ["invited talk", "keynote"],  # the kinds as the cards name them
         "url": "https://ada.example.org/slides.pdf",
     }
     assert talks[1]["startDate"] == "2021-12-13" and talks[1]["endDate"] == "2021-12-14"
@@ -232,7 +232,7 @@ def test_german_build_writes_german(tmp_path):
     assert data["work"][0]["name"] == "Beispielinstitut" and data["work"][0]["location"] == "Berlin, Deutschland"
     assert data["work"][0]["summary"].startswith("Leitet eine Gruppe von neun Forschenden")
     assert data["education"][0]["courses"] == [
-        "Abschlussarbeit: Opening the black box",
+        "Dissertation: Opening the black box",
         "Betreuung: Prof. Dr. Example Supervisor",
     ]
     assert [s["name"] for s in data["skills"]] == ["Programmierung"]

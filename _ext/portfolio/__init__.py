@@ -18,6 +18,7 @@ from .config import setup_config
 from .directives import setup_directives
 from .domain import setup_domain
 from .encoding import setup_encoding
+from .foreign import setup_foreign
 from .i18n import setup_i18n
 from .incremental import setup_incremental
 from .interop import setup_interop
@@ -45,6 +46,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_transforms(app)
     setup_rereads(app)
     setup_bibliography(app)
+    setup_foreign(app)
     setup_pdf(app)
     setup_website(app)
     setup_interop(app)

@@ -76,6 +76,14 @@ def language_suffix(config: Config) -> str:
     return f"-{config.language}" if config.language in codes[1:] else ""
 
 
+def pgettext(context: str, message: str) -> str:
+    """``message`` as the build's language says it in ``context`` (``msgctxt`` in the catalog): a
+    doctorate's "Thesis" is a German "Dissertation", another degree's an "Abschlussarbeit"."""
+    if not locale.is_translator_registered(CATALOG):
+        return message
+    return locale.get_translator(CATALOG).pgettext(context, message)
+
+
 class KeepTranslatedInlines(SphinxTransform):
     """An organisation or a place is an inline node marked ``translatable`` so that gettext lists
     it and ``Locale`` translates it; Sphinx's ``RemoveTranslatableInline`` (priority 999) would then

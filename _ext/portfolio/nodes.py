@@ -125,6 +125,16 @@ class cv_pub_links(nodes.inline):  # noqa: N801
     """A publication's links (DOI, PDF, arXiv, code, project page), as the bibliography prints them."""
 
 
+class cv_pub_note(nodes.inline):  # noqa: N801
+    """A publication's note ("Best paper award winner"), as the bib file writes it: in its language,
+    which a page in another language marks (``foreign.py``)."""
+
+    def __init__(self, rawsource: str = "", text: str = "", *children: nodes.Node, **attributes: object) -> None:
+        super().__init__(rawsource, text, *children, **attributes)
+        if "cv-pub-note" not in self["classes"]:
+            self["classes"].append("cv-pub-note")
+
+
 # -- features' nodes, registered by the features ---------------------------------------------
 
 
@@ -214,4 +224,5 @@ CARD_NODES: tuple[type[nodes.Element], ...] = (
     cv_pub_title,
     cv_pub_authors,
     cv_pub_links,
+    cv_pub_note,
 )

@@ -82,6 +82,9 @@ class Detail:
     label: str
     #: the text as written
     text: str
+    #: it qualifies the entry's title ("finalist", "leading role", "summa cum laude"): a fact that
+    #: stays where the entry is drawn short (a PDF's ``"descriptions": False``), unlike the body
+    qualifies: bool = False
 
 
 @dataclass(frozen=True)
@@ -166,6 +169,11 @@ class Entry:
     contact: Contact | None = None
     #: a profile's photo, relative to the project
     photo: str = ""
+
+    @property
+    def former_name(self) -> str:
+        """A profile's former name (``:former-name:``), under which earlier papers list the person."""
+        return next((d.text for d in self.details if d.name == "former-name"), "")
 
     @property
     def sortkey(self) -> tuple[CVDate, CVDate, CVDate]:

@@ -287,6 +287,92 @@ def _talks(lines: list[str]) -> list[Entry]:
     return entries
 
 
+#: the CV's publication lists and the label prefix the site gives each
+PAPER_SECTIONS = {
+    "Journal Articles": "J",
+    "Contributions to Conference Proceedings and Workshops": "C",
+    "Book Chapters": "B",
+    "Preprints": "P",
+}
+
+
+@dataclass
+class Paper:
+    """One publication of the CV: its label, title and year, what qualifies it (an award it won,
+    its open access), and whether it names the owner by his former name."""
+
+    #: "J17": the list's letter and the CV's number
+    label: str
+    title: str
+    year: str
+    #: "Best paper award winner", "gold open access"
+    qualifiers: tuple[str, ...] = ()
+    #: the owner is among its authors as "Bach S"
+    former_name: bool = False
+
+    @property
+    def id(self) -> str:
+        return f"{self.label}-{normal(self.title)[:24]}"
+
+
+def _papers(lines: list[str]) -> list[Paper]:
+    """ "N. Authors (year). "Title". In: venue[. what it won]": one entry per number, over its lines."""
+    found: list[tuple[str, int, str]] = []
+    prefix = ""
+    for raw in lines:
+        line = raw.strip()
+        number = re.match(r"^(?:- )?(\d+)\. (.*)$", line)
+        if line.startswith("#") and not number:
+            prefix = PAPER_SECTIONS.get(_clean(line), "")
+        elif number and prefix:
+            found.append((prefix, int(number.group(1)), number.group(2)))
+        elif found and line and prefix:
+            found[-1] = (found[-1][0], found[-1][1], f"{found[-1][2]} {line}")
+    papers = []
+    for prefix, number, text in found:
+        year = re.search(r"\((\d{4})\)\.", text)
+        assert year, text
+        head, _, venue = text[year.end() :].partition(" In:")
+        title = _paper_title(head)
+        qualifiers = tuple(re.findall(r"\.\s+([A-Z][^.]*? winner)\b", venue)) + tuple(
+            re.findall(r"gold open access", venue)
+        )
+        authors = text[: year.start()]
+        papers.append(
+            Paper(f"{prefix}{number}", " ".join(title.split()), year.group(1), qualifiers, "Bach S" in authors)
+        )
+    return papers
+
+
+def _paper_title(head: str) -> str:
+    """A title as the CV's text has it, without what the extraction put around it: list dashes at
+    line starts, LaTeX (``$\\hbox{\\it ``Title''.}$``), the quotes and the full stop."""
+    text = re.sub(r"\$\\hbox\{(?:\\it)?\s*(.*?)\}\.?\$", r"\1", head).replace("``", '"').replace("''", '"')
+    text = re.sub(r"(?:^|\s)-(?=\s|$)", " ", text)
+    return " ".join(text.split()).strip(' ."')
+
+
+@cache
+def cv_papers() -> tuple[Paper, ...]:
+    """Every publication of the CV, in its order."""
+    path = seed_path()
+    if path is None or not path.is_file():
+        return ()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("#") and _clean(line) == "Publications")
+    return tuple(_papers(lines[start:]))
+
+
+@cache
+def former_name() -> str:
+    """The name the CV says the owner was born with: "(né Bach)"."""
+    path = seed_path()
+    if path is None or not path.is_file():
+        return ""
+    found = re.search(r"\((?:né|née|born) ([^)]+)\)", path.read_text(encoding="utf-8"))
+    return found.group(1) if found else ""
+
+
 @cache
 def cv_entries() -> tuple[Entry, ...]:
     """Every position, degree, funded project, award and talk of the CV, in its order."""

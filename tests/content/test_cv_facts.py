@@ -13,13 +13,15 @@ import re
 import pytest
 from bs4 import BeautifulSoup, Tag
 from conftest import build_cv, copy_portfolio, run_sphinx
-from cv_seed import Entry, cv_entries, normal, say, seed_path
-from pdf_helpers import pages_text
+from cv_seed import Entry, Paper, cv_entries, cv_papers, former_name, normal, say, seed_path
+from pdf_helpers import lines, pages_text
+from pybtex.database import parse_file
 from sphinx.testing.util import SphinxTestApp
 
 pytestmark = pytest.mark.skipif(not cv_entries(), reason=f"the CV's text is not on this machine ({seed_path()})")
 
 ENTRIES = cv_entries()
+PAPERS = cv_papers()
 LANGUAGES = ("en", "de")
 #: the page each kind of entry is on
 PAGES = {
@@ -71,6 +73,13 @@ def test_the_cv_is_read_entry_by_entry():
         "summa cum laude",
         "ICML'16 Workshop on Visualization for Deep Learning",
     } <= qualifiers
+    assert len(PAPERS) == 51 and len({p.label for p in PAPERS}) == 51
+    assert {q for p in PAPERS for q in p.qualifiers} == {
+        "Pattern Recognition Best Paper Award and Pattern Recognition Medal winner",
+        "Best paper award winner",
+        "gold open access",
+    }
+    assert former_name() == "Bach" and sum(p.former_name for p in PAPERS) == 6
 
 
 # -- the site --------------------------------------------------------------------------------------
@@ -199,40 +208,16 @@ def pdf_cases(check: str) -> list[object]:
                     cases.append(pytest.param(variant, language, entry, id=f"{variant}-{language}-{entry.id}"))
                     continue
                 for qualifier in entry.qualifiers:
-                    dropped = variant == "cv-short" and (entry.title, qualifier) in SHORT_CV_DROPS
-                    marks = [pytest.mark.xfail(strict=True, reason=DROPPED)] if dropped else []
                     cases.append(
                         pytest.param(
                             variant,
                             language,
                             entry,
                             qualifier,
-                            marks=marks,
                             id=f"{variant}-{language}-{entry.id}-{normal(qualifier)[:20]}",
                         )
                     )
     return cases
-
-
-DROPPED = (
-    'issue 27 item 1: the two-page CV ("descriptions": False) drops the field that qualifies the entry\'s title '
-    "(an award's note or description, a grant's role, a degree's distinction)"
-)
-#: (entry, qualifier) the two-page CV leaves out today, in both languages; the award given at the
-#: ICML'16 workshop keeps its workshop because sections/awards.md names it as the issuer
-SHORT_CV_DROPS = {
-    ("PhD in Machine Learning", "with distinction"),
-    ("PhD in Machine Learning", "summa cum laude"),
-    ("Abitur", "pre-university secondary education"),
-    ("TEMA", "leading role"),
-    ("iToBoS", "leading role"),
-    ("TraMeExCo", "leading role"),
-    ("Hugo-Geiger-Prize", "1st place"),
-    ("Hugo-Geiger-Prize", "Förderpreis für herausragende Promotionsleistungen"),
-    ("Freunde des HHI", "Förderpreis für exzellente wissenschaftliche Arbeiten am HHI"),
-    ("ERCIM", "finalist"),
-    ("ERCIM", "Cor Baayen Young Researcher Award"),
-}
 
 
 @pytest.fixture(scope="module")
@@ -255,3 +240,154 @@ def test_pdf_keeps_the_qualifier(pdf_texts, variant: str, language: str, entry: 
     listed = [e for e in ENTRIES if e.kind in VARIANTS[variant]]
     window = pdf_window(pdf_texts[variant, language], entry, language, listed)
     assert letters(say(qualifier, language)).lower() in window.lower(), (variant, language, entry.title)
+
+
+# -- the variants' headers and the publication list ------------------------------------------------
+
+ALL_VARIANTS = ("cv", "cv-short", "cv-publications")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("variant", ALL_VARIANTS)
+def test_every_pdf_names_the_former_name_beside_the_name(pdfs, variant: str, language: str):
+    """The CV says "(né Bach)": every PDF's header says who the papers' "Bach S" is."""
+    first = lines(pdfs[language].outdir / pdf_name(variant, language), 0)
+    assert any("Lapuschkin" in line and former_name() in line for line in first[:3]), first[:3]
+
+
+def test_the_profile_card_names_the_former_name(sites):
+    for language, app in sites.items():
+        profile = BeautifulSoup((app.outdir / "index.html").read_text(encoding="utf-8"), "html.parser")
+        card = profile.select_one("article.cv-profile")
+        assert former_name() in card.select_one("dl.cv-details").get_text(), language
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_publication_list_has_no_entries(pdf_texts_all, language: str):
+    text = pdf_texts_all["cv-publications", language]
+    for entry in ENTRIES:
+        if entry.kind != "talk":  # a talk may have its paper's title
+            assert not pdf_window(text, entry, language, list(ENTRIES)), entry.title
+
+
+@pytest.fixture(scope="module")
+def pdf_texts_all(pdfs) -> dict[tuple[str, str], str]:
+    return {
+        (variant, language): letters(" ".join(pages_text(pdfs[language].outdir / pdf_name(variant, language))))
+        for variant in ALL_VARIANTS
+        for language in LANGUAGES
+    }
+
+
+# -- papers -----------------------------------------------------------------------------------------
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"\w+", normal_text(text))
+
+
+def normal_text(text: str) -> str:
+    import unicodedata
+
+    return unicodedata.normalize("NFKC", text).replace("’", "'").casefold()
+
+
+def has_title(text: str, title: str) -> bool:
+    """The CV's title in ``text``, letters and digits alike, or word by word where the CV's text
+    lost a letter (its "ECQ" is the paper's "ECQˣ")."""
+    if normal(title) in normal(text):
+        return True
+    want, have = words(title), words(text)
+    return any(all(have[i + k].startswith(w) for k, w in enumerate(want)) for i in range(len(have) - len(want) + 1))
+
+
+def paper_text(text: str, label: str) -> str:
+    """A publication list's entry ``[label]``, up to the next label."""
+    start = text.find(f"[{label}]")
+    if start < 0:
+        return ""
+    following = re.compile(r"\[[JCBP]\d+\]").search(text, start + len(label) + 2)
+    return text[start : following.start() if following else len(text)]
+
+
+def paper_facts_missing(text: str, paper: Paper) -> list[str]:
+    missing = [] if has_title(text, paper.title) else [paper.title]
+    missing += [fact for fact in (paper.year, *paper.qualifiers) if normal(fact) not in normal(text)]
+    return missing
+
+
+@pytest.fixture(scope="module")
+def pdf_plain(pdfs) -> dict[tuple[str, str], str]:
+    return {
+        (variant, language): " ".join(" ".join(pages_text(pdfs[language].outdir / pdf_name(variant, language))).split())
+        for variant in ALL_VARIANTS
+        for language in LANGUAGES
+    }
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("paper", PAPERS, ids=lambda p: p.label)
+def test_site_lists_the_paper_with_its_facts(sites, paper: Paper, language: str):
+    page = BeautifulSoup(
+        (sites[language].outdir / "sections" / "publications.html").read_text(encoding="utf-8"), "html.parser"
+    )
+    found = [c for c in page.select(".citation") if normal(c.select_one(".label").get_text()) == normal(paper.label)]
+    assert len(found) == 1, paper.label
+    entry = found[0].select_one("p")
+    assert paper_facts_missing(entry.get_text(" "), paper) == [], (language, paper.label)
+    if paper.former_name:  # "Bach S" is the owner: set in bold, as his name is
+        assert "Bach S" in [strong.get_text() for strong in entry.select("strong")]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("variant", ["cv", "cv-publications"])
+@pytest.mark.parametrize("paper", PAPERS, ids=lambda p: p.label)
+def test_pdf_lists_the_paper_with_its_facts(pdf_plain, paper: Paper, variant: str, language: str):
+    entry = paper_text(pdf_plain[variant, language], paper.label)
+    assert entry, (variant, language, paper.label)
+    assert paper_facts_missing(entry, paper) == [], (variant, language, paper.label)
+
+
+def selected_titles() -> list[str]:
+    """The titles of the papers refs.bib marks ``keywords = {selected}``."""
+    from conftest import REPO
+
+    bib = parse_file(str(REPO / "refs.bib"))
+    return [
+        entry.fields["title"].replace("{", "").replace("}", "")
+        for entry in bib.entries.values()
+        if "selected" in [k.strip().casefold() for k in entry.fields.get("keywords", "").split(",")]
+    ]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_two_page_cv_lists_the_selection_numbered_on_its_own(pdf_plain, language: str):
+    """Each selected paper with its facts, under "Selected publications", each list numbered 1, 2, ...
+    in the CV's order."""
+    text = pdf_plain["cv-short", language]
+    heading = {"en": "Selected publications", "de": "Ausgewählte Publikationen"}[language]
+    assert heading in text
+    chosen = [p for p in PAPERS if any(has_title(title, p.title) for title in selected_titles())]
+    assert len(chosen) == len(selected_titles()) >= 5
+    for prefix in sorted({p.label[0] for p in chosen}):
+        for number, paper in enumerate((p for p in chosen if p.label[0] == prefix), start=1):
+            entry = paper_text(text, f"{prefix}{number}")
+            assert paper_facts_missing(entry, paper) == [], (language, paper.label, f"{prefix}{number}")
+
+
+SCIENTIFIC_IMPACT = re.compile(r"# Citations\s+(\d+)\s+(\d+)\s+h-index\s+(\d+)\s+(\d+)\s+i10-index\s+(\d+)\s+(\d+)")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("variant", ["cv", "cv-short"])
+def test_the_scientific_impact_numbers(pdf_plain, sites, variant: str, language: str):
+    seed = seed_path()
+    assert seed is not None
+    numbers = SCIENTIFIC_IMPACT.search(seed.read_text(encoding="utf-8"))
+    assert numbers, "the CV's table of citations"
+    for where in (
+        pdf_plain[variant, language],
+        (sites[language].outdir / "sections" / "publications.html").read_text(),
+    ):
+        c1, c2, h1, h2, i1, i2 = numbers.groups()
+        assert re.search(rf"\D{c1}\D+{c2}\D+{h1}\D+{h2}\D+10\D+{i1}\D+{i2}\D", where), (variant, language)

@@ -25,7 +25,7 @@ from pybtex.style.sorting import BaseSortingStyle
 from pybtex.style.template import FieldIsMissing, join, names, node, optional, tag
 
 from ..i18n import _
-from ..nodes import cv_pub_authors, cv_pub_links, cv_pub_title, cv_sep
+from ..nodes import cv_pub_authors, cv_pub_links, cv_pub_note, cv_pub_title, cv_sep
 from . import compat
 from .latex import MATH_TAG, rich
 from .links import ROOT, LocalFiles, entry_links
@@ -119,6 +119,7 @@ TAGS = {
     "cv-pub-title": cv_pub_title,
     "cv-pub-authors": cv_pub_authors,
     "cv-pub-links": cv_pub_links,
+    "cv-pub-note": cv_pub_note,
     "cv-sep": cv_sep,
     "cv-pub-badge": cv_pub_badge,
     MATH_TAG: cv_math,
@@ -165,12 +166,17 @@ class PortfolioStyle(UnsrtStyle):
         """Head, then where it appeared, its note and its award, one sentence each."""
         return join[
             self.head(e),
-            join(sep=". ")[join[*where, optional[field("additional_info")]], optional[field("note")], self.award(e)],
+            join(sep=". ")[
+                join[*where, optional[field("additional_info")]],
+                optional[tag("cv-pub-note")[field("note")]],
+                self.award(e),
+            ],
         ]
 
     def award(self, e: Entry) -> Any:
         """al-folio's ``award`` (what it was for), or its ``award_name`` alone."""
-        return optional[field("award")] if e.fields.get("award") else optional[field("award_name")]
+        award = "award" if e.fields.get("award") else "award_name"
+        return optional[tag("cv-pub-note")[field(award)]]
 
     def numbers(self, e: Entry, alone: str = " ") -> Any:
         """ "24(34):1–11"; pages alone follow ``alone``, as in "193–209"."""

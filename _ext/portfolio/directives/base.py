@@ -43,6 +43,9 @@ class Field:
     #: a text option with a label is a labelled detail; a URL option's label is its link text
     #: (lazy: from the extension's catalog, in the build's language)
     label: Any = ""
+    #: the detail qualifies the entry's title (a rank, a role, a distinction): a fact kept where the
+    #: entry is drawn short, where its body (prose) is left out
+    qualifies: bool = False
 
 
 @dataclass
@@ -189,7 +192,7 @@ class CardDirective(SphinxDirective):
 
     def details(self, values: Values) -> tuple[Detail, ...]:
         return tuple(
-            Detail(name, str(spec.label), text)
+            Detail(name, str(spec.label), text, spec.qualifies)
             for name, spec in self.fields.items()
             if spec.label and spec.type == "text" and (text := values.text.get(name))
         )

@@ -17,7 +17,7 @@ class GrantDirective(CardDirective):
         "title": Field(required=True),
         "start": Field("date", required=True),
         "end": Field("end", required=True),
-        "role": Field(label=_("Role")),
+        "role": Field(label=_("Role"), qualifies=True),
         "funder": Field(label=_("Funded by")),
         "url": Field("url", label=_("Project page")),
     }

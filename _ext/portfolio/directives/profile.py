@@ -49,6 +49,8 @@ class ProfileDirective(CardDirective):
         "github": Field(),
         "linkedin": Field(),
         "orcid": Field(),
+        # a name the person published under before ("Sebastian Bach"): it explains those papers
+        "former-name": Field(label=_("Former name")),
     }
 
     def extra(self, values: Values) -> dict[str, Any]:

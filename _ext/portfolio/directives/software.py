@@ -28,7 +28,7 @@ class SoftwareDirective(CardDirective):
         "repository": Field("url", required=True, label=_("Code")),
         "url": Field("url", label=_("Website")),
         "languages": Field(),
-        "role": Field(label=_("Role")),
+        "role": Field(label=_("Role"), qualifies=True),
         "start": Field("date"),
         "end": Field("end"),
         "paper": Field(),

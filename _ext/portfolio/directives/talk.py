@@ -8,10 +8,11 @@ from ..i18n import _
 from ..warnings import Subtype
 from .base import CardDirective, Field, Values
 
-#: what a talk's ``:kind:`` may say, and how its card's tags say it
+#: what a talk's ``:kind:`` may say, and how its card's tags say it: each tag reads as a kind of
+#: talk on its own, so that "invited" beside "press interview" never reads "invited interview"
 TALK_KINDS = {
     "talk": _("talk"),
-    "invited": _("invited"),
+    "invited": _("invited talk"),
     "keynote": _("keynote"),
     "lecture": _("lecture"),
     "lecture series": _("lecture series"),
@@ -19,6 +20,7 @@ TALK_KINDS = {
     "workshop": _("workshop"),
     "webinar": _("webinar"),
     "interview": _("interview"),
+    "press interview": _("press interview"),
     "seminar": _("seminar"),
     "summer school": _("summer school"),
     "tutorial": _("tutorial"),
@@ -39,7 +41,7 @@ class TalkDirective(CardDirective):
         "host": Field(),
         "location": Field(),
         "kind": Field("tags"),
-        "note": Field(label=_("Note")),
+        "note": Field(label=_("Note"), qualifies=True),
         "slides": Field("url", label=_("Slides")),
         "video": Field("url", label=_("Video")),
         "url": Field("url", label=_("Event page")),

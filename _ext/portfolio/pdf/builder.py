@@ -9,7 +9,6 @@ PDFs beside the site without reading anything twice.
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterator, Set
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import nullcontext
@@ -33,6 +32,7 @@ from ..incremental import config_digest, digest, files_digest, generation, recor
 from ..outputs import write_if_changed
 from ..transforms import strip_website_only
 from ..warnings import Subtype, warn, warnings_issued
+from .fit import fitted, page_count
 from .select import defer_only, select
 from .settings import FONTS, Variant, location, source_date, variants, written
 from .source import THEMES, typst_source
@@ -41,8 +41,6 @@ from .translator import TypstTranslator
 #: the tags an ``{only}`` directive sees in the PDF, whichever builder writes it, beside the
 #: build's own (``-t``) and a variant's ``tags``
 PDF_TAGS = ("pdf", "typst", "cvpdf")
-#: a page object in Typst's PDF output (its page dictionaries are plain objects)
-_PAGE_RE = re.compile(rb"/Type\s*/Page(?![A-Za-z])")
 
 
 def pdf_tags(builder: Builder) -> Tags:
@@ -95,19 +93,19 @@ def _compiler(root: str, font_paths: tuple[str, ...]) -> typst.Compiler:
 
 
 def compile_pdf(typst_compiler: typst.Compiler, source: str) -> tuple[bytes, list[str]]:
-    """Typst -> PDF bytes and Typst's warnings. Raises ``typst.TypstError`` where Typst refuses the
-    source. Typst lets go of Python while it works: this may run beside the website's writing."""
+    """Typst -> PDF bytes and Typst's warnings, with no last page of a few lines that a tighter
+    layout saves (``fit.py``). Raises ``typst.TypstError`` where Typst refuses the source. Typst
+    lets go of Python while it works: this may run beside the website's writing."""
     epoch = _epoch()
-    pdf, warnings = typst_compiler.compile_with_warnings(
-        source.encode("utf-8"), format="pdf", timestamp=int(epoch) if epoch.isdigit() else None
-    )
-    assert isinstance(pdf, bytes)  # no output path: the PDF's bytes
-    return pdf, [str(warning) for warning in warnings]
 
+    def once(text: str) -> tuple[bytes, list[str]]:
+        pdf, warnings = typst_compiler.compile_with_warnings(
+            text.encode("utf-8"), format="pdf", timestamp=int(epoch) if epoch.isdigit() else None
+        )
+        assert isinstance(pdf, bytes)  # no output path: the PDF's bytes
+        return pdf, [str(warning) for warning in warnings]
 
-def page_count(pdf: bytes) -> int:
-    """How many pages Typst wrote (0 if that cannot be told)."""
-    return len(_PAGE_RE.findall(pdf))
+    return fitted(once, source)
 
 
 def inputs_digest(app: Sphinx, builder: Builder) -> str:

@@ -19,18 +19,30 @@ from sphinx.util.tags import Tags
 from ..bibliography import compat
 from ..bibliography.selected import is_selected
 from ..domain import CVDomain
-from ..nodes import cv_body, cv_entry
+from ..i18n import _
+from ..nodes import cv_body, cv_entry, cv_header, cv_tag, cv_title, joined
 from .settings import SELECTED, Variant
 
 Report = Callable[[str, str], None]
 """``report(message, key)``: a warning about one of the variant's keys."""
 
 _YEAR_RE = re.compile(r"\d{4}")
+_LABEL_RE = re.compile(r"^(.*?)(\d+)$")
+#: the heading over a selection of papers, in the build's language
+SELECTED_TITLE = _("Selected publications")
+#: a section whose title the variant's ``titles`` set: no default title replaces it
+RETITLED = "portfolio_retitled"
 
 
 class pdf_only(nodes.container):  # noqa: N801 (docutils naming)
     """An ``{only}`` block whose fate waits for a variant's tags (``expr`` holds its condition);
     Sphinx's own ``only`` would be decided by the builder's tags when references are resolved."""
+
+
+class pdf_qualifiers(nodes.inline):  # noqa: N801
+    """An entry drawn short (``"descriptions": False``): what qualifies its title, taken out of the
+    body that is left out. Each child is one qualifier: a tag (a talk's kind) or a field declared to
+    qualify ("finalist", "leading role", "summa cum laude"), as the page says it (translated)."""
 
 
 def defer_only(tree: nodes.Node) -> None:
@@ -165,6 +177,7 @@ def arrange(doc: nodes.document, env: BuildEnvironment, variant: Variant, report
             continue
         section[0].children = []
         section[0] += nodes.Text(title)
+        section[RETITLED] = True
     return emptied
 
 
@@ -194,12 +207,63 @@ def papers(doc: nodes.document, env: BuildEnvironment, variant: Variant, report:
     ]
     if variant.limit is not None:  # the newest; the lists keep their order
         kept = sorted(kept, key=lambda pair: -_year(pair[1]))[: variant.limit]
-    keep = {id(citation) for citation, _ in kept}
-    return [_remove(citation) for citation, _ in listed if id(citation) not in keep]
+    keep = {id(citation) for citation, _fields in kept}
+    holders = _list_holders(doc, [citation for citation, _fields in listed]) if variant.publications == SELECTED else []
+    before = {i: _label(citation) for citation, _fields in listed for i in citation["ids"]}
+    removed = [_remove(citation) for citation, _fields in listed if id(citation) not in keep]
+    if variant.publications == SELECTED:
+        selection(holders, [citation for citation, _fields in kept])
+    after = {i: _label(citation) for citation, _fields in kept for i in citation["ids"]}
+    shorts = {paper.id: paper.short for paper in domain.papers.values()}
+    for reference in list(doc.findall(nodes.reference)):
+        paper = target(reference)
+        if paper in before and reference.astext() == before[paper] and after.get(paper) != before[paper]:
+            # "[J9]" in the bio: the paper's label in this PDF, or its author-year form where it is not listed
+            reference.children = [nodes.Text(after.get(paper) or shorts.get(paper) or before[paper])]
+    return removed
+
+
+def _label(citation: nodes.Element) -> str:
+    return citation[0].astext() if citation.children and isinstance(citation[0], nodes.label) else ""
+
+
+def _list_holders(doc: nodes.document, citations: list[nodes.Element]) -> list[nodes.section]:
+    """Per page, the section that holds all its publication lists ("Publications" over "Journal
+    articles" and "Preprints"; the list's own section where a page has one list)."""
+    root = _root(doc)
+    pages: dict[int, list[list[nodes.section]]] = {}
+    for citation in citations:
+        chain = [s for s in reversed(list(_ancestors(citation))) if isinstance(s, nodes.section) and s is not root]
+        if chain:
+            pages.setdefault(id(chain[0]), []).append(chain)
+    holders = []
+    for chains in pages.values():
+        common = [sections[0] for sections in zip(*chains, strict=False) if all(s is sections[0] for s in sections)]
+        holders.append(common[-1])
+    return holders
+
+
+def selection(holders: list[nodes.section], kept: list[nodes.Element]) -> None:
+    """A selection of papers reads as one: each list numbered on its own ([J1], [J2], ... where the
+    full list has [J1], [J9], ...), and the section that holds a page's lists headed "Selected
+    publications" (unless the variant's ``titles`` names it)."""
+    lists: dict[int, list[nodes.Element]] = {}
+    for citation in kept:
+        lists.setdefault(id(citation.parent), []).append(citation)
+    for citations in lists.values():
+        for number, citation in enumerate(citations, start=1):
+            if match := _LABEL_RE.match(_label(citation)):
+                citation[0].children = [nodes.Text(f"{match.group(1)}{number}")]
+    for section in holders:
+        if section.get(RETITLED) or not section.children or not isinstance(section[0], nodes.title):
+            continue
+        section[0].children = []
+        section[0] += nodes.Text(str(SELECTED_TITLE))
+        section[RETITLED] = True
 
 
 def entries(doc: nodes.document, variant: Variant) -> list[nodes.Element]:
-    """The variant's kinds of card, with or without their bodies; the parents of cards taken out."""
+    """The variant's kinds of card, in full or short; the parents of cards taken out."""
     lost: list[nodes.Element] = []
     for card in list(doc.findall(cv_entry)):
         if _is_profile(card):
@@ -207,9 +271,30 @@ def entries(doc: nodes.document, variant: Variant) -> list[nodes.Element]:
         if variant.kinds is not None and card["entry"].kind not in variant.kinds:
             lost.append(_remove(card))
         elif not variant.descriptions:
-            for body in [c for c in card.children if isinstance(c, cv_body)]:
-                card.remove(body)
+            short_form(card)
     return lost
+
+
+def short_form(card: cv_entry) -> None:
+    """The card without its body (prose, details, links), but with what qualifies its title: its
+    tags and the details whose field qualifies (``Field.qualifies``), beside the title. A fact such
+    as "finalist" is part of the entry, however short it is drawn."""
+    qualifiers: list[nodes.Node] = []
+    for body in [c for c in card.children if isinstance(c, cv_body)]:
+        qualifiers += [nodes.inline("", "", *tag.deepcopy().children) for tag in body.findall(cv_tag)]
+        details = next(
+            (c for c in body.children if isinstance(c, nodes.field_list) and "cv-details" in c["classes"]), None
+        )
+        fields = [f for f in details.children if isinstance(f, nodes.field)] if details is not None else []
+        for detail, field in zip(card["entry"].details, fields, strict=False):
+            if detail.qualifies and isinstance(field[-1], nodes.field_body):
+                text = [child for para in field[-1].findall(nodes.paragraph) for child in para.children]
+                qualifiers.append(nodes.inline("", "", *(child.deepcopy() for child in text)))
+        card.remove(body)
+    header = next((c for c in card.children if isinstance(c, cv_header)), None)
+    if qualifiers and header is not None:
+        title = next((i for i, c in enumerate(header.children) if isinstance(c, cv_title)), -1)
+        header.insert(title + 1, pdf_qualifiers("", "", *qualifiers))
 
 
 def prose(doc: nodes.document) -> None:
@@ -273,6 +358,39 @@ def _attached(node: nodes.Node, doc: nodes.document) -> bool:
     return node is doc
 
 
+def target(reference: nodes.Element) -> str:
+    """The id inside the document that a reference leads to; "" for an address elsewhere."""
+    uri = reference.get("refuri", "")
+    if reference.get("refid"):
+        return str(reference["refid"])
+    return uri.split("#", 1)[1] if "#" in uri and not uri.startswith(("http:", "https:", "mailto:")) else ""
+
+
+def dangling_backlinks(doc: nodes.document) -> None:
+    """A paper's "Software: Quantus" where this PDF has no Quantus card (a short CV, a publication
+    list) points nowhere: those names are left out, and the label with the last of them."""
+    ids = {i for node in doc.findall(nodes.Element) for i in node["ids"]}
+    label = str(_("Software:"))
+    for para in list(doc.findall(nodes.paragraph)):
+        if "cv-software-links" not in para["classes"]:
+            continue
+        at = max(
+            (i for i, c in enumerate(para.children) if isinstance(c, nodes.Text) and c.rstrip().endswith(label)),
+            default=-1,
+        )
+        if at < 0:
+            continue
+        references = [c for c in para.children[at + 1 :] if isinstance(c, nodes.reference)]
+        kept = [r for r in references if target(r) in ids]
+        if len(kept) == len(references):
+            continue
+        start = para[at]
+        del para[at:]
+        if kept:
+            para += start
+            para.extend(joined(kept, ", "))
+
+
 def select(tree: nodes.document, env: BuildEnvironment, variant: Variant, tags: Tags, report: Report) -> nodes.document:
     """A copy of the assembled CV with only what ``variant`` asks for."""
     doc = tree.deepcopy()
@@ -282,4 +400,5 @@ def select(tree: nodes.document, env: BuildEnvironment, variant: Variant, tags: 
     prune(doc, lost, emptied)
     if not variant.prose:
         prose(doc)
+    dangling_backlinks(doc)
     return doc

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from docutils import nodes
 from sphinx.builders import Builder
@@ -16,6 +17,7 @@ from sphinx.builders import Builder
 from ..dates import format_date
 from ..i18n import _
 from ..validate import is_web_url
+from .fit import SPACINGS
 from .settings import LAST_UPDATED, Variant, pdf_title, source_date, typst_language
 from .translator import TypstTranslator, markup, short_address, string
 
@@ -44,6 +46,18 @@ def last_updated(line: str) -> str:
     return str(_("Last updated {date}")) if line == LAST_UPDATED else line
 
 
+#: the addresses a new project starts with (``nox -s new``): no site lives there (RFC 2606)
+PLACEHOLDER_HOSTS = frozenset({"example.org", "example.com", "example.net"})
+
+
+def site_address(baseurl: str) -> str:
+    """The website's address for the header: ``html_baseurl`` as this build's language has it
+    (``/de/latest/`` on ReadTheDocs, ``<site>/de/`` elsewhere), and none while it is a
+    placeholder that no site answers at."""
+    host = (urlsplit(baseurl).hostname or "").removeprefix("www.")
+    return baseurl if is_web_url(baseurl) and host not in PLACEHOLDER_HOSTS else ""
+
+
 def design_source(builder: Builder, variant: Variant, default: bool) -> str:
     """``#let design = (...)``: what the theme reads (see ``themes/common.typ``)."""
     config = builder.config
@@ -55,11 +69,9 @@ def design_source(builder: Builder, variant: Variant, default: bool) -> str:
         if day
         else "none"
     )
-    baseurl = config.html_baseurl or ""
+    baseurl = site_address(config.html_baseurl or "")
     website = (
-        f"(url: {string(baseurl)}, label: [{markup(short_address(baseurl))}])"
-        if design.website and is_web_url(baseurl)
-        else "none"
+        f"(url: {string(baseurl)}, label: [{markup(short_address(baseurl))}])" if design.website and baseurl else "none"
     )
     margin = "(" + ", ".join(f"{side}: {length}" for side, length in design.margins) + ")" if design.margins else "none"
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
@@ -81,6 +93,8 @@ def design_source(builder: Builder, variant: Variant, default: bool) -> str:
         "website": website,
         # the template's own words, in the build's language: "Page 2 of 9"
         "page_of": page_of(),
+        # the vertical space between blocks, of the theme's: the design's own; fit.py may tighten it
+        "spacing": f"{SPACINGS[0]:g}",
     }
     return "#let design = (\n" + "".join(f"  {key}: {value},\n" for key, value in values.items()) + ")\n"
 

@@ -20,15 +20,18 @@ from sphinx.locale import admonitionlabels
 from sphinx.util.docutils import SphinxTranslator
 
 from ..dates import DateError, format_date, parse_date
-from ..nodes import cv_account, cv_email, cv_meta, cv_org, cv_orgs, cv_sep
+from ..i18n import _
+from ..nodes import cv_account, cv_email, cv_entry, cv_meta, cv_org, cv_orgs, cv_sep
 from ..records import Entry
 from ..untrusted import inside, is_image_file
 from ..warnings import Subtype, warn
+from .select import target
 
 _SPECIAL = frozenset("\\#$*_@<>[]`~/'\"-=+.()")
 _LABEL_RE = re.compile(r"^[A-Za-z0-9_\-.:]+$")
 _TRAILING_BRACKETS_RE = re.compile(r"\s*\([^()]{1,40}\)\s*$")
 _WORD_RE = re.compile(r"\w+")
+_LANGUAGE_RE = re.compile(r"^[a-z]{2,3}$")
 #: blocks that Typst nests (each a function call with show rules); it stops at some depth
 NESTING = (
     nodes.block_quote,
@@ -43,6 +46,12 @@ NESTING = (
     nodes.figure,
 )
 MAX_DEPTH = 8
+#: a section's lead (see ``lead``) that is kept with its first entry: a few lines at most
+LEAD_LENGTH = 400
+#: what ends a sentence already, so that a separator's full stop after it would double it
+ENDINGS = (".", "!", "?", "…")
+#: a profile's former name beside the name, in the build's language
+FORMERLY = _("formerly {name}")
 ADMONITIONS = ("attention", "caution", "danger", "error", "hint", "important", "note", "tip", "warning")
 
 
@@ -85,6 +94,35 @@ def same_name(org: str, heading: str) -> bool:
 def string(text: str) -> str:
     """User text as a Typst string literal."""
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "") + '"'
+
+
+def language(node: nodes.Element) -> str:
+    """The language a node's ``language-<code>`` class names ("en"), or ""."""
+    classes: list[str] = node.get("classes", [])
+    code = next((c.removeprefix("language-") for c in classes if c.startswith("language-")), "")
+    return code if _LANGUAGE_RE.match(code) else ""
+
+
+def _holds_items(node: nodes.Node) -> bool:
+    return isinstance(node, cv_entry | nodes.citation) or any(
+        True for _ in node.findall(lambda n: isinstance(n, cv_entry | nodes.citation))
+    )
+
+
+def lead(section: nodes.section) -> list[nodes.paragraph]:
+    """The short paragraphs between a section's title and its first entry or paper ("Talks and
+    lectures, most recent first."): they belong to what follows, so they stay on its page, with the
+    heading. None where no entry follows (a bio) or where they are longer than a few lines."""
+    children = [c for c in section.children if not isinstance(c, nodes.title | nodes.target | nodes.comment)]
+    paragraphs: list[nodes.paragraph] = []
+    for child in children:
+        if not isinstance(child, nodes.paragraph) or _holds_items(child):
+            break
+        paragraphs.append(child)
+    rest = children[len(paragraphs) :]
+    if not any(_holds_items(child) for child in rest) or sum(len(p.astext()) for p in paragraphs) > LEAD_LENGTH:
+        return []
+    return paragraphs
 
 
 def _wrap(open_: str, close: str = "];", strip: bool = False) -> tuple[Callable[..., None], Callable[..., None]]:
@@ -137,6 +175,7 @@ class TypstTranslator(SphinxTranslator):
         self.levels: list[int] = []
         self.warned: set[str] = set()
         self.tables: list[dict[str, Any]] = []
+        self.leads: set[int] = set()  # the paragraphs that lead to a section's first entry (``lead``)
 
     def astext(self) -> str:
         return "".join(self.body)
@@ -178,10 +217,21 @@ class TypstTranslator(SphinxTranslator):
     visit_comment = visit_raw = visit_substitution_definition = visit_index = _skip
     visit_meta = visit_pending_xref = visit_toctree = visit_system_message = _skip
     visit_docinfo = visit_problematic = _skip
-    visit_document = visit_container = visit_compound = visit_inline = _through
+    visit_document = visit_container = visit_compound = _through
     visit_title_reference = visit_abbreviation = _through
     visit_number_reference = visit_citation_reference = visit_generated = _through
-    depart_document = depart_container = depart_compound = depart_inline = _through
+    depart_document = depart_container = depart_compound = _through
+
+    def visit_inline(self, node: nodes.Element) -> None:
+        """Text in another language than the page's (``language-en``, see ``foreign.py``): set in
+        it, for its hyphenation and the PDF's tags."""
+        if code := language(node):
+            self.body.append(f"#text(lang: {string(code)})[")
+
+    def depart_inline(self, node: nodes.Element) -> None:
+        if language(node):
+            self.body.append("];")
+
     depart_title_reference = depart_abbreviation = _through
     depart_number_reference = depart_citation_reference = depart_generated = _through
 
@@ -204,6 +254,7 @@ class TypstTranslator(SphinxTranslator):
     def visit_section(self, node: nodes.section) -> None:
         self.section_level += 1
         self.headings.append(node[0].astext() if node.children and isinstance(node[0], nodes.title) else "")
+        self.leads |= {id(paragraph) for paragraph in lead(node)}
         self.anchor(node)
 
     def depart_section(self, node: nodes.section) -> None:
@@ -231,12 +282,18 @@ class TypstTranslator(SphinxTranslator):
             self.body.append("];\n\n")
 
     def visit_paragraph(self, node: nodes.paragraph) -> None:
+        if id(node) in self.leads:  # kept on the page of the section's first entry
+            self.body.append("#cv-sticky[")
         self.anchor(node)
 
     def depart_paragraph(self, node: nodes.paragraph) -> None:
+        if id(node) in self.leads:
+            self.strip_trailing()
+            self.body.append("];")
         self.body.append("\n\n")
 
-    visit_rubric, depart_rubric = _wrap("#strong[", "];\n\n")
+    # a label over entries (a year): never the last line of a page
+    visit_rubric, depart_rubric = _wrap("#cv-sticky(strong[", "]);\n\n")
 
     def visit_transition(self, node: nodes.transition) -> None:
         self.body.append("#line(length: 100%, stroke: 0.4pt)\n\n")
@@ -301,13 +358,13 @@ class TypstTranslator(SphinxTranslator):
     def visit_reference(self, node: nodes.reference) -> None:
         uri = node.get("refuri", "")
         external = uri.startswith(("http:", "https:", "mailto:"))
-        target = node.get("refid") or (uri.split("#", 1)[1] if "#" in uri and not external else "")
+        anchor = target(node)
         if external and self.citations and uri.startswith(("http:", "https:")):
             # a paper's "DOI", "Code", "arXiv" button: on paper the address is what can be used
             self.body.append(f"#link({string(uri)})[{markup(paper_address(uri))}];")
             raise nodes.SkipNode
-        if target and target in self.labels:
-            self.body.append(f"#link(label({string(target)}))[")
+        if anchor and anchor in self.labels:
+            self.body.append(f"#link(label({string(anchor)}))[")
         elif external:
             self.body.append(f"#link({string(uri)})[")
         else:
@@ -374,7 +431,13 @@ class TypstTranslator(SphinxTranslator):
 
     visit_definition, depart_definition = _wrap("[", "]", strip=True)
 
-    visit_field_list, depart_field_list = _wrap("#cv-details(\n", ");\n\n")
+    def visit_field_list(self, node: nodes.Element) -> None:
+        if self.profile and "cv-details" in node["classes"]:  # the former name: in the header
+            raise nodes.SkipNode
+        self.body.append("#cv-details(\n")
+
+    def depart_field_list(self, node: nodes.Element) -> None:
+        self.body.append(");\n\n")
 
     visit_field = depart_field = _through
 
@@ -470,6 +533,8 @@ class TypstTranslator(SphinxTranslator):
         self.entry = node["entry"]
         self.profile = node["entry"].kind == "profile"
         self.body.append("#cv-profile(" if self.profile else "#cv-entry(")
+        if self.profile and (former := self.entry.former_name):
+            self.body.append(f"former: [{markup(str(FORMERLY).format(name=former))}], ")
 
     def depart_cv_entry(self, node: nodes.Element) -> None:
         self.strip_trailing()
@@ -481,6 +546,13 @@ class TypstTranslator(SphinxTranslator):
         self.body.append(")[")
 
     visit_cv_title, depart_cv_title = _wrap("title: [", "], ")
+
+    def visit_pdf_qualifiers(self, node: nodes.Element) -> None:
+        """What qualifies the title of an entry drawn short ("finalist", "leading role"): the
+        template sets it beside the title."""
+        parts = [self.render(child) for child in node.children]
+        self.body.append(f"note: [{', '.join(p for p in parts if p)}], ")
+        raise nodes.SkipNode
 
     def visit_cv_meta(self, node: nodes.Element) -> None:
         """A profile's meta line is its role line; an entry's parts are arguments of their own."""
@@ -536,6 +608,11 @@ class TypstTranslator(SphinxTranslator):
             raise nodes.SkipNode
         if isinstance(node.parent, cv_orgs):
             self.body.append(", ")
+            raise nodes.SkipNode
+        before = node.previous_sibling()
+        if node.astext().startswith(".") and before is not None and before.astext().rstrip().endswith(ENDINGS):
+            # "iNNvestigate Neural Networks!" ends its own sentence: no ". " after it
+            self.body.append(markup(node.astext().removeprefix(".")))
             raise nodes.SkipNode
 
     def visit_cv_contact(self, node: nodes.Element) -> None:

@@ -23,7 +23,7 @@ DEFAULT = ("paper", "talk", "software", "grant")
 PLURALS = {
     "paper": _("Publications"),
     "talk": _("Talks and lectures"),
-    "software": _("Software projects"),
+    "software": _("Code repositories"),  # a software card is a repository: a tool, or a paper's code
     "grant": _("Funded projects"),
     "award": _("Awards"),
     "patent": _("Patent families"),

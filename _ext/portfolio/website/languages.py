@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from babel import Locale, UnknownLocaleError
 from sphinx.application import Sphinx
@@ -99,10 +100,22 @@ def _on_readthedocs() -> bool:
     return os.environ.get("READTHEDOCS") == "True" and bool(os.environ.get("READTHEDOCS_CANONICAL_URL"))
 
 
+#: hosts that serve each language of a project at ``/<language>/<version>/``
+READTHEDOCS_HOSTS = (".readthedocs.io", ".readthedocs-hosted.com", ".rtfd.io")
+
+
+def _readthedocs_address(url: str, language: str) -> bool:
+    """Whether ``url`` is ReadTheDocs' address of a project in ``language``
+    (``https://x.readthedocs.io/en/latest/``), wherever this build runs: its other languages are
+    projects of their own at ``/<code>/<version>/``, not folders below it."""
+    parts = urlsplit(url)
+    return (parts.hostname or "").endswith(READTHEDOCS_HOSTS) and parts.path.startswith(f"/{language}/")
+
+
 def _swap(own_root: str, own: str, other: str, folder: str) -> str:
     """The root of ``other`` from this build's root: ReadTheDocs' ``/de/latest/`` becomes
     ``/en/latest/``; elsewhere the default root plus the language's folder."""
-    if _on_readthedocs():
+    if _on_readthedocs() or _readthedocs_address(own_root, own):
         return own_root.replace(f"/{own}/", f"/{other}/", 1)
     default_root = own_root.removesuffix(f"{own}/") if own_root.endswith(f"/{own}/") else own_root
     return default_root + folder
@@ -121,7 +134,11 @@ def set_base_url(app: Sphinx, config: Config) -> None:
     if not codes or config.language not in codes or config.language == codes[0] or _on_readthedocs():
         return
     base = config.html_baseurl
-    if base and not base.rstrip("/").endswith(f"/{config.language}"):
+    if base and _readthedocs_address(base, codes[0]):  # the site's address names the default language's project
+        config.html_baseurl = base.replace(f"/{codes[0]}/", f"/{config.language}/", 1)
+        if getattr(config, "ogp_site_url", None) == base:
+            config.ogp_site_url = config.html_baseurl
+    elif base and not base.rstrip("/").endswith(f"/{config.language}"):
         localised = f"{base.rstrip('/')}/{config.language}/"
         if getattr(config, "ogp_site_url", None) == base:
             config.ogp_site_url = localised

@@ -16,6 +16,8 @@ from .jsonld import json_ld
 
 def person(entry: Entry, url: str) -> dict[str, Any]:
     data: dict[str, Any] = {"@context": "https://schema.org", "@type": "Person", "name": entry.title}
+    if entry.former_name:  # the name on earlier papers, so that they are found as the person's
+        data["alternateName"] = entry.former_name
     role, affiliation = (dict((org.field, org.name) for org in entry.orgs).get(f) for f in ("role", "affiliation"))
     if role:
         data["jobTitle"] = role

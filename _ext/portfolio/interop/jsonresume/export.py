@@ -146,6 +146,8 @@ class Resume:
             return data
         if label := self.org(profile, "role"):
             data["label"] = label
+        if profile.former_name:  # not in the schema's basics, which allow more: the name on earlier papers
+            data["formerName"] = profile.former_name
         if profile.photo and config.html_baseurl:
             data["image"] = f"{config.html_baseurl.rstrip('/')}/_images/{Path(profile.photo).name}"
         if config.html_baseurl:

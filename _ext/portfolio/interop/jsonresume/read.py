@@ -56,7 +56,7 @@ IGNORED = {
     "meta": "the file's own version and date",
     "$schema": "the schema's address",
 }
-BASICS = declared("name label image email phone url summary")
+BASICS = declared("name label image email phone url summary formerName")
 LOCATION = ("address", "postalCode", "city", "countryCode", "region")
 
 

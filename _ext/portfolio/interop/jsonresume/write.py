@@ -323,10 +323,10 @@ class Importer:
         else:
             self.report.warn(where, "no date, which a talk card needs: written as an entry card")
             self.as_entry(card)
-        tags = [k.lower() for k in item.list("keywords") if k.lower() in TALK_KINDS]
+        tags = [kind for k in item.list("keywords") if (kind := talk_kind(k))]
         if card.kind == "talk" and (tags or item.text("type").lower() in TALK_KINDS):
             card.options["kind"] = ", ".join(tags or [item.text("type").lower()])
-        if others := [k for k in item.list("keywords") if k.lower() not in TALK_KINDS]:
+        if others := [k for k in item.list("keywords") if not talk_kind(k)]:
             card.body.append(labelled("Keywords", ", ".join(others)))
         if "event" not in card.options and card.kind == "talk":
             card.options["event"] = "(event not named)"
@@ -400,6 +400,13 @@ class Importer:
 # -- the person ------------------------------------------------------------------------------------
 
 
+def talk_kind(word: str) -> str | None:
+    """A keyword as a talk's kind: the kind's name ("invited") or the words its card shows for it
+    ("invited talk", as resume.json exports it)."""
+    word = word.lower()
+    return next((kind for kind, label in TALK_KINDS.items() if word in (kind, str(label).lower())), None)
+
+
 def profile_card(basics: Basics, photo: str | None, report: Report) -> tuple[Card, dict[str, Any]]:
     """The ``profile`` directive, and the private values (phone, street address) for private.toml."""
     item = basics.item
@@ -408,6 +415,7 @@ def profile_card(basics: Basics, photo: str | None, report: Report) -> tuple[Car
         report.warn("basics / name", "no name: the profile says 'Your Name'")
     card = Card("profile", title_text(item.text("name") or "Your Name", "basics / name", report))
     set_text_options(card, {"role": item.text("label")}, "basics / label", report)
+    set_text_options(card, {"former-name": item.text("formerName")}, "basics / formerName", report)
     location = basics.location
     place = ", ".join(
         p
