@@ -30,13 +30,14 @@ from ..bibliography import compat
 from ..bibliography.bibtex import to_bibtex
 from ..bibliography.latex import plain
 from ..bibliography.links import ROOT, LocalFiles, bare_doi, entry_links, is_file
-from ..bibliography.marks import badge_html, badge_text, math_html
+from ..bibliography.marks import badge_html, badge_text, cv_pub_badge, math_html
 from ..bibliography.style import TAGS
+from ..bibliography.venues import venue_badge
 from ..config import writes_paper_pages
 from ..domain import CVDomain
 from ..i18n import _
 from ..incremental import config_digest, digest, fingerprint, frame, record
-from ..nodes import WEBSITE_BUILDERS, cv_paper_extras, cv_pub_links, cv_sep
+from ..nodes import WEBSITE_BUILDERS, WebsiteOnly, cv_paper_extras, cv_pub_links, cv_pub_title, cv_sep
 from ..records import Paper
 from ..validate import cut, is_web_url
 from .jsonld import json_ld
@@ -134,9 +135,15 @@ def authors(entry: Entry) -> list[str]:
     return [plain(str(person)) for person in entry.persons.get("author", [])]
 
 
+class cv_pub_year(WebsiteOnly, nodes.inline):  # noqa: N801 (docutils naming)
+    """A listed paper's year, in the list's column beside its label (website only)."""
+
+
 class PaperExtras(SphinxPostTransform):
-    """Give every listed paper its row of buttons: its links (taken out of the text, where the PDF
-    prints them), abstract, BibTeX and page. After the bibliography is filled (priority 5)."""
+    """Give every listed paper its venue badge (al-folio's ``abbr``, else a well-known venue's short
+    name), its year in a column of its own (where the list has no year headings), and its row of
+    buttons: its links (taken out of the text, where the PDF prints them), abstract, BibTeX and
+    page. After the bibliography is filled (priority 5) and grouped by year (6)."""
 
     default_priority = 8
     builders = WEBSITE_BUILDERS
@@ -155,6 +162,10 @@ class PaperExtras(SphinxPostTransform):
                     before.parent.remove(before)
                 links.parent.remove(links)
             entry = entries[key]
+            self.add_badge(citation, entry)
+            if (year := entry.fields.get("year", "")) and not _under_year_headings(citation):
+                label = next((i for i, child in enumerate(citation.children) if isinstance(child, nodes.label)), -1)
+                citation.insert(label + 1, cv_pub_year(year, year, classes=["cv-pub-year"]))
             citation += cv_paper_extras(
                 key=key,
                 page=domain.papers[key].page,
@@ -165,6 +176,28 @@ class PaperExtras(SphinxPostTransform):
                 bibtex=published_bibtex(self.config, entry, key),
                 abstract=text(entry, "abstract"),
             )
+
+
+    @staticmethod
+    def add_badge(citation: nodes.Element, entry: Entry) -> None:
+        """A badge before the title where the style gave none (it gives al-folio's ``abbr``)."""
+        if any(True for _ in citation.findall(cv_pub_badge)) or not (badge := venue_badge(entry)):
+            return
+        if (title := next(iter(citation.findall(cv_pub_title)), None)) is not None:
+            title.parent.insert(title.parent.index(title), cv_pub_badge("", f"[{badge}] "))
+
+
+def _under_year_headings(citation: nodes.Element) -> bool:
+    """Whether the list shows its papers under year headings (``:group: year``): then no year column."""
+    listing = citation.parent
+    return listing is not None and any(
+        isinstance(child, nodes.rubric) and "cv-year" in child["classes"] for child in listing.children
+    )
+
+
+def visit_pub_year(self: HTML5Translator, node: nodes.Element) -> None:
+    self.body.append(f'<span class="cv-pub-year">{escape(node.astext())}</span>')
+    raise nodes.SkipNode
 
 
 def preview_url(entry: Entry, root: str) -> str:
@@ -389,6 +422,7 @@ def share_paper_toctree(app: Sphinx, pagename: str, templatename: str, context: 
 
 def setup_papers(app: Sphinx) -> None:
     app.add_node(cv_paper_extras, html=(visit_paper_extras, None))
+    app.add_node(cv_pub_year, html=(visit_pub_year, None))
     app.add_post_transform(PaperExtras)
     app.connect("html-collect-pages", paper_pages)
     app.connect("html-page-context", share_paper_toctree, priority=400)
