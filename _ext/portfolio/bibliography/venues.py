@@ -20,9 +20,9 @@ from pybtex.database import Entry
 from .latex import plain
 
 #: conferences: (pattern over the venue's normalised words, badge), the more specific before the more
-#: general (workshops first, so "CVPR Workshops" is not "CVPR")
+#: general
 CONFERENCES: tuple[tuple[str, str], ...] = (
-    (r"\b(cvpr ?w|computer vision and pattern recognition workshops?)\b", "CVPRW"),
+    (r"\bcvprw\b", "CVPR Workshop"),
     (r"\b(neurips|nips|neural information processing systems)\b", "NeurIPS"),
     (r"\b(icml|international conference on machine learning)\b", "ICML"),
     (r"\b(iclr|international conference on learning representations)\b", "ICLR"),
@@ -85,7 +85,7 @@ _NOISE_RE = re.compile(
 )
 _NOT_WORD_RE = re.compile(r"[^\w]+")
 #: a conference's workshop is named as such ("ICML Workshop"): its papers are not the main conference's
-_HAS_WORKSHOPS = frozenset(badge for _pattern, badge in CONFERENCES if badge != "CVPRW")
+_HAS_WORKSHOPS = frozenset(badge for _pattern, badge in CONFERENCES if not badge.endswith("Workshop"))
 _WORKSHOP_RE = re.compile(r"\bworkshops?\b")
 #: the fields that name where an entry appeared, in the order they are looked at
 VENUE_FIELDS = ("journal", "journaltitle", "booktitle", "howpublished", "series")
