@@ -278,6 +278,32 @@ def test_citation_meta_tags(site):
     ]
 
 
+def json_ld(app, key: str) -> dict:
+    from portfolio.bibliography.ids import paper_page
+
+    return json.loads(page(app, paper_page(key)).find("script", attrs={"type": "application/ld+json"}).string)
+
+
+def test_abstracts_and_preprints_for_scholar_and_zotero(site):
+    """An entry's abstract is in ``citation_abstract`` (Zotero's abstract field) and the JSON-LD; a
+    preprint names its server as a report's institution, with the arXiv id as its number, so Zotero's
+    Embedded Metadata does not fall back to a journal article of no journal."""
+    preprint = meta(site, "example_concept_2022")
+    assert ("citation_abstract", "A made-up abstract on concept atlases.") in preprint
+    assert ("citation_technical_report_institution", "arXiv") in preprint
+    assert ("citation_technical_report_number", "arXiv:2203.04567") in preprint
+    assert not [name for name, _ in preprint if name in ("citation_journal_title", "citation_conference_title")]
+    data = json_ld(site, "example_concept_2022")
+    assert data["abstract"] == "A made-up abstract on concept atlases."
+    assert data["isPartOf"] == {"@type": "Periodical", "name": "arXiv"}
+    # al-folio's preprint, its eprint with arXiv's prefix; a journal article keeps its journal
+    assert ("citation_technical_report_institution", "arXiv") in meta(site, "example2021ecq")
+    journal = meta(site, "example_saliency_2017")
+    assert "citation_technical_report_institution" not in dict(journal)
+    # no abstract: no tag, no key (the page promises nothing it has not)
+    assert "citation_abstract" not in dict(meta(site, "example2021ecq")) and "abstract" not in json_ld(site, "example2021ecq")
+
+
 def test_schema_org_types(site):
     from portfolio.bibliography.ids import paper_page
 
