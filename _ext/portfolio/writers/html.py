@@ -66,8 +66,20 @@ def depart_entry(self: HTML5Translator, node: nodes.Element) -> None:
     self.body.append("</article>\n")
 
 
+def _named_by_page_heading(card: cv_entry | None) -> bool:
+    """Whether a card stands right under a heading that already says its title, as the profile under
+    the landing page's name: the card does not say it again (a hidden heading would be one more
+    stop for the keyboard and a second heading of the same name for screen readers)."""
+    if card is None or not isinstance(card.parent, nodes.section) or card.parent.index(card) != 1:
+        return False
+    heading = card.parent[0]
+    return isinstance(heading, nodes.title) and heading.astext().strip() == card["entry"].title.strip()
+
+
 def visit_title(self: HTML5Translator, node: nodes.Element) -> None:
     card = _enclosing_card(node)
+    if _named_by_page_heading(card):
+        raise nodes.SkipNode
     level = _heading_level(card) if card is not None else 3
     self.body.append(self.starttag(node, f"h{level}", "", CLASS="cv-title"))
 
