@@ -162,7 +162,7 @@ def test_page_language_and_alternates(german):
         "x-default": "https://ada.example.org/sections/talks.html",
     }
     assert soup.select_one('link[rel="canonical"]')["href"] == "https://ada.example.org/de/sections/talks.html"
-    switch = soup.select_one("nav.cv-languages a")
+    switch = soup.select_one("nav.cv-language-switch a")
     assert (switch["href"], switch["hreflang"], switch.get_text(strip=True)) == (
         "../../sections/talks.html",
         "en",
@@ -182,7 +182,7 @@ def test_alternates_on_readthedocs(tmp_path, monkeypatch):
     assert alternates["en"] == "https://ada.readthedocs.io/en/latest/sections/talks.html"
     assert alternates["de"] == canonical + "sections/talks.html"
     assert soup.select_one('link[rel="canonical"]')["href"] == canonical + "sections/talks.html"
-    assert soup.select_one("nav.cv-languages a")["href"] == "https://ada.readthedocs.io/en/latest/sections/talks.html"
+    assert soup.select_one("nav.cv-language-switch a")["href"] == "https://ada.readthedocs.io/en/latest/sections/talks.html"
 
 
 def test_german_pdf_names_and_download_links(german):

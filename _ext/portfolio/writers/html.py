@@ -106,11 +106,12 @@ def depart_time(self: HTML5Translator, node: nodes.Element) -> None:
 
 
 def visit_sep(self: HTML5Translator, node: nodes.Element) -> None:
-    self.body.append('<span class="cv-sep">')
-
-
-def depart_sep(self: HTML5Translator, node: nodes.Element) -> None:
-    self.body.append("</span>")
+    """A separator stays with what follows it: a line breaks before " · ", never leaves it dangling
+    at its end (the space after it does not break)."""
+    text = node.astext()
+    glued = escape(text[:-1]) + "&nbsp;" if text.endswith(" ") and text.strip() else escape(text)
+    self.body.append(f'<span class="cv-sep">{glued}</span>')
+    raise nodes.SkipNode
 
 
 def visit_download(self: HTML5Translator, node: nodes.Element) -> None:
@@ -166,7 +167,7 @@ HTML: dict[str, tuple[Visitor, Visitor]] = {
     "cv_place": _element("span", "cv-place"),
     "cv_dates": _element("span", "cv-dates"),
     "cv_time": (visit_time, depart_time),
-    "cv_sep": (visit_sep, depart_sep),
+    "cv_sep": (visit_sep, _through),
     "cv_body": _element("div", "cv-body", "\n", "\n"),
     "cv_download": (visit_download, _through),
     "cv_account": (visit_account, depart_account),
