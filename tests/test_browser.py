@@ -337,7 +337,9 @@ def test_talks_are_a_compact_list_by_year(page, site):
         meta = talk.locator(".cv-meta").bounding_box()
         assert meta["y"] >= title["y"] + title["height"] - 1  # the line under the title
         for tag in talk.locator(".cv-tag").all():  # kinds on the meta line, not a line of their own
-            assert abs(tag.bounding_box()["y"] + tag.bounding_box()["height"] / 2 - (meta["y"] + meta["height"] / 2)) < 8
+            assert (
+                abs(tag.bounding_box()["y"] + tag.bounding_box()["height"] / 2 - (meta["y"] + meta["height"] / 2)) < 8
+            )
         line = float(talk.locator(".cv-title").evaluate("e => parseFloat(getComputedStyle(e).lineHeight)"))
         assert talk.bounding_box()["height"] <= 2 * line + 2 * 24, talk.inner_text()
 
@@ -480,7 +482,8 @@ def test_landing_page_sections_icons_and_download_buttons(browser, site):
 #: whether the focused element can be seen: on screen, not hidden, not in an inert drawer; a card's
 #: stretched link (no box of its own) shows its focus as the card's outline
 VISIBLE_FOCUS = """() => { const e = document.activeElement; const card = e.closest('.sd-card');
-  const box = e.getBoundingClientRect(); const shown = ((box.width <= 1 || box.height <= 1) && card) ? card : e; const r = shown.getBoundingClientRect();
+  const box = e.getBoundingClientRect();
+  const shown = ((box.width <= 1 || box.height <= 1) && card) ? card : e; const r = shown.getBoundingClientRect();
   const s = getComputedStyle(e); const ring = shown === e || getComputedStyle(card).outlineStyle !== 'none';
   return [e.outerHTML.slice(0, 80), r.width > 1 && r.height > 1 && ring &&
   s.visibility !== 'hidden' && r.right > 0 && r.left < window.innerWidth && !e.closest('[inert]')]; }"""

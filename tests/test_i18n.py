@@ -182,7 +182,10 @@ def test_alternates_on_readthedocs(tmp_path, monkeypatch):
     assert alternates["en"] == "https://ada.readthedocs.io/en/latest/sections/talks.html"
     assert alternates["de"] == canonical + "sections/talks.html"
     assert soup.select_one('link[rel="canonical"]')["href"] == canonical + "sections/talks.html"
-    assert soup.select_one("nav.cv-language-switch a")["href"] == "https://ada.readthedocs.io/en/latest/sections/talks.html"
+    assert (
+        soup.select_one("nav.cv-language-switch a")["href"]
+        == "https://ada.readthedocs.io/en/latest/sections/talks.html"
+    )
 
 
 def test_german_pdf_names_and_download_links(german):

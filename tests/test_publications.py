@@ -103,9 +103,8 @@ def test_short_venue_names():
 def test_link_names_for_any_fork():
     """Buttons say what they lead to: a repository by its name, a publisher's page as such, al-folio's
     ``website`` as the project's page; two buttons never share a name."""
-    from pybtex.database import Entry
-
     from portfolio.bibliography.links import entry_links
+    from pybtex.database import Entry
 
     entry = Entry(
         "article",

@@ -301,7 +301,9 @@ def test_abstracts_and_preprints_for_scholar_and_zotero(site):
     journal = meta(site, "example_saliency_2017")
     assert "citation_technical_report_institution" not in dict(journal)
     # no abstract: no tag, no key (the page promises nothing it has not)
-    assert "citation_abstract" not in dict(meta(site, "example2021ecq")) and "abstract" not in json_ld(site, "example2021ecq")
+    assert "citation_abstract" not in dict(meta(site, "example2021ecq")) and "abstract" not in json_ld(
+        site, "example2021ecq"
+    )
 
 
 def test_schema_org_types(site):

@@ -226,8 +226,10 @@ def distinct(links: list[Link]) -> list[Link]:
             continue
         count[link.label] = count.get(link.label, 0) + 1
         hosts = {_host(other.url) for other in links if other.label == link.label}
-        suffix = _host(link.url) if len(hosts) == seen[link.label] and _host(link.url) else str(count[link.label])
-        named.append(link._replace(label=f"{link.label}: {suffix}" if not suffix.isdigit() else f"{link.label} {suffix}"))
+        if len(hosts) == seen[link.label] and (host := _host(link.url)):
+            named.append(link._replace(label=f"{link.label}: {host}"))
+        else:
+            named.append(link._replace(label=f"{link.label} {count[link.label]}"))
     return named
 
 

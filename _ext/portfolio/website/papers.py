@@ -16,10 +16,9 @@ from pathlib import Path
 from typing import Any
 from weakref import WeakKeyDictionary
 
+from docutils import nodes
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
-
-from docutils import nodes
 from pybtex.backends.html import Backend as HtmlBackend
 from pybtex.database import Entry
 from pybtex.plugin import find_plugin
@@ -50,7 +49,9 @@ PAGE_FOLDER = "papers/"
 TEMPLATES = Path(__file__).with_name("templates")
 #: the marks of a formatted entry that a paper's page shows elsewhere than in its reference line
 PAGE_PARTS = ("cv-pub-title", "cv-pub-badge", "cv-pub-links")
-_EDGE_SEPARATORS_RE = re.compile(r'^(?:\s*<span class="cv-sep">[^<]*</span>)+|(?:<span class="cv-sep">[^<]*</span>\s*)+$')
+_EDGE_SEPARATORS_RE = re.compile(
+    r'^(?:\s*<span class="cv-sep">[^<]*</span>)+|(?:<span class="cv-sep">[^<]*</span>\s*)+$'
+)
 TYPE_LABELS = {
     "article": _("Journal article"),
     "inproceedings": _("Conference or workshop paper"),
@@ -207,7 +208,6 @@ class PaperExtras(SphinxPostTransform):
                 bibtex=published_bibtex(self.config, entry, key),
                 abstract=text(entry, "abstract"),
             )
-
 
     @staticmethod
     def add_badge(citation: nodes.Element, entry: Entry) -> None:

@@ -17,7 +17,6 @@ from ..i18n import COMPILED, SPHINX_CATALOG, _
 from ..nodes import WEBSITE_BUILDERS
 from .jsonld import json_script
 
-
 #: Sphinx's search summary, which some of Sphinx's catalogs leave untranslated (German, where its
 #: catalog gives the English sentence): the script fills the gap with the forms for one page and for
 #: several from the extension's ``locale/<lang>/LC_MESSAGES/sphinx.po``
@@ -58,7 +57,9 @@ def strings(app: Sphinx) -> dict[str, Any]:
 def add_strings(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
     if app.builder.name not in WEBSITE_BUILDERS:
         return
-    context["metatags"] = context.get("metatags", "") + "\n" + json_script(strings(app), "application/json", "cv-strings")
+    context["metatags"] = (
+        context.get("metatags", "") + "\n" + json_script(strings(app), "application/json", "cv-strings")
+    )
 
 
 def setup_script(app: Sphinx) -> None:

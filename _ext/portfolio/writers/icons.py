@@ -6,7 +6,7 @@ carries its name as text."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 from html import escape
 from pathlib import Path
 
@@ -34,7 +34,7 @@ _VIEWBOX_RE = re.compile(r'viewBox="([\d .]+)"')
 _PATH_RE = re.compile(r'<path[^>]*\sd="([^"]+)"')
 
 
-@lru_cache(maxsize=None)
+@cache
 def brand(name: str) -> str:
     """A brand's mark as inline SVG, from its shipped file (its shape only: no comment, no colour)."""
     source = (_BRAND_FOLDER / BRANDS[name]).read_text(encoding="utf-8")
