@@ -106,11 +106,11 @@ def depart_time(self: HTML5Translator, node: nodes.Element) -> None:
 
 
 def visit_sep(self: HTML5Translator, node: nodes.Element) -> None:
-    """A separator stays with what follows it: a line breaks before " · ", never leaves it dangling
-    at its end (the space after it does not break)."""
+    """A " · " stays with what follows it: a line breaks before the dot, never leaves it dangling at
+    its end (the space after it is a no-break space, a character: EPUB's XHTML knows no &nbsp;)."""
     text = node.astext()
-    glued = escape(text[:-1]) + "&nbsp;" if text.endswith(" ") and text.strip() else escape(text)
-    self.body.append(f'<span class="cv-sep">{glued}</span>')
+    glued = text.rstrip(" ") + "\u00a0" if text.strip() == "·" else text
+    self.body.append(f'<span class="cv-sep">{escape(glued)}</span>')
     raise nodes.SkipNode
 
 
