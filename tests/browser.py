@@ -85,11 +85,21 @@ def axe_source() -> str:
         return member.read().decode("utf-8")
 
 
-def axe_violations(page: Any, source: str, impacts: tuple[str, ...] = ("serious", "critical")) -> list[Any]:
-    """axe-core's violations of these impacts on the page as it is now: (rule, impact, first targets)."""
+#: the rules whose outcome depends on the colours alone: all a change of light and dark mode can change
+COLOUR_RULES = ("color-contrast", "link-in-text-block")
+
+
+def axe_violations(
+    page: Any, source: str, impacts: tuple[str, ...] = ("serious", "critical"), rules: tuple[str, ...] = ()
+) -> list[Any]:
+    """axe-core's violations of these impacts on the page as it is now: (rule, impact, first targets);
+    every rule, or only ``rules``."""
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.add_script_tag(content=source)
-    results = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    options: dict[str, Any] = {"resultTypes": ["violations"]}
+    if rules:
+        options["runOnly"] = {"type": "rule", "values": list(rules)}
+    results = page.evaluate("options => axe.run(document, options)", options)
     return [
         (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
         for v in results["violations"]
