@@ -124,3 +124,8 @@ portfolio_description = DESCRIPTION
 html_theme = "furo"
 html_show_sourcelink = False
 html_copy_source = False
+
+# -- Other builders ------------------------------------------------------------------------
+# `sphinx-build -b latex` (README: "Supported builders and versions"): XeLaTeX sets every character
+# the sources have, where pdfLaTeX stops at some (a paper title's superscript ˣ).
+latex_engine = "xelatex"

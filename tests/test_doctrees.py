@@ -20,7 +20,8 @@ def test_card_doctree_matches_snapshot(build, kind):
     app = build("cards")
     doctree = app.env.get_doctree("index")
     entry = next(e for e in doctree.findall(cv_entry) if e["entry"].kind == kind)
-    actual = entry.pformat()
+    # docutils before 0.22 writes a false attribute as "False", 0.22 as "0" (nox -s tests-lowest runs 0.21)
+    actual = entry.pformat().replace('="False"', '="0"').replace('="True"', '="1"')
     snapshot = SNAPSHOTS / f"{kind}.txt"
     if os.environ.get("PORTFOLIO_SNAPSHOTS") == "update":
         snapshot.write_text(actual, encoding="utf-8")

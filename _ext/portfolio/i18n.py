@@ -30,6 +30,7 @@ from sphinx.transforms.i18n import parse_noqa
 from sphinx.util.i18n import docname_to_domain
 from sphinx.util.nodes import extract_messages
 
+from .compat.sphinx import builder_class
 from .nodes import cv_body, cv_header, cv_org, cv_place
 from .validate import MAX_LENGTH, cut, has_markup
 from .warnings import Subtype, warn
@@ -85,7 +86,7 @@ class KeepTranslatedInlines(SphinxTransform):
     default_priority = 998
 
     def apply(self, **kwargs: Any) -> None:
-        if issubclass(self.env._builder_cls, MessageCatalogBuilder):
+        if issubclass(builder_class(self.env), MessageCatalogBuilder):
             return
         for kind in (cv_org, cv_place):
             for node in self.document.findall(kind):
@@ -115,7 +116,7 @@ class TranslatedOptionsAsText(SphinxTransform):
     default_priority = 15
 
     def apply(self, **kwargs: Any) -> None:
-        if issubclass(self.env._builder_cls, MessageCatalogBuilder):
+        if issubclass(builder_class(self.env), MessageCatalogBuilder):
             return
         domain = docname_to_domain(self.env.docname, self.config.gettext_compact)
         folders = [Path(self.env.srcdir, folder) for folder in self.config.locale_dirs]

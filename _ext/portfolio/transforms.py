@@ -14,6 +14,7 @@ from sphinx.addnodes import pending_xref
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from .compat.sphinx import builder_class
 from .dates import CVDate
 from .domain import CVDomain
 from .i18n import _
@@ -170,7 +171,7 @@ class StripWebsiteOnly(SphinxPostTransform):
     default_priority = 999
 
     def is_supported(self) -> bool:
-        return self.env._builder_cls.name not in (*WEBSITE_BUILDERS, "gettext")
+        return builder_class(self.env).name not in (*WEBSITE_BUILDERS, "gettext")
 
     def run(self, **kwargs: object) -> None:
         strip_website_only(self.document)

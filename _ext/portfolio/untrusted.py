@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ElementTree
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -309,23 +309,23 @@ class _Parsed:
 _parsed = _Parsed()
 
 
-def _confine(publish: Callable[..., Any]) -> Callable[..., Any]:
+def _confine(parse: sphinx_compat.MsgstrParser) -> sphinx_compat.MsgstrParser:
     """Sphinx's parse of a translated message, with no file read: a ``.po`` file comes from a
     translator, and its text reaches the site and the PDF. What it may do besides is what the
     page it translates may do (raw HTML, links: the transforms above run on the result)."""
 
-    def publish_msgstr(source: str, source_path: str, source_line: int, **kwargs: Any) -> Any:
+    def confined(source: str, source_path: str, source_line: int, settings: Any) -> nodes.Element:
         key = (source, source_path, source_line)
-        if (known := _parsed.get(kwargs["settings"], key)) is not None:
+        if (known := _parsed.get(settings, key)) is not None:
             return known
-        settings = kwargs["settings"].copy()
+        settings = settings.copy()
         settings.file_insertion_enabled = False  # raw :file:, csv-table :file:, include in reST
         with _inclusions_refused():
-            patch = publish(source, source_path, source_line, **{**kwargs, "settings": settings})
+            patch = parse(source, source_path, source_line, settings)
         _parsed.patches[key] = patch.deepcopy()
         return patch
 
-    return publish_msgstr
+    return confined
 
 
 def refuse_file_insertion(app: Sphinx, config: Config) -> None:

@@ -1,1 +1,2 @@
-"""Every use of another package's private names, one module per package."""
+"""Other packages' private names, one module per package (``bibliography/compat.py`` is
+sphinxcontrib-bibtex's): when a release changes them, only these modules change."""

@@ -8,6 +8,7 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
 
+from ..nodes import WEBSITE_BUILDERS
 from ..warnings import Subtype, warn
 from .builder import PDFs, TypstPDFBuilder, write_pdf
 from .links import setup_links
@@ -29,8 +30,9 @@ def _failed(app: Sphinx, err: Exception) -> None:
 def start_beside_html(app: Sphinx, builder: Builder) -> None:
     """Once the pages are read, before the website is written: the PDFs from the same environment
     (no second read of the sources), translated now and compiled by Typst while the pages are
-    written (not beside Sphinx's parallel writing, which forks)."""
-    if builder.format != "html" or not app.config.portfolio_pdf:
+    written; where Sphinx writes them in parallel, which forks, after them. Only the website
+    publishes the PDFs: other builders of HTML (EPUB, help files) do no PDF work."""
+    if builder.name not in WEBSITE_BUILDERS or not app.config.portfolio_pdf:
         return
     try:
         pdfs = PDFs(app, builder, Path(app.outdir), quiet=True)

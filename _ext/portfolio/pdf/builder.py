@@ -131,14 +131,18 @@ class Made:
     source: str
     #: whether making it warned: then it is not recorded, and made again with its warnings next time
     warned: bool
-    #: Typst at work on it (None: its file was made from the same source by an earlier build)
+    #: the Typst source to compile ("": its file was made from the same source by an earlier build)
+    pending: str = ""
+    #: Typst at work on it in a thread of its own (None: compiled when the file is written)
     compiling: Future[tuple[bytes, list[str]]] | None = None
 
 
 class PDFs:
     """Every variant ``portfolio_pdf_write`` asks for, from one assembly of the sources: translated by
-    ``start()`` (once the environment is complete), compiled by Typst in a thread of its own, written
-    by ``finish()``. Beside an HTML build, Typst compiles while the pages are written.
+    ``start()`` (once the environment is complete), compiled by Typst, written by ``finish()``. Beside
+    an HTML build written in one process, Typst compiles in a thread while the pages are written; where
+    Sphinx forks to write pages in parallel, it compiles in ``finish()``: Typst's threads outlive a
+    compile, and a process that forks must have none.
 
     Nothing is assembled where every PDF was made from the same inputs by an earlier build (and is
     still as it was written), and nothing is compiled for a PDF whose Typst source is the same; a PDF
@@ -167,13 +171,6 @@ class PDFs:
         tags = pdf_tags(builder)
         self.compiler = compiler(builder)
         typst_thread = ThreadPoolExecutor(max_workers=1) if background else None
-        typst_compiler = self.compiler
-
-        def compiling(source: str) -> Future[tuple[bytes, list[str]]]:
-            if typst_thread is None:
-                return _now(typst_compiler, source)
-            return typst_thread.submit(compile_pdf, typst_compiler, source)
-
         for variant in chosen:
             before = warnings_issued()
             doc = select(tree, builder.env, variant, tags, partial(self.report, variant))
@@ -184,7 +181,9 @@ class PDFs:
             made.warned = warnings_issued() != before
             previous = self.outputs.get(self.name(variant))
             if previous is None or previous.get("source") != made.source:
-                made.compiling = compiling(source)
+                made.pending = source
+                if typst_thread is not None:
+                    made.compiling = typst_thread.submit(compile_pdf, self.compiler, source)
             self.made.append(made)
         if typst_thread is not None:
             typst_thread.shutdown(wait=False)
@@ -202,7 +201,7 @@ class PDFs:
         """Wait for Typst; write each PDF that changed; the paths of all this build's PDFs."""
         paths = [self.outdir / variant.name for variant in self.kept]
         for made in self.made:
-            if made.compiling is None:
+            if not made.pending:
                 path: Path | None = self.outdir / made.variant.name
             else:
                 path, warned = self.write(made)
@@ -224,12 +223,12 @@ class PDFs:
         """One variant's file, once Typst is done (True: it warned). Where Typst refuses the CV, it
         is compiled once more without images (a file can look like an image and still not decode);
         only if that fails too is there no PDF, with a warning."""
-        assert made.compiling is not None and self.compiler is not None
+        assert made.pending and self.compiler is not None
         variant, config = made.variant, self.builder.config
         where = (config.root_doc, 1)
         before = warnings_issued()
         try:
-            pdf, messages = made.compiling.result()
+            pdf, messages = made.compiling.result() if made.compiling else compile_pdf(self.compiler, made.pending)
         except typst.TypstError as err:
             message = f"Typst could not compile {variant.name} ({err}); writing it without images"
             warn(message, Subtype.PDF_COMPILE, where)
@@ -261,16 +260,6 @@ class PDFs:
 
 def _epoch() -> str:
     return os.environ.get("SOURCE_DATE_EPOCH", "")
-
-
-def _now(typst_compiler: typst.Compiler, source: str) -> Future[tuple[bytes, list[str]]]:
-    """Compiled here and now, as a finished future."""
-    done: Future[tuple[bytes, list[str]]] = Future()
-    try:
-        done.set_result(compile_pdf(typst_compiler, source))
-    except typst.TypstError as err:
-        done.set_exception(err)
-    return done
 
 
 def write_pdf(app: Sphinx, builder: Builder, outdir: Path, quiet: bool = False) -> list[Path]:

@@ -18,7 +18,7 @@ from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.writers.html5 import HTML5Translator
 
-from ..nodes import cv_email
+from ..nodes import WEBSITE_BUILDERS, cv_email
 from ..writers.icons import icon
 
 
@@ -41,6 +41,9 @@ class HideEmails(SphinxPostTransform):
 def visit_email(self: HTML5Translator, node: nodes.Element) -> None:
     """No address in the page source: the script decodes ``data-cv-email`` into a mailto link."""
     address = node.get("address", node.astext())
+    if self.builder.name not in WEBSITE_BUILDERS:  # an EPUB runs no script: the words, and no dead link
+        self.body.append(f'<span class="cv-email cv-account"><span>{escape(spelled_out(address))}</span></span>')
+        raise nodes.SkipNode
     encoded = base64.b64encode(address[::-1].encode()).decode()
     self.body.append(
         f'<a class="cv-email cv-account" data-cv-email="{encoded}" href="#contact">{icon("email")}'

@@ -12,6 +12,11 @@ where ``conf.py`` made it the same) gain the folder, so the canonical link, the
 sitemap, Open Graph and the PDF's website link name this language's pages. Every
 page then lists its counterparts as ``hreflang`` alternates in ``<head>`` and as
 links in the sidebar.
+
+ReadTheDocs names its languages in its own codes ("pt-br"). It gives its HTML build Sphinx's
+("-D language=pt_BR"), but ``READTHEDOCS_LANGUAGE`` keeps its own, so a build that passes it on
+(the PDF job of ``.readthedocs.yaml``) is given "pt-br": ``language`` is normalised as ReadTheDocs
+does before anything reads it.
 """
 
 from __future__ import annotations
@@ -52,6 +57,22 @@ class Language:
     folder: str
     #: its root's address where the site's address is known ("https://…/de/"), else ""
     root: str
+
+
+def sphinx_code(code: str) -> str:
+    """A language code as Sphinx and gettext spell it: "pt-br" is "pt_BR", "zh-hans" "zh_Hans", as
+    ReadTheDocs maps its codes for Sphinx (its ``OLD_LANGUAGES_CODE_MAPPING``; Django's
+    ``to_locale`` for the others); a code without a region stays as it is."""
+    lang, dash, region = code.partition("-")
+    if not dash:
+        return code
+    region = region.upper() if len(region) <= 2 else region[:1].upper() + region[1:].lower()
+    return f"{lang.lower()}_{region}"
+
+
+def normalise_language(app: Sphinx, config: Config) -> None:
+    if isinstance(config.language, str):
+        config.language = sphinx_code(config.language)
 
 
 def languages(config: Config) -> list[Language]:
@@ -145,6 +166,7 @@ def add_templates(app: Sphinx, config: Config) -> None:
 
 
 def setup_languages(app: Sphinx) -> None:
+    app.connect("config-inited", normalise_language, priority=100)  # before any other reads it
     app.connect("config-inited", set_base_url, priority=600)
     app.connect("config-inited", add_templates)
     app.connect("html-page-context", language_links)

@@ -10,11 +10,22 @@ from __future__ import annotations
 from typing import Any
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.application import Sphinx
 
 from .. import nodes as cv_nodes
+from .epub import setup_epub
 from .html import HTML, depart_citation, visit_citation
-from .plain import LATEX, MAN, TEXINFO, TEXT
+from .plain import (
+    LATEX,
+    MAN,
+    TEXINFO,
+    TEXT,
+    depart_latex_citation,
+    depart_latex_page,
+    visit_latex_citation,
+    visit_latex_page,
+)
 
 
 def setup_writers(app: Sphinx) -> None:
@@ -26,4 +37,11 @@ def setup_writers(app: Sphinx) -> None:
             if name in table
         }
         app.add_node(node, **formats)
-    app.add_node(nodes.citation, override=True, html=(visit_citation, depart_citation))
+    app.add_node(
+        nodes.citation,
+        override=True,
+        html=(visit_citation, depart_citation),
+        latex=(visit_latex_citation, depart_latex_citation),
+    )
+    app.add_node(addnodes.start_of_file, override=True, latex=(visit_latex_page, depart_latex_page))
+    setup_epub(app)

@@ -19,7 +19,7 @@ from sphinx.writers.html5 import HTML5Translator
 from ..i18n import _
 from ..nodes import cv_entry
 from ..pdf.settings import written
-from .icons import icon
+from .icons import icon_for
 
 Visitor = Callable[[HTML5Translator, nodes.Element], None]
 
@@ -127,7 +127,7 @@ def visit_download(self: HTML5Translator, node: nodes.Element) -> None:
         style, label = ("sd-btn-primary", node.astext()) if i == 0 else ("sd-btn-outline-primary", variant.title)
         buttons.append(
             f'<a class="cv-download reference sd-sphinx-override sd-btn {style}" href="{href}" '
-            f"download>{icon('download')}{escape(label)}</a>"
+            f"download>{icon_for(builder, 'download')}{escape(label)}</a>"
         )
     self.body.append(f'<p class="cv-download-line">{"".join(buttons)}</p>\n')
     raise nodes.SkipNode
@@ -136,7 +136,8 @@ def visit_download(self: HTML5Translator, node: nodes.Element) -> None:
 def visit_account(self: HTML5Translator, node: nodes.Element) -> None:
     """A contact link with its icon; the text stays, for screen readers and for the eye."""
     classes = " ".join(["cv-account", *node["classes"]])
-    self.body.append(f'<a class="{escape(classes)}" href="{escape(node["refuri"])}">{icon(node["option"])}<span>')
+    mark = icon_for(self.builder, node["option"])
+    self.body.append(f'<a class="{escape(classes)}" href="{escape(node["refuri"])}">{mark}<span>')
 
 
 def depart_account(self: HTML5Translator, node: nodes.Element) -> None:

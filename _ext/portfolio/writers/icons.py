@@ -10,6 +10,10 @@ from functools import cache
 from html import escape
 from pathlib import Path
 
+from sphinx.builders import Builder
+
+from ..nodes import WEBSITE_BUILDERS
+
 _PATHS = {
     "email": '<rect x="3" y="5" width="18" height="14" rx="2"/><path d="M3.5 6.5 12 13l8.5-6.5"/>',
     "website": '<circle cx="12" cy="12" r="9"/><path d="M3 12h18M12 3c2.5 2.6 3.7 5.6 3.7 9s-1.2 6.4-3.7 9'
@@ -22,7 +26,8 @@ _PATHS = {
 
 #: the attributes every icon shares: decoration, hidden from screen readers and from the tab order
 _SVG = (
-    'class="cv-icon" aria-hidden="true" focusable="false" viewBox="0 0 24 24" width="18" height="18" fill="none" '
+    'xmlns="http://www.w3.org/2000/svg" class="cv-icon" aria-hidden="true" focusable="false" '
+    'viewBox="0 0 24 24" width="18" height="18" fill="none" '
     'stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round"'
 )
 
@@ -54,3 +59,10 @@ def icon(name: str) -> str:
         return brand(name)
     path = _PATHS.get(name)
     return f"<svg {_SVG}>{path}</svg>" if path else ""
+
+
+def icon_for(builder: Builder, name: str) -> str:
+    """The icon on the website's pages; none from other builders of HTML (EPUB, help files): an EPUB
+    must declare every page with inline SVG in its package, which Sphinx's does not, and the link's
+    words say it all."""
+    return icon(name) if builder.name in WEBSITE_BUILDERS else ""
