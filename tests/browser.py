@@ -56,3 +56,52 @@ def chromium() -> Iterator[Any]:
     finally:
         browser.close()
         playwright.stop()
+
+
+#: the axe-core release the accessibility tests run, from npm as its authors publish it (the copy that
+#: axe-playwright-python bundles is older and misses rules, such as label-content-name-mismatch)
+AXE_CORE = "axe-core@4.14.1"
+#: where ``npm pack`` leaves it, so that a second run needs no network
+AXE_FOLDER = Path(__file__).resolve().parent.parent / "_build" / "npm"
+
+
+def axe_source() -> str:
+    """axe-core's script, fetched once with npm (``.ci/run`` installs npm)."""
+    import shutil
+    import subprocess
+    import tarfile
+
+    name, _, version = AXE_CORE.rpartition("@")
+    archive = AXE_FOLDER / f"{name}-{version}.tgz"
+    if not archive.is_file():
+        npm = shutil.which("npm")
+        if npm is None:
+            raise RuntimeError("npm is needed to fetch axe-core (.ci/run installs it)")
+        AXE_FOLDER.mkdir(parents=True, exist_ok=True)
+        subprocess.run([npm, "pack", AXE_CORE, "--silent"], cwd=AXE_FOLDER, check=True, capture_output=True)
+    with tarfile.open(archive) as package:
+        member = package.extractfile("package/axe.min.js")
+        assert member is not None
+        return member.read().decode("utf-8")
+
+
+#: the rules whose outcome depends on the colours alone: all a change of light and dark mode can change
+COLOUR_RULES = ("color-contrast", "link-in-text-block")
+
+
+def axe_violations(
+    page: Any, source: str, impacts: tuple[str, ...] = ("serious", "critical"), rules: tuple[str, ...] = ()
+) -> list[Any]:
+    """axe-core's violations of these impacts on the page as it is now: (rule, impact, first targets);
+    every rule, or only ``rules``."""
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.add_script_tag(content=source)
+    options: dict[str, Any] = {"resultTypes": ["violations"]}
+    if rules:
+        options["runOnly"] = {"type": "rule", "values": list(rules)}
+    results = page.evaluate("options => axe.run(document, options)", options)
+    return [
+        (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+        for v in results["violations"]
+        if v["impact"] in impacts
+    ]

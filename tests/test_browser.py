@@ -1,18 +1,22 @@
 """The built site in a real browser: Playwright driving Debian's Chromium over HTTP on 127.0.0.1.
 
-The site is ``tests/roots/test-site``, a fictional portfolio. Screenshots go to
-``_build/screenshots/`` (kept by CI as artifacts).
+The site is ``tests/roots/test-site``, a fictional portfolio, in English with its German site in
+``de/`` as ``nox -s build`` makes it, and ``tests/roots/test-layout``, a small German one for the
+layout of headings, talks and separators. Each is built once for the module and served from one
+browser. Screenshots go to ``_build/screenshots/`` (kept by CI as artifacts).
 """
 
 from __future__ import annotations
 
 import base64
 import json
+import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
-from browser import CHROMIUM, NO_CHROMIUM, chromium, serve
-from conftest import REPO, build_site
+from browser import CHROMIUM, COLOUR_RULES, NO_CHROMIUM, axe_source, axe_violations, chromium, serve
+from conftest import REPO, ROOTS, build_site, run_sphinx
 
 SHOTS = REPO / "_build" / "screenshots"
 WIDTHS = {"phone": 390, "desktop": 1280}
@@ -23,9 +27,31 @@ if not CHROMIUM.exists():  # .ci/run installs it; a developer machine may not ha
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Iterator[str]:
-    """The fictional portfolio built once and served for this module."""
-    app = build_site(tmp_path_factory.mktemp("site"))
+def built(tmp_path_factory) -> Path:
+    """The fictional portfolio built once for this module: English at the root, German in de/."""
+    folder = tmp_path_factory.mktemp("site")
+    app = build_site(folder)
+    assert app.warning.getvalue() == ""
+    german = run_sphinx(folder / "src", builddir=folder / "de", confoverrides={"language": "de"})
+    assert german.warning.getvalue() == ""
+    (Path(app.outdir) / "de").symlink_to(german.outdir, target_is_directory=True)
+    return Path(app.outdir)
+
+
+@pytest.fixture(scope="module")
+def site(built) -> Iterator[str]:
+    with serve(built) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def layout(tmp_path_factory) -> Iterator[str]:
+    """``tests/roots/test-layout`` (German), built and served."""
+    import shutil
+
+    source = tmp_path_factory.mktemp("layout") / "src"
+    shutil.copytree(ROOTS / "test-layout", source)
+    app = run_sphinx(source)
     assert app.warning.getvalue() == ""
     with serve(app.outdir) as url:
         yield url
@@ -113,11 +139,11 @@ def test_paper_page_has_scholar_tags_and_json_ld(page, site):
 
 
 def test_paper_page_reference_reads_like_the_list(page, site):
-    """Title and authors on lines of their own, as in the publication list: the separators the
-    list hides after them are hidden here too, not left as a stray "." starting a line."""
+    """Authors, then the venue, on lines of their own (the title is the page's heading): the separators
+    the list hides after them are hidden here too, not left as a stray "." starting a line."""
     page.goto(site + "papers/example2015pixel.html")
     lines = [line.strip() for line in page.inner_text(".cv-paper-reference").splitlines() if line.strip()]
-    assert lines[0] == "On Pixel-wise Explanations for Clever Classifiers"
+    assert lines[0] == "Example A, Other B and Third C (2015)"
     assert [line for line in lines if line.startswith(".")] == []
     assert lines[-1].startswith("In:") and "PLoS ONE" in lines[-1]
 
@@ -191,33 +217,48 @@ PAGES = [
 OPEN_EVERYTHING = "document.querySelectorAll('details').forEach(d => d.open = true)"
 
 
-@pytest.mark.parametrize("mode", ["light", "dark"])
-@pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
-@pytest.mark.parametrize("path", PAGES)
-def test_every_page_fits_and_passes_axe(browser, site, path, width, mode):
-    """At phone and desktop width, in light and dark mode, with every BibTeX and abstract toggle
-    open: nothing scrolls sideways (long BibTeX scrolls inside its box), and axe-core reports no
-    serious or critical violation. Screenshots go to _build/screenshots/."""
-    from axe_playwright_python.sync_playwright import Axe
+@pytest.fixture(scope="module")
+def axe() -> str:
+    return axe_source()
 
+
+def every_page(built: Path, language: str) -> list[str]:
+    """Every HTML page of one language of the site (its pages, paper pages, search and index)."""
+    root = built / "de" if language == "de" else built
+    pages = sorted(p.relative_to(root).as_posix() for p in root.rglob("*.html") if "_static" not in p.parts)
+    return [p for p in pages if not p.startswith("de/")]
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+@pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
+def test_every_page_fits_and_passes_axe(browser, site, built, axe, language, width):
+    """Every page, in English and German, at phone and desktop width, in light and dark mode, with
+    every BibTeX and abstract toggle open: nothing scrolls sideways (long BibTeX scrolls inside its
+    box), and the current axe-core (npm) reports no serious or critical violation: every rule in light
+    mode, the rules of colour in dark mode (nothing else changes with it). One page load serves both
+    modes. Screenshots go to _build/screenshots/."""
     context = browser.new_context(viewport={"width": width, "height": 900})
     page = context.new_page()
-    page.goto(site + path)
-    set_mode(page, mode)
-    page.evaluate(OPEN_EVERYTHING)
-    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    prefix = "de/" if language == "de" else ""
+    problems = []
+    pages = every_page(built, language)
+    assert len(pages) >= 15 and "papers/example2015pixel.html" in pages and "search.html" in pages
     SHOTS.mkdir(parents=True, exist_ok=True)
-    name = path.replace("/", "-").removesuffix(".html")
-    page.screenshot(path=str(SHOTS / f"{name}-{width}-{mode}.png"), full_page=True)
-    results = Axe().run(page)
+    for path in pages:
+        page.goto(site + prefix + path)
+        page.evaluate(OPEN_EVERYTHING)
+        page.add_style_tag(content="*, *::before, *::after { transition: none !important; }")  # the mode at once
+        for mode in ("light", "dark"):
+            set_mode(page, mode)
+            overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+            if overflow > 0:
+                problems.append(f"{prefix}{path} scrolls sideways by {overflow}px at {width}px in {mode} mode")
+            name = (prefix + path).replace("/", "-").removesuffix(".html")
+            page.screenshot(path=str(SHOTS / f"{name}-{width}-{mode}.png"), full_page=mode == "light")
+            rules = COLOUR_RULES if mode == "dark" else ()
+            problems += [(prefix + path, mode, *v) for v in axe_violations(page, axe, rules=rules)]
     context.close()
-    assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at {width}px"
-    serious = [
-        (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
-        for v in results.response["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
-    assert serious == []
+    assert problems == []
 
 
 @pytest.mark.parametrize("mode", ["light", "dark"])
@@ -243,6 +284,7 @@ def test_landing_page(page, site):
     page.goto(site)
     assert page.title() == "Ada Example"  # the site's name in the tab; the page's own heading is the person's
     assert page.inner_text("article[role=main] h1").rstrip("#¶").strip() == "Dr. Ada Example"
+    assert page.locator(".cv-profile .cv-title, .cv-profile h2").count() == 0  # no hidden second heading
     assert page.get_attribute("meta[property='og:title']", "content") == "Dr. Ada Example"
     photo = page.locator(".cv-profile img.cv-photo")
     assert photo.get_attribute("alt") == "Photo of Dr. Ada Example" and photo.evaluate("i => i.naturalWidth") > 0
@@ -263,7 +305,6 @@ def test_publications_layout(page, site):
     page.goto(site + "sections/publications.html")
     paper = page.locator("#paper-example2015pixel")
     title = paper.locator(".cv-pub-title")
-    assert title.evaluate("e => getComputedStyle(e).display") == "block"
     assert int(title.evaluate("e => getComputedStyle(e).fontWeight")) >= 600
     authors = paper.locator(".cv-pub-authors").bounding_box()
     assert authors["y"] > title.bounding_box()["y"]  # authors on the next line
@@ -271,7 +312,7 @@ def test_publications_layout(page, site):
         box = button.bounding_box()
         assert box["height"] >= 24 and abs(box["x"] - title.bounding_box()["x"]) < 400
     first = paper.locator(".cv-paper-extras .cv-action").first.bounding_box()
-    assert abs(first["x"] - title.bounding_box()["x"]) <= 1  # aligned with the text
+    assert abs(first["x"] - paper.locator(".cv-pub-authors").bounding_box()["x"]) <= 1  # aligned with the text
     assert paper.locator(".cv-paper-extras a.cv-action", has_text="DOI").get_attribute("href") == (
         "https://doi.org/10.1371/journal.pone.0130140"
     )
@@ -287,11 +328,22 @@ def test_phone_tap_targets(browser, site):
 
 
 def test_talks_are_a_compact_list_by_year(page, site):
+    """One or two lines a talk: the title, then event, place, date and kinds on one line."""
     page.goto(site + "sections/talks.html")
     assert page.eval_on_selector_all("p.rubric.cv-year", "els => els.map(e => e.innerText)") == ["2023", "2021", "2020"]
     assert page.locator("article.cv-talk.cv-compact").count() == 3
     tags = page.eval_on_selector_all(".cv-tag", "els => els.map(e => e.innerText)")
     assert "talk" not in tags and {"invited talk", "keynote", "lecture series", "paper presentation"} <= set(tags)
+    for talk in page.locator("article.cv-talk.cv-compact").all():
+        title = talk.locator(".cv-title").bounding_box()
+        meta = talk.locator(".cv-meta").bounding_box()
+        assert meta["y"] >= title["y"] + title["height"] - 1  # the line under the title
+        for tag in talk.locator(".cv-tag").all():  # kinds on the meta line, not a line of their own
+            assert (
+                abs(tag.bounding_box()["y"] + tag.bounding_box()["height"] / 2 - (meta["y"] + meta["height"] / 2)) < 8
+            )
+        line = float(talk.locator(".cv-title").evaluate("e => parseFloat(getComputedStyle(e).lineHeight)"))
+        assert talk.bounding_box()["height"] <= 2 * line + 2 * 24, talk.inner_text()
 
 
 def follow_search_result(page, site: str, query: str, title: str) -> None:
@@ -363,3 +415,195 @@ def test_sharing_tags_on_every_page(page, site):
     assert png.ok and png.body().startswith(b"\x89PNG")
     icon = page.request.get(site + "_static/portfolio-favicon.svg")
     assert icon.ok and b"<svg" in icon.body()
+
+
+# -- issue 26: the list, paper pages, the landing page, talks, defects -----------------------------------
+
+
+def test_badge_year_column_and_named_buttons(page, site):
+    """The venue badge starts the title's line, the year stands under the label in its own column,
+    and a paper's buttons are named for what they lead to, in the list and on its page alike."""
+    page.goto(site + "sections/publications.html")
+    paper = page.locator("#paper-example2023toolkit")
+    badge, title = paper.locator(".cv-pub-badge").bounding_box(), paper.locator(".cv-pub-title").bounding_box()
+    assert paper.locator(".cv-pub-badge").inner_text() == "JMLR"
+    assert abs(badge["y"] + badge["height"] / 2 - (title["y"] + 12)) < 12 and badge["x"] < title["x"]
+    label, year = paper.locator(".label").bounding_box(), paper.locator(".cv-pub-year").bounding_box()
+    assert paper.locator(".cv-pub-year").inner_text() == "2023"
+    assert abs(year["x"] - label["x"]) <= 1 and label["y"] < year["y"] < label["y"] + 2 * label["height"] + 4
+    assert year["x"] + year["width"] < paper.locator(".cv-pub-authors").bounding_box()["x"]  # a column of its own
+    names = paper.locator(".cv-paper-extras a.cv-action:not(.cv-paper-page)").all_inner_texts()
+    assert names[0] == "Code: toolkit" and len(names) == len(set(names))
+    style = "e => [getComputedStyle(e).borderRadius, getComputedStyle(e).fontSize, getComputedStyle(e).borderColor]"
+    in_list = paper.locator("a.cv-action", has_text="Code: toolkit").evaluate(style)
+    page.goto(site + "papers/example2023toolkit.html")
+    assert page.locator(".cv-paper-links a.cv-action", has_text="Code: toolkit").evaluate(style) == in_list
+
+
+def test_paper_page_title_once_and_links_in_sight_on_a_phone(browser, site):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(site + "papers/example2015pixel.html")
+    title = "On Pixel-wise Explanations for Clever Classifiers"
+    assert page.locator("article[role=main] h1").count() == 1
+    shown = page.inner_text("article[role=main]").replace(page.inner_text("pre.cv-bibtex-source"), "")
+    assert shown.count(title) == 1  # the title once (and in the BibTeX)
+    order = [page.locator(s).bounding_box()["y"] for s in ("h1", ".cv-pub-authors", ".cv-paper-links", "#bibtex")]
+    assert order == sorted(order)  # title, authors and venue, buttons, BibTeX
+    button = page.locator(".cv-paper-links a.cv-action").first.bounding_box()
+    assert button["y"] + button["height"] <= 844  # in sight without scrolling
+    assert page.locator("#abstract").count() == 0  # no abstract in the entry: no heading for one
+    page.goto(site + "papers/example2023toolkit.html")
+    assert page.locator("#abstract p").inner_text() == "A toolkit that measures how faithful explanations are."
+    context.close()
+
+
+def test_landing_page_sections_icons_and_download_buttons(browser, site):
+    context = browser.new_context(viewport={"width": 390, "height": 900})
+    page = context.new_page()
+    page.goto(site)
+    toc = page.eval_on_selector_all(".toc-tree a", "els => els.map(e => e.textContent.trim())")
+    assert "Latest talks" in toc  # a section of its own, in the page's table of contents
+    assert page.locator("section#latest-talks > h2").count() == 1
+    for name in ("github", "linkedin", "orcid", "scholar"):  # the brands' own marks, not line drawings
+        mark = page.locator(f".cv-contact a.cv-{name} svg.cv-brand")
+        assert mark.count() == 1 and mark.get_attribute("viewBox") != "0 0 24 24", name
+    boxes = [b.bounding_box() for b in page.locator("a.cv-download").all()]
+    for one in boxes:
+        for other in boxes:
+            if one is not other:  # never touching: a gap between buttons and between rows
+                apart_x = one["x"] + one["width"] + 4 <= other["x"] or other["x"] + other["width"] + 4 <= one["x"]
+                apart_y = one["y"] + one["height"] + 4 <= other["y"] or other["y"] + other["height"] + 4 <= one["y"]
+                assert apart_x or apart_y, (one, other)
+    rows = {round(b["y"]) for b in boxes}
+    starts = {round(min(b["x"] for b in boxes if round(b["y"]) == row)) for row in rows}
+    assert len(starts) == 1  # every row starts at the same edge
+    context.close()
+
+
+#: whether the focused element can be seen: on screen, not hidden, not in an inert drawer; a card's
+#: stretched link (no box of its own) shows its focus as the card's outline
+VISIBLE_FOCUS = """() => { const e = document.activeElement; const card = e.closest('.sd-card');
+  const box = e.getBoundingClientRect();
+  const shown = ((box.width <= 1 || box.height <= 1) && card) ? card : e; const r = shown.getBoundingClientRect();
+  const s = getComputedStyle(e); const ring = shown === e || getComputedStyle(card).outlineStyle !== 'none';
+  return [e.outerHTML.slice(0, 80), r.width > 1 && r.height > 1 && ring &&
+  s.visibility !== 'hidden' && r.right > 0 && r.left < window.innerWidth && !e.closest('[inert]')]; }"""
+
+
+@pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
+def test_no_invisible_tab_stop_on_the_landing_page(browser, site, width):
+    """Every stop of the keyboard can be seen: no hidden heading's permalink, nothing in the phone's
+    closed drawer (inert), until the page's end."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(site)
+    page.wait_for_timeout(100)
+    seen = []
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        html, visible = page.evaluate(VISIBLE_FOCUS)
+        if html.startswith("<body"):
+            break
+        seen.append((html, visible))
+    context.close()
+    assert seen and [html for html, visible in seen if not visible] == []
+
+
+def test_phone_drawer_is_inert_while_closed(browser, site):
+    context = browser.new_context(viewport={"width": 390, "height": 900})
+    page = context.new_page()
+    page.goto(site + "sections/talks.html")
+    assert page.evaluate("document.querySelector('.sidebar-drawer').inert") is True
+    page.click(".mobile-header label[for=__navigation]")
+    assert page.evaluate("document.querySelector('.sidebar-drawer').inert") is False
+    reached = []
+    for _ in range(5):  # the open drawer's links take the keyboard
+        page.keyboard.press("Tab")
+        reached.append(page.evaluate("!!document.activeElement.closest('.sidebar-drawer')"))
+    assert any(reached)
+    page.evaluate("document.getElementById('__navigation').click()")
+    page.wait_for_function("document.querySelector('.sidebar-drawer').inert === true")
+    context.close()
+
+
+def test_copy_button_name_begins_with_its_label(page, site):
+    page.goto(site + "sections/publications.html")
+    button = page.locator("#paper-example2015pixel button.cv-copy")
+    assert button.get_attribute("aria-label").startswith(button.inner_text())
+
+
+def test_print_leaves_out_the_empty_filter_section(page, site):
+    page.goto(site + "sections/publications.html")
+    page.emulate_media(media="print")
+    assert page.eval_on_selector("section#find-a-publication", "e => getComputedStyle(e).display") == "none"
+    assert page.eval_on_selector("section#journal-articles", "e => getComputedStyle(e).display") != "none"
+
+
+def test_languages_line_and_language_switch_are_styled_apart(page, site):
+    page.goto(site + "sections/software.html")
+    line = page.locator(".cv-entry .cv-languages").first
+    switch = page.locator("nav.cv-language-switch")
+    assert line.count() == 1 and switch.count() == 1
+    padding = "e => getComputedStyle(e).paddingLeft"
+    assert line.evaluate(padding) == "0px" and switch.evaluate(padding) != "0px"
+
+
+def test_organisation_named_by_its_heading_is_not_repeated(page, layout):
+    page.goto(layout + "sections/experience.html")
+    metas = page.eval_on_selector_all(".cv-entry .cv-meta", "els => els.map(e => e.innerText)")
+    assert metas[0].startswith("Berlin, Deutschland") and "Beispielinstitut" not in " ".join(metas[:2])
+    assert "Technische Universität Beispielstadt" in metas[2]  # under another heading, it stays
+
+
+def test_kinds_the_heading_says_are_left_out(page, layout):
+    page.goto(layout + "sections/talks.html")
+    lectures = page.eval_on_selector_all("#vorlesungen .cv-tag", "els => els.map(e => e.innerText)")
+    assert lectures == ["Vorlesungsreihe"]  # not "Vorlesung" under "Vorlesungen"
+    invited = page.eval_on_selector_all("#eingeladene-vortrage .cv-tag", "els => els.map(e => e.innerText)")
+    assert invited == ["Keynote"]
+
+
+SEPARATOR_ENDS_LINE = """() => Array.from(document.querySelectorAll('.cv-meta .cv-sep')).filter(sep => {
+  const next = sep.nextElementSibling; if (!next) return false;
+  const a = sep.getClientRects(), b = next.getClientRects();
+  return a.length && b.length && b[0].top > a[a.length - 1].bottom - 2; }).map(s => s.parentElement.innerText)"""
+
+
+def test_separators_never_end_a_line(browser, layout):
+    context = browser.new_context(viewport={"width": 390, "height": 900})
+    page = context.new_page()
+    for path in ("sections/funding.html", "sections/talks.html", "sections/experience.html"):
+        page.goto(layout + path)
+        assert page.evaluate(SEPARATOR_ENDS_LINE) == [], path
+    context.close()
+
+
+WORDS_ON_ONE_LINE = """(selector) => { const h = document.querySelector(selector); const text = h.firstChild;
+  const broken = []; let at = 0;
+  for (const word of text.textContent.split(' ')) { const r = document.createRange();
+    r.setStart(text, at); r.setEnd(text, at + word.length); at += word.length + 1;
+    const tops = new Set(Array.from(r.getClientRects()).map(x => Math.round(x.top)));
+    if (tops.size > 1) broken.push(word); }
+  const link = h.querySelector('.headerlink').getBoundingClientRect(); const end = document.createRange();
+  end.setStart(text, text.length - 1); end.setEnd(text, text.length);
+  return [broken, Math.abs(link.top - end.getBoundingClientRect().top) < 4]; }"""
+
+
+def test_german_title_fits_a_phone(browser, layout):
+    """ "Geförderte Forschungsprojekte": no word broken without a hyphen, the permalink on the last line."""
+    context = browser.new_context(viewport={"width": 390, "height": 900})
+    page = context.new_page()
+    page.goto(layout + "sections/funding.html")
+    assert page.get_attribute("html", "lang") == "de"
+    broken, permalink_with_text = page.evaluate(WORDS_ON_ONE_LINE, "article[role=main] h1")
+    context.close()
+    assert broken == [] and permalink_with_text
+
+
+def test_german_search_says_what_it_found(page, layout):
+    page.goto(layout + "search.html?q=Vorlesung")
+    page.wait_for_function("(document.querySelector('p.search-summary') || {}).innerText")
+    assert re.fullmatch(r"Suche beendet: \d+ Seiten? gefunden, .*", page.inner_text("p.search-summary"))
+    noscript = page.eval_on_selector("article[role=main] noscript", "e => e.textContent")
+    assert "JavaScript" in noscript and "Please" not in noscript

@@ -149,7 +149,7 @@ def test_skeleton_has_one_of_every_card_and_the_new_name(forked):
     conf = (forked / "conf.py").read_text()
     assert 'NAME = "María José Núñez-Ölçer"' in conf and 'BIB_NAMES = ["Núñez-Ölçer, M."]' in conf
     index = page(forked, "index")
-    assert index.select_one(".cv-profile .cv-title").get_text().startswith(NAME)
+    assert index.select_one("article[role=main] h1").get_text().startswith(NAME)
     assert [s.get_text() for s in index.select("ul.cv-selected strong")] == ["Núñez-Ölçer M J"]
     software = page(forked, "sections/software")
     assert software.select_one(".cv-papers a")["href"] == "publications.html#paper-nunezoelcer2024example"
@@ -265,7 +265,7 @@ def test_a_name_with_markdown_and_markup_builds(tmp_path):
     built = run(project, *BUILD[:-1], str(tmp_path / "html"), PORTFOLIO_SITE_URL=SITE)
     assert built.returncode == 0 and built.stderr == "" and built.stdout == "", built.stderr + built.stdout
     index = BeautifulSoup((tmp_path / "html" / "index.html").read_text(), "html.parser")
-    assert index.select_one(".cv-profile .cv-title").get_text().startswith("Ada `Ace` ‹b›Love‹/b›lace x")
+    assert index.select_one("article[role=main] h1").get_text().startswith("Ada `Ace` ‹b›Love‹/b›lace x")
     assert index.select("b") == []  # no tag of the name's
     (pdf,) = (tmp_path / "html").glob("*-cv.pdf")
     assert "Ada `Ace` ‹b›Love‹/b›lace x" in pdf_text(pdf)

@@ -177,7 +177,7 @@ def test_page_language_and_alternates(german):
         "x-default": "https://ada.example.org/sections/talks.html",
     }
     assert soup.select_one('link[rel="canonical"]')["href"] == "https://ada.example.org/de/sections/talks.html"
-    switch = soup.select_one("nav.cv-languages a")
+    switch = soup.select_one("nav.cv-language-switch a")
     assert (switch["href"], switch["hreflang"], switch.get_text(strip=True)) == (
         "../../sections/talks.html",
         "en",
@@ -197,7 +197,10 @@ def test_alternates_on_readthedocs(tmp_path, monkeypatch):
     assert alternates["en"] == "https://ada.readthedocs.io/en/latest/sections/talks.html"
     assert alternates["de"] == canonical + "sections/talks.html"
     assert soup.select_one('link[rel="canonical"]')["href"] == canonical + "sections/talks.html"
-    assert soup.select_one("nav.cv-languages a")["href"] == "https://ada.readthedocs.io/en/latest/sections/talks.html"
+    assert (
+        soup.select_one("nav.cv-language-switch a")["href"]
+        == "https://ada.readthedocs.io/en/latest/sections/talks.html"
+    )
 
 
 def test_german_pdf_names_and_download_links(german):
@@ -289,4 +292,4 @@ def test_filter_speaks_german(german_page):
     written = page.inner_text(".cv-filter-form") + " " + page.inner_text(".cv-filter-status")
     assert left_in_english(written) == []
     copy = page.locator("#paper-example2015pixel button.cv-copy")
-    assert copy.get_attribute("aria-label") == "Den BibTeX-Eintrag example2015pixel kopieren"
+    assert copy.get_attribute("aria-label") == "BibTeX kopieren: example2015pixel"  # begins with its label

@@ -57,13 +57,74 @@ def test_links_per_entry(build):
         ]
 
     assert links("old2015pixel") == [("DOI", "https://doi.org/10.1371/journal.pone.0130140")]
-    assert links("new2023toolkit") == [
-        ("Code", "https://github.com/example/toolkit"),
-        ("Code", "https://github.com/example/toolkit-extra"),
-        ("Project page", "https://toolkit.example.org"),
+    assert links("new2023toolkit") == [  # two repositories, two names; a url that is no publisher's
+        ("Code: toolkit", "https://github.com/example/toolkit"),
+        ("Code: toolkit-extra", "https://github.com/example/toolkit-extra"),
+        ("Web page", "https://toolkit.example.org"),
     ]
     assert links("mid2019workshop") == [("PDF", "https://example.org/paper.pdf")]
     assert links("pre2022concepts") == [("arXiv", "https://arxiv.org/abs/2206.03208")]
+
+
+def test_venue_badges_and_year_column(build):
+    """A badge from a well-known venue's name where the entry has no ``abbr`` (JMLR, PLoS ONE, arXiv);
+    none for a venue the table does not know; each paper's year in the label's column."""
+    page = soup(build("bib"))
+    badges = {div["id"]: [b.get_text() for b in div.select(".cv-pub-badge")] for div in page.select("div.citation")}
+    assert badges == {
+        "paper-new2023toolkit": ["JMLR"],
+        "paper-old2015pixel": ["PLoS ONE"],
+        "paper-mid2019workshop": [],
+        "paper-pre2022concepts": ["arXiv"],
+    }
+    paper = page.find(id="paper-new2023toolkit")
+    assert [child.get("class") for child in paper.find_all(recursive=False)][:2] == [["label"], ["cv-pub-year"]]
+    assert paper.select_one(".cv-pub-year").get_text() == "2023"
+    badge = paper.select_one(".cv-pub-badge")
+    assert badge.find_next_sibling(class_="cv-pub-title") is not None  # before the title, on its line
+
+
+def test_short_venue_names():
+    from portfolio.bibliography.venues import short_venue
+
+    assert short_venue("Proceedings of the 36th International Conference on Machine Learning (ICML 2019)") == "ICML"
+    assert short_venue("Advances in Neural Information Processing Systems 33") == "NeurIPS"
+    assert short_venue("Nature Communications") == "Nat. Commun."
+    assert short_venue("Nature") == "Nature" and short_venue("Nature Reviews Physics") == ""
+    assert short_venue("Proceedings of the IEEE") == "Proc. IEEE"
+    assert short_venue("Proceedings of the IEEE Conference on Computer Vision and Pattern Recognition") == "CVPR"
+    assert short_venue("CVPR Workshops") == short_venue("CVPRW") == "CVPR Workshop"
+    assert short_venue("ICML'16 Workshop on Visualization for Deep Learning") == "ICML Workshop"
+    assert short_venue("Pattern Recognition") == "Pattern Recognit."
+    assert short_venue("International Conference on Pattern Recognition (ICPR)") == "ICPR"
+    assert short_venue("Journal of Dental Research") == ""
+
+
+def test_link_names_for_any_fork():
+    """Buttons say what they lead to: a repository by its name, a publisher's page as such, al-folio's
+    ``website`` as the project's page; two buttons never share a name."""
+    from portfolio.bibliography.links import entry_links
+    from pybtex.database import Entry
+
+    entry = Entry(
+        "article",
+        fields={
+            "code": "https://github.com/chr5tphr/zennit https://gitlab.com/group/sub/tool/-/tree/main "
+            "https://example.org/a.zip https://example.net/b.zip",
+            "url": "https://www.sciencedirect.com/science/article/pii/S1",
+            "website": "https://project.example.org",
+            "html": "https://doi.org/10.1000/x",
+        },
+    )
+    assert [link.label for link in entry_links(entry)] == [
+        "DOI",
+        "Code: zennit",
+        "Code: tool",
+        "Code: example.org",
+        "Code: example.net",
+        "Project page",
+        "Publisher",
+    ]
 
 
 def test_cite_role_from_another_page(build):

@@ -199,7 +199,7 @@ def test_alfolio_buttons_badge_and_files(site):
     assert [b.get_text() for b in paper.select(".cv-pub-badge")] == ["JMLR"]
     found = buttons(site, "example2024sparse")
     assert [label for label, _ in found] == [
-        "HTML", "PDF", "Supplement", "Code", "Slides", "Poster", "Video", "Blog", "Website",
+        "HTML", "PDF", "Supplement", "Code: sparse-relevance", "Slides", "Poster", "Video", "Blog", "Project page",
     ]  # fmt: skip
     outdir = Path(site.outdir)
     for label, source in (
@@ -213,8 +213,8 @@ def test_alfolio_buttons_badge_and_files(site):
     assert dict(found)["Poster"] == "https://posters.example.org/sparse.pdf"
     # on the paper's own page: the same files from one folder further down, and the preview image
     paper_page = page(site, "papers/example2024sparse")
-    hrefs = [a["href"] for a in paper_page.select(".cv-paper-reference a")]
-    assert "https://ada.example.org/_downloads/" + dict(found)["PDF"].removeprefix("../_downloads/") in hrefs
+    hrefs = [a["href"] for a in paper_page.select(".cv-paper-links a.cv-action")]
+    assert dict(found)["PDF"] in hrefs  # papers/ is as deep as sections/
     preview = paper_page.select_one(".cv-paper-preview img")["src"]
     assert (outdir / "papers" / preview).resolve().read_bytes() == (ROOT / "papers" / "sparse.png").read_bytes()
     # a paper not selected (selected = {false}) has its badge; a misc its "arXiv" badge
@@ -245,7 +245,7 @@ def test_maths_as_mathml_on_the_site_and_as_text_elsewhere(site, pdf):
     assert title.select_one("math mi").get_text() == "k"
     assert title.get_text() == "k-Coverage of Concept Atlases"
     paper = page(site, "papers/example2023coverage")
-    assert paper.select_one(".cv-paper-reference math mi").get_text() == "k"
+    assert paper.select_one(".cv-paper h1 math mi").get_text() == "k"
     assert paper.find("meta", attrs={"name": "citation_title"})["content"] == "k-Coverage of Concept Atlases"
     assert paper.select_one("h1").get_text().startswith("k-Coverage of Concept Atlases")
     assert "k-Coverage of Concept Atlases" in pdf and "$k$" not in pdf
@@ -276,6 +276,34 @@ def test_citation_meta_tags(site):
     assert ("citation_pdf_url", "https://ada.example.org/_downloads/") in [
         (name, value[: len("https://ada.example.org/_downloads/")]) for name, value in meta(site, "example2024sparse")
     ]
+
+
+def json_ld(app, key: str) -> dict:
+    from portfolio.bibliography.ids import paper_page
+
+    return json.loads(page(app, paper_page(key)).find("script", attrs={"type": "application/ld+json"}).string)
+
+
+def test_abstracts_and_preprints_for_scholar_and_zotero(site):
+    """An entry's abstract is in ``citation_abstract`` (Zotero's abstract field) and the JSON-LD; a
+    preprint names its server as a report's institution, with the arXiv id as its number, so Zotero's
+    Embedded Metadata does not fall back to a journal article of no journal."""
+    preprint = meta(site, "example_concept_2022")
+    assert ("citation_abstract", "A made-up abstract on concept atlases.") in preprint
+    assert ("citation_technical_report_institution", "arXiv") in preprint
+    assert ("citation_technical_report_number", "arXiv:2203.04567") in preprint
+    assert not [name for name, _ in preprint if name in ("citation_journal_title", "citation_conference_title")]
+    data = json_ld(site, "example_concept_2022")
+    assert data["abstract"] == "A made-up abstract on concept atlases."
+    assert data["isPartOf"] == {"@type": "Periodical", "name": "arXiv"}
+    # al-folio's preprint, its eprint with arXiv's prefix; a journal article keeps its journal
+    assert ("citation_technical_report_institution", "arXiv") in meta(site, "example2021ecq")
+    journal = meta(site, "example_saliency_2017")
+    assert "citation_technical_report_institution" not in dict(journal)
+    # no abstract: no tag, no key (the page promises nothing it has not)
+    assert "citation_abstract" not in dict(meta(site, "example2021ecq")) and "abstract" not in json_ld(
+        site, "example2021ecq"
+    )
 
 
 def test_schema_org_types(site):

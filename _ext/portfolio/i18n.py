@@ -40,6 +40,8 @@ CATALOG = "portfolio"
 #: Sphinx's own catalog lacks; Sphinx's translation wins where it has one
 SPHINX_CATALOG = "sphinx"
 SOURCES = Path(__file__).with_name("locale")
+#: where the catalogs are compiled, in the build's doctree folder
+COMPILED = "portfolio-locale"
 
 _ = get_translation(CATALOG)
 
@@ -180,7 +182,7 @@ def setup_i18n(app: Sphinx) -> None:
     # hands it one; Sphinx parses every translated message on its own, and docutils' option parsing
     # for each such document was a sixth of a translated build. Same document, same settings.
     myst_base.make_document = _make_document
-    compiled = str(compile_catalogs(Path(app.doctreedir, "portfolio-locale")))
+    compiled = str(compile_catalogs(Path(app.doctreedir, COMPILED)))
     app.add_message_catalog(CATALOG, compiled)
     # words of Sphinx and furo that Sphinx's catalog lacks for a language: added as its fallback
     app.add_message_catalog(SPHINX_CATALOG, compiled)

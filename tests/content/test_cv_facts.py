@@ -127,7 +127,10 @@ def talk_kinds(entry: Entry, language: str) -> list[str]:
 @pytest.mark.parametrize("entry", ENTRIES, ids=lambda e: e.id)
 def test_site_card_carries_the_cvs_facts(sites, entry: Entry, language: str):
     card = card_for(sites[language], entry, language)
-    text = card.get_text(" ")
+    # a card does not repeat what the heading above it says (its organisation, a talk's kind): read both
+    section = card.find_parent("section")
+    heading = section.find(["h1", "h2", "h3", "h4"]) if section is not None else None
+    text = (heading.get_text(" ") + " " if heading is not None else "") + card.get_text(" ")
     facts = [say(d, language) for d in entry.details]
     if entry.kind == "talk":
         facts += talk_kinds(entry, language)

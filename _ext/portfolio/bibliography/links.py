@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from typing import Any, NamedTuple
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
 from pybtex.database import Entry
 
@@ -51,9 +51,59 @@ LABELS: dict[str, Any] = {
     "poster": _("Poster"),
     "video": _("Video"),
     "blog": _("Blog"),
-    "website": _("Website"),
-    "url": _("Project page"),
+    "website": _("Project page"),
+    "url": _("Web page"),
 }
+#: what a link to a publisher's or proceedings' page says, whichever field holds it
+PUBLISHER = _("Publisher")
+#: hosts of publishers, proceedings and preprint servers: a ``url`` or ``html`` there is the paper at its
+#: publisher, not a project's page (a host matches itself and its subdomains)
+PUBLISHER_HOSTS = frozenset(
+    {
+        "aaai.org",
+        "academic.oup.com",
+        "aclanthology.org",
+        "biorxiv.org",
+        "bmj.com",
+        "cambridge.org",
+        "cell.com",
+        "degruyter.com",
+        "dl.acm.org",
+        "ecva.net",
+        "elifesciences.org",
+        "frontiersin.org",
+        "ieeexplore.ieee.org",
+        "ijcai.org",
+        "iopscience.iop.org",
+        "jmlr.org",
+        "journals.aps.org",
+        "journals.plos.org",
+        "journals.sagepub.com",
+        "jstor.org",
+        "link.springer.com",
+        "mdpi.com",
+        "medrxiv.org",
+        "nature.com",
+        "neurips.cc",
+        "onlinelibrary.wiley.com",
+        "openaccess.thecvf.com",
+        "openreview.net",
+        "papers.nips.cc",
+        "peerj.com",
+        "pnas.org",
+        "proceedings.mlr.press",
+        "pubs.acs.org",
+        "royalsocietypublishing.org",
+        "science.org",
+        "sciencedirect.com",
+        "ssrn.com",
+        "tandfonline.com",
+        "thelancet.com",
+    }
+)
+#: code forges whose addresses name a repository: ``https://<host>/<owner>/<repository>``
+#: (GitLab's groups nest: its repository is the last part before ``/-/``)
+FORGES = frozenset({"github.com", "gitlab.com", "bitbucket.org", "codeberg.org", "git.sr.ht"})
 _DOI_ADDRESS_RE = re.compile(r"^https?://(?:dx\.)?doi\.org/", re.IGNORECASE)
 _DOI_PREFIX_RE = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
 _ARXIV_MENTION_RE = re.compile(r"\barXiv:\s*(\d{4}\.\d{4,5}(?:v\d+)?)\b", re.IGNORECASE)
@@ -125,12 +175,62 @@ def field_links(field: str, value: str, archive: str = "arXiv", files: str | Non
 
 
 def _label(field: str, label: str, url: str) -> str:
-    """A project page that is the DOI's or arXiv's page says so."""
-    if field in ("url", "html") and _DOI_ADDRESS_RE.match(url):
+    """What a link is, where its address says more than its field: a project page that is the DOI's
+    or arXiv's page says so, a page at a publisher is "Publisher", and code (or a ``url`` at a code
+    forge) is named by its repository ("Code: zennit"), so that three repositories are three buttons."""
+    if field in ("url", "html", "website") and _DOI_ADDRESS_RE.match(url):
         return "DOI"
-    if field in ("url", "html") and _ARXIV_ADDRESS_RE.match(url):
+    if field in ("url", "html", "website") and _ARXIV_ADDRESS_RE.match(url):
         return "arXiv"
+    repository = _repository(url)
+    if field == "code" or (field in ("url", "html", "website") and repository):
+        return f"{LABELS['code']}: {repository}" if repository else str(LABELS["code"])
+    if field in ("url", "html") and _host_in(_host(url), PUBLISHER_HOSTS):
+        return str(PUBLISHER)
     return label
+
+
+def _host(url: str) -> str:
+    return (urlsplit(url.strip()).hostname or "").removeprefix("www.")
+
+
+def _host_in(host: str, hosts: frozenset[str]) -> bool:
+    """Whether ``host`` is one of ``hosts`` or a subdomain of one."""
+    return any(host == known or host.endswith("." + known) for known in hosts)
+
+
+def _repository(url: str) -> str:
+    """ "https://github.com/chr5tphr/zennit" -> "zennit"; "" for an address that is no repository."""
+    address = urlsplit(url.strip())
+    if (address.hostname or "").removeprefix("www.") not in FORGES:
+        return ""
+    parts = [part for part in address.path.split("/") if part]
+    parts = parts[: parts.index("-")] if "-" in parts else parts
+    if address.hostname == "git.sr.ht" or (address.hostname or "").endswith("gitlab.com"):
+        name = parts[-1] if len(parts) >= 2 else ""
+    else:
+        name = parts[1] if len(parts) >= 2 else ""
+    return unquote(name).removesuffix(".git")
+
+
+def distinct(links: list[Link]) -> list[Link]:
+    """Each button with a name of its own: a second "PDF" or "Code" names its host, or is numbered."""
+    seen: dict[str, int] = {}
+    for link in links:
+        seen[link.label] = seen.get(link.label, 0) + 1
+    count: dict[str, int] = {}
+    named: list[Link] = []
+    for link in links:
+        if seen[link.label] == 1:
+            named.append(link)
+            continue
+        count[link.label] = count.get(link.label, 0) + 1
+        hosts = {_host(other.url) for other in links if other.label == link.label}
+        if len(hosts) == seen[link.label] and (host := _host(link.url)):
+            named.append(link._replace(label=f"{link.label}: {host}"))
+        else:
+            named.append(link._replace(label=f"{link.label} {count[link.label]}"))
+    return named
 
 
 def same_address(url: str) -> str:
@@ -168,4 +268,4 @@ def entry_links(entry: Entry, files: str | None = None) -> list[Link]:
     if not any(link.label == "arXiv" for link in found) and (url := mentioned_arxiv(entry)):
         if same_address(url) not in seen:
             found.append(Link("arXiv", url, "eprint"))
-    return found
+    return distinct(found)

@@ -1,10 +1,17 @@
-"""``talk``: a talk or lecture, on one day or several, with its kind and links."""
+"""``talk``: a talk or lecture, on one day or several, with its kind and links.
+
+A talk's kind is shown where it adds something: not "talk" on a talk, and not a kind the heading
+above already says (no "lecture" on each card under "Lectures", no "Vorlesung" under "Vorlesungen").
+That is decided on the page as read, in the build's language, so the website and the PDF agree.
+"""
 
 from __future__ import annotations
 
+from docutils import nodes
 from sphinx.application import Sphinx
 
 from ..i18n import _
+from ..nodes import cv_entry, cv_tag, cv_tags
 from ..warnings import Subtype
 from .base import CardDirective, Field, Values
 
@@ -54,5 +61,35 @@ class TalkDirective(CardDirective):
         return values
 
 
+def _words(text: str) -> list[str]:
+    return [word for word in "".join(c if c.isalnum() else " " for c in text.casefold()).split() if word]
+
+
+def said_by(heading: str, kind: str) -> bool:
+    """Whether a heading names a kind: each of the kind's words begins a word of the heading
+    ("lecture" in "Lectures", "invited" in "Invited talks"; "lecture series" not in "Lectures")."""
+    words, heading_words = _words(kind), _words(heading)
+    return bool(words) and all(any(h.startswith(word) for h in heading_words) for word in words)
+
+
+def drop_kinds_said_by_headings(app: Sphinx, doctree: nodes.document) -> None:
+    """``doctree-read``: the talks' kinds that the nearest heading above them already says."""
+    for card in doctree.findall(cv_entry):
+        if card["entry"].kind != "talk" or not isinstance(card.parent, nodes.section):
+            continue
+        heading = card.parent[0].astext() if isinstance(card.parent[0], nodes.title) else ""
+        for tags in list(card.findall(cv_tags)):
+            for tag in [tag for tag in tags.findall(cv_tag) if said_by(heading, tag.astext())]:
+                following = tag.next_node(descend=False, siblings=True)
+                if isinstance(following, nodes.Text) and not following.strip():
+                    tags.remove(following)
+                tags.remove(tag)
+            if not any(True for _ in tags.findall(cv_tag)):
+                tags.parent.remove(tags)
+        for body in [child for child in card.children if isinstance(child, nodes.Element) and not len(child)]:
+            card.remove(body)
+
+
 def setup_talk(app: Sphinx) -> None:
     app.add_directive("talk", TalkDirective)
+    app.connect("doctree-read", drop_kinds_said_by_headings)

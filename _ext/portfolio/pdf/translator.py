@@ -614,6 +614,9 @@ class TypstTranslator(SphinxTranslator):
             # "iNNvestigate Neural Networks!" ends its own sentence: no ". " after it
             self.body.append(markup(node.astext().removeprefix(".")))
             raise nodes.SkipNode
+        if node.astext().strip() == "·":  # a line breaks before the dot, never after it (Typst's ~: no break)
+            self.body.append(" ·~")
+            raise nodes.SkipNode
 
     def visit_cv_contact(self, node: nodes.Element) -> None:
         """The profile's contact line as ``(kind, [item])`` pairs: each theme joins and marks them

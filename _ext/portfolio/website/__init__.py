@@ -17,6 +17,7 @@ from .bibfiles import setup_bibfiles
 from .builder import setup_builder
 from .contact import setup_contact
 from .filter import setup_filter
+from .headings import setup_headings
 from .highlights import setup_highlights
 from .languages import setup_languages
 from .latest import setup_latest
@@ -48,6 +49,7 @@ def setup_website(app: Sphinx) -> None:
     setup_papers(app)
     setup_contact(app)
     setup_filter(app)
+    setup_headings(app)
     setup_latest(app)
     setup_highlights(app)
     setup_linking(app)

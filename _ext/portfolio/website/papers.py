@@ -17,6 +17,8 @@ from typing import Any
 from weakref import WeakKeyDictionary
 
 from docutils import nodes
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
 from pybtex.backends.html import Backend as HtmlBackend
 from pybtex.database import Entry
 from pybtex.plugin import find_plugin
@@ -29,19 +31,27 @@ from sphinx.writers.html5 import HTML5Translator
 from ..bibliography import compat
 from ..bibliography.bibtex import to_bibtex
 from ..bibliography.latex import plain
-from ..bibliography.links import ROOT, LocalFiles, bare_doi, entry_links, is_file
-from ..bibliography.marks import badge_html, badge_text, math_html
+from ..bibliography.links import ROOT, LocalFiles, archive, bare_doi, entry_links, is_file
+from ..bibliography.marks import badge_html, badge_text, cv_pub_badge, math_html
 from ..bibliography.style import TAGS
+from ..bibliography.venues import venue_badge
 from ..config import writes_paper_pages
 from ..domain import CVDomain
 from ..i18n import _
 from ..incremental import config_digest, digest, fingerprint, frame, record
-from ..nodes import WEBSITE_BUILDERS, cv_paper_extras, cv_pub_links, cv_sep
+from ..nodes import WEBSITE_BUILDERS, WebsiteOnly, cv_paper_extras, cv_pub_links, cv_pub_title, cv_sep
 from ..records import Paper
 from ..validate import cut, is_web_url
 from .jsonld import json_ld
 
 PAGE_FOLDER = "papers/"
+#: the paper page's template (``templates/portfolio/paper.html``)
+TEMPLATES = Path(__file__).with_name("templates")
+#: the marks of a formatted entry that a paper's page shows elsewhere than in its reference line
+PAGE_PARTS = ("cv-pub-title", "cv-pub-badge", "cv-pub-links")
+_EDGE_SEPARATORS_RE = re.compile(
+    r'^(?:\s*<span class="cv-sep">[^<]*</span>)+|(?:<span class="cv-sep">[^<]*</span>\s*)+$'
+)
 TYPE_LABELS = {
     "article": _("Journal article"),
     "inproceedings": _("Conference or workshop paper"),
@@ -114,9 +124,32 @@ class SafeHtmlBackend(HtmlBackend):
         return math_html(tex, text)
 
 
+class ReferenceBackend(SafeHtmlBackend):
+    """The reference line of a paper's page: authors and venue, without the title, badge and links
+    that the page shows on their own; the title (its maths as MathML) is kept for the heading."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.title = ""
+
+    def format_tag(self, tag_name: str, text: str) -> str:
+        if tag_name == "cv-pub-title":
+            self.title = text
+        return "" if tag_name in PAGE_PARTS else super().format_tag(tag_name, text)
+
+
 @lru_cache(maxsize=1)
 def html_backend() -> SafeHtmlBackend:
     return SafeHtmlBackend()
+
+
+@lru_cache(maxsize=1)
+def page_template() -> Any:
+    """The paper page's body: Jinja with autoescape, so a value is text unless marked as HTML."""
+    environment = Environment(
+        loader=FileSystemLoader(str(TEMPLATES)), autoescape=select_autoescape(default=True), keep_trailing_newline=True
+    )
+    return environment.get_template("portfolio/paper.html")
 
 
 @lru_cache(maxsize=1)
@@ -134,9 +167,15 @@ def authors(entry: Entry) -> list[str]:
     return [plain(str(person)) for person in entry.persons.get("author", [])]
 
 
+class cv_pub_year(WebsiteOnly, nodes.inline):  # noqa: N801 (docutils naming)
+    """A listed paper's year, in the list's column beside its label (website only)."""
+
+
 class PaperExtras(SphinxPostTransform):
-    """Give every listed paper its row of buttons: its links (taken out of the text, where the PDF
-    prints them), abstract, BibTeX and page. After the bibliography is filled (priority 5)."""
+    """Give every listed paper its venue badge (al-folio's ``abbr``, else a well-known venue's short
+    name), its year in a column of its own (where the list has no year headings), and its row of
+    buttons: its links (taken out of the text, where the PDF prints them), abstract, BibTeX and
+    page. After the bibliography is filled (priority 5) and grouped by year (6)."""
 
     default_priority = 8
     builders = WEBSITE_BUILDERS
@@ -155,6 +194,10 @@ class PaperExtras(SphinxPostTransform):
                     before.parent.remove(before)
                 links.parent.remove(links)
             entry = entries[key]
+            self.add_badge(citation, entry)
+            if (year := entry.fields.get("year", "")) and not _under_year_headings(citation):
+                label = next((i for i, child in enumerate(citation.children) if isinstance(child, nodes.label)), -1)
+                citation.insert(label + 1, cv_pub_year(year, year, classes=["cv-pub-year"]))
             citation += cv_paper_extras(
                 key=key,
                 page=domain.papers[key].page,
@@ -165,6 +208,27 @@ class PaperExtras(SphinxPostTransform):
                 bibtex=published_bibtex(self.config, entry, key),
                 abstract=text(entry, "abstract"),
             )
+
+    @staticmethod
+    def add_badge(citation: nodes.Element, entry: Entry) -> None:
+        """A badge before the title where the style gave none (it gives al-folio's ``abbr``)."""
+        if any(True for _ in citation.findall(cv_pub_badge)) or not (badge := venue_badge(entry)):
+            return
+        if (title := next(iter(citation.findall(cv_pub_title)), None)) is not None:
+            title.parent.insert(title.parent.index(title), cv_pub_badge("", f"[{badge}] "))
+
+
+def _under_year_headings(citation: nodes.Element) -> bool:
+    """Whether the list shows its papers under year headings (``:group: year``): then no year column."""
+    listing = citation.parent
+    return listing is not None and any(
+        isinstance(child, nodes.rubric) and "cv-year" in child["classes"] for child in listing.children
+    )
+
+
+def visit_pub_year(self: HTML5Translator, node: nodes.Element) -> None:
+    self.body.append(f'<span class="cv-pub-year">{escape(node.astext())}</span>')
+    raise nodes.SkipNode
 
 
 def preview_url(entry: Entry, root: str) -> str:
@@ -238,9 +302,10 @@ def meta_tags(entry: Entry, key: str) -> list[tuple[str, str]]:
     tags += [("citation_author", name) for name in authors(entry)]
     if year := entry.fields.get("year"):
         tags.append(("citation_publication_date", year))
-    if venue := VENUE_TAGS.get(entry.type):
-        if value := next((text(entry, field) for field in venue[1] if entry.fields.get(field)), ""):
-            tags.append((venue[0], value))
+    venue = ""
+    if kind := VENUE_TAGS.get(entry.type):
+        if venue := next((text(entry, field) for field in kind[1] if entry.fields.get(field)), ""):
+            tags.append((kind[0], venue))
     for tag, field in (
         ("citation_volume", "volume"),
         ("citation_issue", "number"),
@@ -248,9 +313,13 @@ def meta_tags(entry: Entry, key: str) -> list[tuple[str, str]]:
     ):
         if value := text(entry, field):
             tags.append((tag, value))
+    if not venue and (server := preprint_server(entry)):  # Zotero would take it for a journal article of no journal
+        tags.append(("citation_technical_report_institution", server))
     if doi := entry.fields.get("doi"):
         tags.append(("citation_doi", bare_doi(doi)))
     if entry.type in ("techreport", "report") and (number := text(entry, "number")):
+        tags.append(("citation_technical_report_number", number))
+    elif not venue and (number := preprint_number(entry)):
         tags.append(("citation_technical_report_number", number))
     for tag, field in (("citation_isbn", "isbn"), ("citation_issn", "issn")):
         if value := text(entry, field):
@@ -265,7 +334,28 @@ def meta_tags(entry: Entry, key: str) -> list[tuple[str, str]]:
         tags.append(("citation_arxiv_id", arxiv.rsplit("/abs/", 1)[-1]))
     if pdf := links.get("pdf") or (arxiv or "").replace("/abs/", "/pdf/"):
         tags.append(("citation_pdf_url", pdf))
+    if abstract := text(entry, "abstract"):
+        tags.append(("citation_abstract", abstract))
     return [(name, value) for name, value in tags if value]
+
+
+def preprint_server(entry: Entry) -> str:
+    """Where a preprint is: "arXiv" (or the archive its ``eprint`` names) for an entry whose type names
+    no venue and that links an e-print; "" otherwise."""
+    if entry.type in VENUE_TAGS:
+        return ""
+    links = entry_links(entry)
+    if any(link.label == "arXiv" for link in links):
+        return "arXiv"
+    if entry.fields.get("eprint") and (server := archive(entry)):
+        return plain(server)
+    return ""
+
+
+def preprint_number(entry: Entry) -> str:
+    """A preprint's number, as arXiv's own pages give it: "arXiv:2106.13200"."""
+    link = next((link for link in entry_links(entry) if link.label == "arXiv"), None)
+    return f"arXiv:{link.url.rsplit('/abs/', 1)[-1]}" if link else ""
 
 
 def scholarly_article(entry: Entry, url: str) -> dict[str, Any]:
@@ -284,6 +374,10 @@ def scholarly_article(entry: Entry, url: str) -> dict[str, Any]:
         if value := next((text(entry, field) for field in venue[1] if entry.fields.get(field)), ""):
             part = {"article": "Periodical", "incollection": "Book", "inbook": "Book"}.get(entry.type, "CreativeWork")
             article["isPartOf"] = {"@type": part, "name": value}
+    if "isPartOf" not in article and kind == "ScholarlyArticle" and (server := preprint_server(entry)):
+        article["isPartOf"] = {"@type": "Periodical", "name": server}
+    if abstract := text(entry, "abstract"):
+        article["abstract"] = abstract
     if links := [link.url for link in entry_links(entry, files=LocalFiles.site or None)]:
         article["sameAs"] = links
     return article
@@ -344,25 +438,30 @@ def paper_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         description = cut(formatted[key].text.render(_plain_backend()), 200)
         metatags += f'\n<meta name="description" content="{escape(description)}" />'
         metatags += open_graph(app, paper.title, description, url)
-        body = [
-            f'<h1 id="{escape(paper.id, quote=True)}">{escape(paper.title)}</h1>',
-            f'<p class="cv-paper-reference">{formatted[key].text.render(html_backend())}</p>',
-        ]
         root = site_root(app.builder, pagename)
-        body[1] = body[1].replace(ROOT, root)  # the files of the paper folder, where the site's address is not known
-        if preview := preview_url(entry, root):
-            body.append(f'<p class="cv-paper-preview"><img src="{escape(preview, quote=True)}" alt="" /></p>')
-        if abstract := text(entry, "abstract"):
-            body.append(f'<h2>{WORDS["abstract"]}</h2><p class="cv-paper-abstract">{escape(abstract)}</p>')
-        body.append(
-            f'<h2>{WORDS["bibtex"]}</h2><div class="cv-bibtex" data-key="{escape(key)}">'
-            f'<pre class="cv-bibtex-source" tabindex="0">{escape(published_bibtex(app.config, entry, key))}</pre></div>'
+        backend = ReferenceBackend()
+        reference = _EDGE_SEPARATORS_RE.sub("", formatted[key].text.render(backend).strip())
+        body = page_template().render(
+            id=paper.id,
+            # pybtex's output, every text in it escaped; the record's plain title where the style made none
+            title=Markup(backend.title) if backend.title else paper.title,
+            badge=venue_badge(entry),
+            kind=str(TYPE_LABELS.get(entry.type, _("Other"))),
+            # the files of the paper folder, where the site's address is not known
+            reference=Markup(reference.replace(ROOT, root)),  # pybtex's output: every text in it is escaped
+            links=[(link.label, link.url.replace(ROOT, root, 1)) for link in entry_links(entry, files=ROOT)],
+            button=BUTTON,
+            preview=preview_url(entry, root),
+            abstract=text(entry, "abstract"),
+            key=key,
+            bibtex=published_bibtex(app.config, entry, key),
+            back=back,
+            words={name: str(word) for name, word in WORDS.items()},
         )
-        body.append(f'<p><a class="cv-paper-back" href="{escape(back)}">{WORDS["all"]}</a></p>')
         # Sphinx's templates put "title" into the page as HTML: it must be escaped here
         context = {
             "title": escape(paper.title),
-            "body": "\n".join(body),
+            "body": body,
             "metatags": metatags,
         }
         yield pagename, context, "page.html"
@@ -389,6 +488,7 @@ def share_paper_toctree(app: Sphinx, pagename: str, templatename: str, context: 
 
 def setup_papers(app: Sphinx) -> None:
     app.add_node(cv_paper_extras, html=(visit_paper_extras, None))
+    app.add_node(cv_pub_year, html=(visit_pub_year, None))
     app.add_post_transform(PaperExtras)
     app.connect("html-collect-pages", paper_pages)
     app.connect("html-page-context", share_paper_toctree, priority=400)

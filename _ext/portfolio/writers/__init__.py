@@ -26,6 +26,7 @@ from .plain import (
     visit_latex_citation,
     visit_latex_page,
 )
+from .sections import setup_sections
 
 
 def setup_writers(app: Sphinx) -> None:
@@ -45,3 +46,4 @@ def setup_writers(app: Sphinx) -> None:
     )
     app.add_node(addnodes.start_of_file, override=True, latex=(visit_latex_page, depart_latex_page))
     setup_epub(app)
+    setup_sections(app)

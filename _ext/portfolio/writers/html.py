@@ -66,8 +66,20 @@ def depart_entry(self: HTML5Translator, node: nodes.Element) -> None:
     self.body.append("</article>\n")
 
 
+def _named_by_page_heading(card: cv_entry | None) -> bool:
+    """Whether a card stands right under a heading that already says its title, as the profile under
+    the landing page's name: the card does not say it again (a hidden heading would be one more
+    stop for the keyboard and a second heading of the same name for screen readers)."""
+    if card is None or not isinstance(card.parent, nodes.section) or card.parent.index(card) != 1:
+        return False
+    heading = card.parent[0]
+    return isinstance(heading, nodes.title) and heading.astext().strip() == card["entry"].title.strip()
+
+
 def visit_title(self: HTML5Translator, node: nodes.Element) -> None:
     card = _enclosing_card(node)
+    if _named_by_page_heading(card):
+        raise nodes.SkipNode
     level = _heading_level(card) if card is not None else 3
     self.body.append(self.starttag(node, f"h{level}", "", CLASS="cv-title"))
 
@@ -94,11 +106,12 @@ def depart_time(self: HTML5Translator, node: nodes.Element) -> None:
 
 
 def visit_sep(self: HTML5Translator, node: nodes.Element) -> None:
-    self.body.append('<span class="cv-sep">')
-
-
-def depart_sep(self: HTML5Translator, node: nodes.Element) -> None:
-    self.body.append("</span>")
+    """A " · " stays with what follows it: a line breaks before the dot, never leaves it dangling at
+    its end (the space after it is a no-break space, a character: EPUB's XHTML knows no &nbsp;)."""
+    text = node.astext()
+    glued = text.rstrip(" ") + "\u00a0" if text.strip() == "·" else text
+    self.body.append(f'<span class="cv-sep">{escape(glued)}</span>')
+    raise nodes.SkipNode
 
 
 def visit_download(self: HTML5Translator, node: nodes.Element) -> None:
@@ -155,7 +168,7 @@ HTML: dict[str, tuple[Visitor, Visitor]] = {
     "cv_place": _element("span", "cv-place"),
     "cv_dates": _element("span", "cv-dates"),
     "cv_time": (visit_time, depart_time),
-    "cv_sep": (visit_sep, depart_sep),
+    "cv_sep": (visit_sep, _through),
     "cv_body": _element("div", "cv-body", "\n", "\n"),
     "cv_download": (visit_download, _through),
     "cv_account": (visit_account, depart_account),

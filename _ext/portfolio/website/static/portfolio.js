@@ -47,7 +47,7 @@
       button.type = "button";
       button.className = "cv-copy";
       button.textContent = say("copy");
-      button.setAttribute("aria-label", say("copyEntry", {key: box.getAttribute("data-key") || ""}));
+      button.setAttribute("aria-label", say("copyEntry", {label: say("copy"), key: box.getAttribute("data-key") || ""}));
       button.addEventListener("click", function () {
         copyText(source.textContent).then(function () {
           button.textContent = say("copied");
@@ -178,7 +178,44 @@
     });
   }
 
+  /* Sphinx's search says how many pages it found in the site's language; where Sphinx's catalog leaves
+     that sentence empty (German), the page's own words fill the gap, before the search runs. */
+  function fillSearchSummary() {
+    var forms = catalog.searchSummary;
+    /* Sphinx declares it with const: a global, but no property of window */
+    var known = typeof Documentation !== "undefined" && Documentation.TRANSLATIONS;
+    if (!forms || forms.length !== 2 || !known) { return; }
+    var key = "Search finished, found one page matching the search query.";
+    var have = known[key];
+    if (have && !(Array.isArray(have) && have.some(function (form) { return !form; }))) { return; }
+    /* a catalog's plural expression such as "(n != 1)" gives true or false, not 0 or 1 */
+    var entry = forms.slice();
+    entry["false"] = forms[0];
+    entry["true"] = forms[1];
+    known[key] = entry;
+  }
+
+  /* The phone's navigation drawers are off-screen while closed: inert then, so Tab does not walk
+     through a dozen links no one can see. */
+  function inertDrawers() {
+    [["__navigation", ".sidebar-drawer"], ["__toc", ".toc-drawer"]].forEach(function (pair) {
+      var toggle = document.getElementById(pair[0]);
+      var drawer = document.querySelector(pair[1]);
+      if (!toggle || !drawer) { return; }
+      function update() {
+        var hidden = getComputedStyle(drawer).visibility === "hidden" ||
+          drawer.getBoundingClientRect().right <= 0 || drawer.getBoundingClientRect().left >= window.innerWidth;
+        drawer.inert = !toggle.checked && hidden;
+      }
+      toggle.addEventListener("change", function () { drawer.inert = false; setTimeout(update, 350); });
+      window.addEventListener("resize", update);
+      update();
+    });
+  }
+
   function start() {
+    fillSearchSummary();
+    inertDrawers();
     focusableScrolling();
     revealEmails();
     addCopyButtons();
