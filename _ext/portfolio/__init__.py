@@ -3,7 +3,8 @@
 Entries are parsed in ``directives/`` into records (``records.py``), stored in
 ``domain.py``, ordered in ``transforms.py`` and drawn by ``writers/`` and
 ``pdf/``; ``website/`` adds what only the site has and ``bibliography/`` the
-publications. ``setup()`` wires them all.
+publications. ``setup()`` wires them all; ``pipeline.py`` holds, in order, what runs after
+reading and the outputs written after the pages.
 """
 
 from __future__ import annotations
@@ -21,8 +22,8 @@ from .encoding import setup_encoding
 from .foreign import setup_foreign
 from .i18n import setup_i18n
 from .incremental import setup_incremental
-from .interop import setup_interop
 from .pdf import setup_pdf
+from .pipeline import setup_pipeline
 from .rereads import setup_rereads
 from .transforms import setup_transforms
 from .untrusted import setup_untrusted
@@ -49,7 +50,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_foreign(app)
     setup_pdf(app)
     setup_website(app)
-    setup_interop(app)
     setup_incremental(app)
+    setup_pipeline(app)
     setup_collector(app)
     return {"version": __version__, "env_version": 4, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -11,6 +11,7 @@ published anew after every read, so removing one page never loses the other.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Set
+from dataclasses import dataclass, field
 from typing import Any
 
 from docutils import nodes
@@ -27,7 +28,29 @@ from .records import KINDS, Entry, Paper
 from .warnings import Subtype, warn
 
 #: data of the domain, each a dict keyed so that ``clear_doc`` and merging stay simple
-_DATA = ("entries", "papers", "listings", "references", "published", "signatures")
+_DATA = ("entries", "papers", "listings", "references", "selected", "published", "signatures")
+#: the data kept per page: cleared with the page, merged from parallel readers
+_PER_PAGE = ("listings", "references", "selected")
+
+
+@dataclass
+class Kept:
+    """What the environment keeps from one build to the next beside the records, so that the next
+    build knows what changed: set after every read, never per page."""
+
+    #: changes whenever a page was read or removed: what is made from the whole environment (the
+    #: PDFs, resume.json) is made again when it changes
+    generation: str = ""
+    #: the digest of the navigation (every page's title and sections, the toctrees)
+    navigation: str = ""
+    #: the digest of what every page shows besides its own content, as the pages were written
+    frame: str = ""
+    #: the digest of the private contact values the profiles were read with (None: not read)
+    private: str | None = None
+    #: the digest of what sphinxcontrib-bibtex's formatted entries were made from
+    bibtex_inputs: str | None = None
+    #: what each page's ``selected-publications`` lists showed when it was last written
+    selected_shown: dict[str, object] = field(default_factory=dict)
 
 
 class CVDomain(Domain):
@@ -38,7 +61,7 @@ class CVDomain(Domain):
     object_types = {kind: ObjType(label, kind) for kind, label in KINDS.items()}
     roles = {kind: XRefRole() for kind in KINDS}
     initial_data = {name: {} for name in _DATA}
-    data_version = 2
+    data_version = 3
 
     # -- stored data -----------------------------------------------------------------
 
@@ -62,6 +85,17 @@ class CVDomain(Domain):
     def references(self) -> dict[str, list[str]]:
         """The ``{cv:*}`` targets each page refers to: it is rewritten when one of them changes."""
         return self.data.setdefault("references", {})
+
+    @property
+    def selected(self) -> dict[str, list[tuple[str, int | None, int]]]:
+        """Each page's ``selected-publications`` lists: (keyword, limit, line)."""
+        return self.data.setdefault("selected", {})
+
+    @property
+    def kept(self) -> Kept:
+        """What the last build left for this one to compare with."""
+        found: Kept = self.data.setdefault("kept", Kept())
+        return found
 
     def by_id(self) -> dict[str, Entry]:
         """Each id's entry: the first by page name and line where two pages claim it. Derived
@@ -132,13 +166,13 @@ class CVDomain(Domain):
         for key in [key for key in self.entries if key[0] == docname]:
             del self.entries[key]
         self._changed()
-        self.listings.pop(docname, None)
-        self.references.pop(docname, None)
+        for name in _PER_PAGE:
+            self.data.setdefault(name, {}).pop(docname, None)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         self.entries.update((key, entry) for key, entry in otherdata["entries"].items() if key[0] in docnames)
         self._changed()
-        for name in ("listings", "references"):
+        for name in _PER_PAGE:
             self.data.setdefault(name, {}).update(
                 (doc, value) for doc, value in otherdata.get(name, {}).items() if doc in docnames
             )
@@ -206,12 +240,19 @@ class CVDomain(Domain):
             yield f"{entry.kind}:{entry_id}", entry.title, entry.kind, entry.docname, entry.id, 1
 
 
+def cv_domain(env: BuildEnvironment) -> CVDomain:
+    """The environment's ``cv`` domain, typed."""
+    domain = env.domains[CVDomain.name]
+    assert isinstance(domain, CVDomain)
+    return domain
+
+
 def publish_labels(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """After every read: the std labels of all entries and papers, which other projects link to,
     replace the last build's, so they always match the stored records. A paper has two: its
     title (``paper-<key>``) and its author-year form (``cite-<key>``), both leading to its own
     page where the build writes one."""
-    domain: CVDomain = env.domains[CVDomain.name]  # type: ignore[assignment]
+    domain = cv_domain(env)
     std = env.domains.standard_domain
     for name in domain.data.get("published", {}):
         std.labels.pop(name, None)
@@ -231,7 +272,7 @@ def rewrite_linked_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """Pages that show other pages' entries are rewritten when those entries change, even if
     the pages themselves were not edited: a ``{cv:*}`` reference (its text is the title), a
     listing (``cv-latest``), a paper linked to its software and back."""
-    domain: CVDomain = env.domains[CVDomain.name]  # type: ignore[assignment]
+    domain = cv_domain(env)
     by_id = domain.by_id()
 
     def describe(target: str) -> object:
@@ -258,6 +299,5 @@ def rewrite_linked_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
 
 
 def setup_domain(app: Sphinx) -> None:
+    """``publish_labels`` and ``rewrite_linked_pages`` run in the pipeline, after reading."""
     app.add_domain(CVDomain)
-    app.connect("env-updated", publish_labels, priority=650)
-    app.connect("env-updated", rewrite_linked_pages, priority=700)

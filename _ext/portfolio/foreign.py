@@ -17,7 +17,7 @@ from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .bibliography import compat
-from .domain import CVDomain
+from .domain import cv_domain
 from .nodes import cv_pub_note, cv_pub_title
 
 #: the parts of a formatted publication that are text of the bib file, in its language
@@ -53,7 +53,7 @@ class MarkForeignBibText(SphinxPostTransform):
         page = language_code(self.config.language or "en")
         languages = list(self.config.portfolio_languages)
         source = language_code(str(languages[0])) if languages else ""
-        domain: CVDomain = self.env.domains[CVDomain.name]  # type: ignore[assignment]
+        domain = cv_domain(self.env)
         entries = compat.entries(self.env)
         for citation, key in domain.listed_papers(self.document):
             fields = entries[key].fields if key in entries else {}

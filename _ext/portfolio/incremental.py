@@ -12,7 +12,9 @@ makes them changed. The digests are kept in a ``Record`` in the doctree folder, 
 size and time of each file they made: a file changed or removed since is made again.
 
 The environment's ``generation`` changes whenever a page was read or removed; whatever is
-made from the whole environment (the PDFs) is made again when it changes.
+made from the whole environment (the PDFs) is made again when it changes. The generation, the
+navigation and the frame are kept in the ``cv`` domain's data (``domain.Kept``); the pages read in
+this build, the record and the configuration's digest in the build's state (``state.py``).
 
 A build that warned keeps nothing for the next one: neither its environment nor its record. Sphinx
 repeats no warning of a page it does not read again, and the bib files' checks, the paper pages
@@ -40,16 +42,9 @@ from sphinx.builders import Builder
 from sphinx.environment import BuildEnvironment
 from sphinx.util.logging import NAMESPACE, is_suppressed_warning
 
+from .domain import cv_domain
 from .i18n import catalog_folders
-
-#: the environment's attributes (pickled with it): its generation, and the frame every page was written in
-_GENERATION = "portfolio_generation"
-_NAVIGATION = "portfolio_navigation"
-_FRAME = "portfolio_frame"
-#: the builder's: pages read or removed in this build, its record, the digest of its configuration
-_CHANGED = "_portfolio_pages_changed"
-_RECORD = "_portfolio_record"
-_CONFIG = "_portfolio_config_digest"
+from .state import build_state
 
 
 def digest(value: Any) -> str:
@@ -96,42 +91,42 @@ def files_digest(paths: Iterable[Path]) -> str:
 
 def generation(env: BuildEnvironment) -> str:
     """Changes whenever a page was read or removed (or the environment is new)."""
-    return str(getattr(env, _GENERATION, ""))
+    return cv_domain(env).kept.generation
 
 
 def changed_pages(app: Sphinx) -> set[str]:
     """The pages read or removed in this build (once they are read)."""
-    found: set[str] = getattr(app.builder, _CHANGED, set())
-    return found
+    return build_state(app).changed
 
 
 def note_removed(
     app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
 ) -> list[str]:
-    setattr(app.builder, _CHANGED, changed_pages(app) | removed)
+    build_state(app).changed |= removed
     return []
 
 
 def note_read(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
-    setattr(app.builder, _CHANGED, changed_pages(app) | set(docnames))
+    build_state(app).changed |= set(docnames)
 
 
 def new_generation(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """After every read: a new generation where a page was read or removed."""
     if changed_pages(app) or not generation(env):
-        setattr(env, _GENERATION, uuid.uuid4().hex)
+        cv_domain(env).kept.generation = uuid.uuid4().hex
     return []
 
 
 def config_digest(app: Sphinx) -> str:
     """Every setting, the build's tags, the versions of the extensions and the translations: what a
     build is made with."""
-    builder = app.builder
-    if not hasattr(builder, _CONFIG):
+    builder, state = app.builder, build_state(app)
+    if not state.config_digest:
         values = {item.name: item.value for item in app.config}
         versions = {name: str(extension.version) for name, extension in app.extensions.items()}
         words = files_digest(catalog_folders(app))
-        setattr(builder, _CONFIG, digest((values, sorted(builder.tags), versions, builder.name, words)))
-    return str(getattr(builder, _CONFIG))
+        state.config_digest = digest((values, sorted(builder.tags), versions, builder.name, words))
+    return state.config_digest
 
 
 # -- the frame of every page -------------------------------------------------------------------
@@ -160,21 +155,20 @@ def assets(app: Sphinx) -> str:
 
 def frame(env: BuildEnvironment) -> str:
     """The digest of what every page shows besides its own content (see ``rewrite_everything``)."""
-    return str(getattr(env, _FRAME, ""))
+    return cv_domain(env).kept.frame
 
 
 def rewrite_everything(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """Every page, when the navigation or the static files changed since the pages were written."""
     if app.builder.format != "html":
         return []
-    nav = getattr(env, _NAVIGATION, "")
-    if changed_pages(app) or not nav:
-        nav = navigation(env)
-        setattr(env, _NAVIGATION, nav)
-    now = digest((nav, assets(app)))
-    if now == frame(env):
+    kept = cv_domain(env).kept
+    if changed_pages(app) or not kept.navigation:
+        kept.navigation = navigation(env)
+    now = digest((kept.navigation, assets(app)))
+    if now == kept.frame:
         return []
-    setattr(env, _FRAME, now)
+    kept.frame = now
     return sorted(env.found_docs)
 
 
@@ -255,15 +249,17 @@ def record_path(builder: Builder) -> Path:
 def record(app: Sphinx | Builder) -> Record:
     """This build's record (one per builder, in the doctree folder)."""
     builder = app if isinstance(app, Builder) else app.builder
-    if not hasattr(builder, _RECORD):
-        setattr(builder, _RECORD, Record(record_path(builder), Path(builder.outdir).resolve()))
-    found: Record = getattr(builder, _RECORD)
-    return found
+    state = build_state(builder)
+    if state.record is None:
+        state.record = Record(record_path(builder), Path(builder.outdir).resolve())
+    return state.record
 
 
-def save_record(app: Sphinx, exception: Exception | None) -> None:
-    if exception is None and hasattr(app.builder, _RECORD) and not warned(app):
-        record(app).save()
+def save_record(app: Sphinx) -> None:
+    """After a build that did not warn: the record, where this build made or kept an output."""
+    outputs = build_state(app).record
+    if outputs is not None and not warned(app):
+        outputs.save()
 
 
 # -- a build that warned -----------------------------------------------------------------------
@@ -306,8 +302,8 @@ def warned(app: Sphinx) -> bool:
 
 
 def forget_warned_build(app: Sphinx, exception: Exception | None) -> None:
-    """After the last output: the environment and the record of a build that warned are not kept
-    (after one that raised, Sphinx has removed the environment itself)."""
+    """After the last output (``pipeline.py``): the environment and the record of a build that
+    warned are not kept (after one that raised, Sphinx has removed the environment itself)."""
     counter = _counter(app)
     if counter is not None:
         logging.getLogger(NAMESPACE).removeHandler(counter)
@@ -320,7 +316,4 @@ def setup_incremental(app: Sphinx) -> None:
     count_warnings(app)
     app.connect("env-get-outdated", note_removed)
     app.connect("env-before-read-docs", note_read)
-    app.connect("env-updated", new_generation, priority=100)
     app.connect("env-get-updated", rewrite_everything)
-    app.connect("build-finished", save_record, priority=990)
-    app.connect("build-finished", forget_warned_build, priority=999)

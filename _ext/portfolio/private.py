@@ -19,15 +19,13 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
-from .domain import CVDomain
+from .domain import cv_domain
 from .validate import cut
 from .warnings import Subtype, warn
 
 PRIVATE_FILE = "private.toml"
 #: the environment variable of each private field
 VARIABLES = {"phone": "PORTFOLIO_PHONE", "address": "PORTFOLIO_ADDRESS"}
-#: the signature of the values the pages were read with
-_SIGNATURE = "portfolio_private_signature"
 
 
 def private_file(env: BuildEnvironment) -> Path:
@@ -63,7 +61,7 @@ def _signature(env: BuildEnvironment) -> str:
 
 
 def _profile_pages(env: BuildEnvironment) -> set[str]:
-    domain: CVDomain = env.domains[CVDomain.name]  # type: ignore[assignment]
+    domain = cv_domain(env)
     return {docname for (docname, _), entry in domain.entries.items() if entry.kind == "profile"}
 
 
@@ -71,16 +69,17 @@ def reread_profiles(
     app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
 ) -> list[str]:
     """Pages with a profile, where the private values differ from those they were read with."""
-    if not app.config.portfolio_show_private_contact or getattr(env, _SIGNATURE, None) == _signature(env):
+    if not app.config.portfolio_show_private_contact or cv_domain(env).kept.private == _signature(env):
         return []
     return sorted(_profile_pages(env))
 
 
 def remember(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    setattr(env, _SIGNATURE, _signature(env) if app.config.portfolio_show_private_contact else None)
+    """After every read (``pipeline.py``): the values the profiles were read with."""
+    cv_domain(env).kept.private = _signature(env) if app.config.portfolio_show_private_contact else None
     return []
 
 
 def setup_private(app: Sphinx) -> None:
+    """``remember`` runs in the pipeline, after reading."""
     app.connect("env-get-outdated", reread_profiles)
-    app.connect("env-updated", remember)

@@ -16,7 +16,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .compat.sphinx import builder_class
 from .dates import CVDate
-from .domain import CVDomain
+from .domain import CVDomain, cv_domain
 from .i18n import _
 from .nodes import WEBSITE_BUILDERS, WebsiteOnly, cv_entry, joined
 from .records import Entry
@@ -119,7 +119,7 @@ class SoftwareBacklinks(SphinxPostTransform):
     default_priority = 7
 
     def run(self, **kwargs: object) -> None:
-        domain: CVDomain = self.env.domains[CVDomain.name]  # type: ignore[assignment]
+        domain = cv_domain(self.env)
         for citation, key in domain.listed_papers(self.document):
             tools = domain.software_for(key)
             paragraphs = [c for c in citation.children if isinstance(c, nodes.paragraph)]

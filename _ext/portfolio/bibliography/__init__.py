@@ -15,9 +15,8 @@ from sphinx.config import Config
 from ..config import conf_location
 from ..warnings import Subtype, warn
 from . import compat
-from .files import publish
 from .groups import setup_groups
-from .ids import canonical_ids, default_ids
+from .ids import default_ids
 from .lint import check_bibfiles, report_unlinked, start_capture
 from .marks import setup_marks
 from .names import AUTHOR_FORMS, Owners, check_owner_names
@@ -54,9 +53,7 @@ def setup_bibliography(app: Sphinx) -> None:
     app.connect("builder-inited", _if_bibtex(start_capture), priority=400)
     app.connect("builder-inited", _if_bibtex(check_bibfiles), priority=600)
     app.connect("builder-inited", _if_bibtex(check_owner_names), priority=650)
-    # the paper folder's files before sphinxcontrib-bibtex formats the entries (500) with their links
-    app.connect("env-updated", _if_bibtex(publish, default=[]), priority=400)
-    app.connect("env-updated", _if_bibtex(canonical_ids, default=[]), priority=600)
+    # after reading, around sphinxcontrib-bibtex's formatting: publish and canonical_ids, in pipeline.py
     app.connect("build-finished", _if_bibtex(report_unlinked))
     setup_marks(app)
     setup_groups(app)

@@ -96,6 +96,8 @@ def wanted(env: BuildEnvironment) -> dict[str, Path]:
 def publish(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """Before the entries are formatted (``env-updated``): the files the entries name, as download
     files of the site, and their addresses for the links."""
+    if not compat.loaded(app):
+        return []
     env.dlfiles.purge_doc(OWNER)
     targets = {value: f"_downloads/{env.dlfiles.add_file(OWNER, path)}" for value, path in wanted(env).items()}
     LocalFiles.targets = dict(sorted(targets.items()))

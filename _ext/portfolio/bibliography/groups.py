@@ -22,7 +22,7 @@ from sphinx.config import Config
 from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from ..domain import CVDomain
+from ..domain import cv_domain
 from ..nodes import cv_year_groups
 from ..warnings import Subtype, warn
 from . import compat
@@ -64,7 +64,7 @@ class YearHeadings(SphinxPostTransform):
     default_priority = 6
 
     def run(self, **kwargs: Any) -> None:
-        domain: CVDomain = self.env.domains[CVDomain.name]  # type: ignore[assignment]
+        domain = cv_domain(self.env)
         entries = compat.entries(self.env)
         keys = dict((id(citation), key) for citation, key in domain.listed_papers(self.document))
         for marker in list(self.document.findall(cv_year_groups)):

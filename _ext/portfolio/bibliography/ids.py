@@ -22,7 +22,7 @@ from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 
 from ..config import writes_paper_pages
-from ..domain import CVDomain
+from ..domain import cv_domain
 from ..i18n import _
 from ..records import Paper
 from ..warnings import Subtype, warn
@@ -89,7 +89,7 @@ def default_ids(app: Sphinx, config: Config) -> None:
 def canonical_ids(app: Sphinx, env: BuildEnvironment) -> Iterable[str]:
     """Give the first bibliography that shows a paper the id ``paper-<key>``; publish the papers.
     Where the entries were not formatted again, they and the papers are the last build's."""
-    if not formatted_again(app):
+    if not compat.loaded(app) or not formatted_again(app):
         return []
     found: dict[str, Paper] = {}
     ids: dict[tuple[object, str], str] = {}
@@ -106,7 +106,7 @@ def canonical_ids(app: Sphinx, env: BuildEnvironment) -> Iterable[str]:
             page = paper_page(citation.key) if writes_paper_pages(app.builder, app.config) else ""
             found[citation.key] = Paper(citation.key, target, title, compat.docname(citation), short(entry), page)
     compat.rename_citations(env, ids)
-    env.domains[CVDomain.name].set_papers(found)  # type: ignore[attr-defined]
+    cv_domain(env).set_papers(found)
     report_unlisted(env, found)
     return []
 

@@ -24,7 +24,7 @@ from pybtex.database import Entry
 from sphinx.application import Sphinx
 
 from ..config import conf_location
-from ..domain import CVDomain
+from ..domain import cv_domain
 from ..encoding import first_bad_line
 from ..validate import has_markup
 from ..warnings import Subtype, logger, warn
@@ -210,7 +210,7 @@ def report_unlinked(app: Sphinx, exception: Exception | None) -> None:
     url, pdf or eprint). Information, not a warning: a CV may well give no DOIs."""
     if exception is not None:
         return
-    domain: CVDomain = app.env.domains[CVDomain.name]  # type: ignore[assignment]
+    domain = cv_domain(app.env)
     entries = compat.entries(app.env)
     listed = [key for key in sorted(domain.papers) if key in entries]
     unlinked = [key for key in listed if not entry_links(entries[key], files="")]

@@ -16,35 +16,31 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
+from ..domain import cv_domain
 from ..incremental import changed_pages, digest
+from ..state import build_state
 from . import compat
-
-#: the builder's: pages with a bibliography or citation before this build read any
-_BEFORE = "_portfolio_cited_before"
-#: the environment's: the digest of what the formatted entries were made from
-_INPUTS = "portfolio_bibtex_inputs"
-#: the builder's: whether the entries were formatted in this build
-_FORMATTED = "_portfolio_formatted"
 
 
 def formatted_again(app: Sphinx) -> bool:
     """Whether sphinxcontrib-bibtex formatted the entries in this build (else they are the last build's)."""
-    return bool(getattr(app.builder, _FORMATTED, True))
+    return build_state(app).formatted
 
 
 def note_cited(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]) -> list[str]:
     """Before the changed pages are forgotten: which pages held bibliographies or citations."""
-    setattr(app.builder, _BEFORE, compat.pages_with_citations(env))
+    build_state(app).cited_before = compat.pages_with_citations(env)
     return []
 
 
 def when_needed(format_all: Callable[[Sphinx, BuildEnvironment], Iterable[str]]) -> Callable[..., Any]:
     def env_updated(app: Sphinx, env: BuildEnvironment) -> Iterable[str]:
+        state, kept = build_state(app), cv_domain(env).kept
         inputs = digest((compat.formatting_inputs(env), app.builder.name))
-        cited = getattr(app.builder, _BEFORE, set()) | compat.pages_with_citations(env)
-        same = getattr(env, _INPUTS, None) == inputs and not changed_pages(app) & cited
-        setattr(env, _INPUTS, inputs)
-        setattr(app.builder, _FORMATTED, not same)
+        cited = state.cited_before | compat.pages_with_citations(env)
+        same = kept.bibtex_inputs == inputs and not changed_pages(app) & cited
+        kept.bibtex_inputs = inputs
+        state.formatted = not same
         return [] if same else format_all(app, env)
 
     env_updated.__doc__ = "sphinxcontrib-bibtex's ``env_updated``, where something it formats from changed."

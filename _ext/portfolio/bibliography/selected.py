@@ -25,16 +25,12 @@ from sphinx.environment import BuildEnvironment
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
-from ..domain import CVDomain
+from ..domain import CVDomain, cv_domain
 from ..warnings import Subtype, warn
 from . import compat
 from .latex import plain
 from .names import display_name, is_owner
 
-#: where each page's lists are kept in the environment: docname -> [(keyword, limit, line)]
-_PAGES = "portfolio_selected_pages"
-#: what each page's lists showed when it was last written
-_SIGNATURES = "portfolio_selected_signatures"
 #: the fields that name where a paper appeared, by preference
 VENUE_FIELDS = (
     "journal",
@@ -61,15 +57,9 @@ class SelectedPublicationsDirective(SphinxDirective):
         keyword = self.options.get("keyword", "").strip()
         node = cv_selected_publications(keyword=keyword, limit=self.options.get("limit"))
         self.set_source_info(node)
-        pages: dict[str, list[tuple[Any, ...]]] = _pages(self.env)
-        pages.setdefault(self.env.docname, []).append((keyword, node["limit"], self.lineno))
+        lists = cv_domain(self.env).selected.setdefault(self.env.docname, [])
+        lists.append((keyword, node["limit"], self.lineno))
         return [node]
-
-
-def _pages(env: BuildEnvironment) -> dict[str, list[tuple[Any, ...]]]:
-    if not hasattr(env, _PAGES):
-        setattr(env, _PAGES, {})
-    return getattr(env, _PAGES)
 
 
 def keyword_set(value: str) -> set[str]:
@@ -147,7 +137,7 @@ class FillSelected(SphinxPostTransform):
     default_priority = 5
 
     def run(self, **kwargs: Any) -> None:
-        papers = self.env.domains[CVDomain.name].papers  # type: ignore[attr-defined]
+        papers = cv_domain(self.env).papers
         for node in list(self.document.findall(cv_selected_publications)):
             keyword = node["keyword"] or self.config.portfolio_selected_keyword
             found = selected(self.env, keyword, node["limit"])
@@ -159,11 +149,12 @@ class FillSelected(SphinxPostTransform):
 def rewrite_changed(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """Pages whose lists changed since they were written (a keyword, title, author or year in
     the bib file, or where the full list shows a paper): written again."""
-    papers = env.domains[CVDomain.name].papers  # type: ignore[attr-defined]
+    domain = cv_domain(env)
+    papers = domain.papers
     signatures: dict[str, object] = {}
-    for docname, lists in _pages(env).items():
+    for docname, lists in domain.selected.items():
         shown = []
-        for keyword, limit, *line in lists:
+        for keyword, limit, line in lists:
             found = selected(env, keyword or app.config.portfolio_selected_keyword, limit)
             if not found and compat.loaded(app):
                 warn(
@@ -171,7 +162,7 @@ def rewrite_changed(app: Sphinx, env: BuildEnvironment) -> list[str]:
                     f"{keyword or app.config.portfolio_selected_keyword!r} in its keywords (mark your highlights, "
                     "or remove the list)",
                     Subtype.BIB_SELECTED,
-                    (docname, line[0] if line else None),
+                    (docname, line),
                 )
             shown.append(
                 [
@@ -185,23 +176,13 @@ def rewrite_changed(app: Sphinx, env: BuildEnvironment) -> list[str]:
                 ]
             )
         signatures[docname] = shown
-    old = getattr(env, _SIGNATURES, {})
-    setattr(env, _SIGNATURES, signatures)
+    old = domain.kept.selected_shown
+    domain.kept.selected_shown = signatures
     return sorted(doc for doc, sig in signatures.items() if old.get(doc) != sig and doc in env.all_docs)
 
 
-def purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-    _pages(env).pop(docname, None)
-
-
-def merge(app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment) -> None:
-    _pages(env).update((doc, lists) for doc, lists in _pages(other).items() if doc in docnames)
-
-
 def setup_selected(app: Sphinx) -> None:
+    """Each page's lists are in the ``cv`` domain's data; ``rewrite_changed`` runs in the pipeline."""
     app.add_node(cv_selected_publications)
     app.add_directive("selected-publications", SelectedPublicationsDirective)
     app.add_post_transform(FillSelected)
-    app.connect("env-purge-doc", purge)
-    app.connect("env-merge-info", merge)
-    app.connect("env-updated", rewrite_changed, priority=700)

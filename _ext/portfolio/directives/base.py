@@ -18,7 +18,7 @@ from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
 from ..dates import CVDate, DateError, parse_date
-from ..domain import CVDomain
+from ..domain import cv_domain
 from ..nodes import LINE_BREAK
 from ..records import Detail, Entry, Link, Org, When
 from ..untrusted import hard_line_breaks
@@ -219,7 +219,7 @@ class CardDirective(SphinxDirective):
         title = self.read_title()
         values = self.read_options()
         body = self.body_nodes()
-        domain: CVDomain = self.env.domains[CVDomain.name]  # type: ignore[assignment]
+        domain = cv_domain(self.env)
         entry_id = domain.claim_id(self.given_id() or self.default_id(title, values), self.location)
         entry = Entry(
             kind=self.kind,

@@ -3,19 +3,19 @@ website's list of them."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
 
 from ..nodes import WEBSITE_BUILDERS
+from ..outputs import Output
+from ..state import build_state
 from ..warnings import Subtype, warn
 from .builder import PDFs, TypstPDFBuilder, write_pdf
 from .links import setup_links
-from .settings import check_settings
-
-#: the builder's PDFs while the website is written
-_PDFS = "_portfolio_pdfs"
+from .settings import check_settings, written
 
 
 def _failed(app: Sphinx, err: Exception) -> None:
@@ -40,30 +40,60 @@ def start_beside_html(app: Sphinx, builder: Builder) -> None:
     except Exception as err:
         _failed(app, err)
         return
-    setattr(builder, _PDFS, pdfs)
+    build_state(builder).pdfs = pdfs
 
 
-def write_beside_html(app: Sphinx, exception: Exception | None) -> None:
-    """After the website: the PDFs' files."""
-    pdfs: PDFs | None = getattr(app.builder, _PDFS, None)
-    if pdfs is None:
-        return
-    delattr(app.builder, _PDFS)
-    if exception is not None:
-        pdfs.abandon()
-        return
-    try:
-        pdfs.finish()
-    except Exception as err:
-        _failed(app, err)
+class PDFFiles(Output):
+    """The PDFs beside the website (``<name>.pdf``, and ``<name>.typ`` with
+    ``portfolio_pdf_keep_typst``), started before the pages are written (``start_beside_html``)."""
+
+    name = "pdf"
+
+    def wanted(self, app: Sphinx) -> bool:
+        return build_state(app).pdfs is not None
+
+    def made_from(self, app: Sphinx) -> str | None:
+        """Each PDF is recorded on its own (``PDFs``): made from the environment's generation, the
+        settings, the day of the sources, the themes, fonts and Typst."""
+        return None
+
+    def write(self, app: Sphinx) -> list[str]:
+        state = build_state(app)
+        pdfs, state.pdfs = state.pdfs, None
+        if pdfs is None:
+            return []
+        try:
+            return [str(path.relative_to(pdfs.outdir)) for path in pdfs.finish()]
+        except Exception as err:
+            _failed(app, err)
+            return []
+
+    def abandon(self, app: Sphinx) -> None:
+        state = build_state(app)
+        pdfs, state.pdfs = state.pdfs, None
+        if pdfs is not None:
+            pdfs.abandon()
+
+    def claims(self, relative: str) -> bool:
+        return os.sep not in relative and relative.endswith((".pdf", ".typ"))
+
+    def own_files(self, app: Sphinx) -> set[str]:
+        config = app.config
+        if not config.portfolio_pdf:
+            return set()
+        found = set()
+        for variant in written(config, app.confdir):
+            found.add(variant.name)
+            if config.portfolio_pdf_keep_typst:
+                found.add(str(Path(variant.name).with_suffix(".typ")))
+        return found
 
 
 def setup_pdf(app: Sphinx) -> None:
     app.add_builder(TypstPDFBuilder)
     app.connect("config-inited", check_settings, priority=700)  # before Sphinx's type check (800)
     app.connect("write-started", start_beside_html)
-    app.connect("build-finished", write_beside_html)
     setup_links(app)
 
 
-__all__ = ["PDFs", "TypstPDFBuilder", "setup_pdf", "write_pdf"]
+__all__ = ["PDFFiles", "PDFs", "TypstPDFBuilder", "setup_pdf", "write_pdf"]

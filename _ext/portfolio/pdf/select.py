@@ -18,7 +18,7 @@ from sphinx.util.tags import Tags
 
 from ..bibliography import compat
 from ..bibliography.selected import is_selected
-from ..domain import CVDomain
+from ..domain import cv_domain
 from ..i18n import _
 from ..nodes import cv_body, cv_entry, cv_header, cv_tag, cv_title, joined
 from .settings import SELECTED, Variant
@@ -189,7 +189,7 @@ def _year(fields: dict[str, str]) -> int:
 def papers(doc: nodes.document, env: BuildEnvironment, variant: Variant, report: Report) -> list[nodes.Element]:
     """The variant's publications (all, selected, since a year, the newest N); the parents of the
     others, which are taken out."""
-    domain: CVDomain = env.domains[CVDomain.name]  # type: ignore[assignment]
+    domain = cv_domain(env)
     entries = compat.entries(env)
     listed = [
         (citation, dict(entries[key].fields) if key in entries else {}) for citation, key in domain.listed_papers(doc)

@@ -13,7 +13,6 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
-from .bibfiles import setup_bibfiles
 from .builder import setup_builder
 from .contact import setup_contact
 from .filter import setup_filter
@@ -28,7 +27,6 @@ from .person import setup_person
 from .script import setup_script
 from .search import setup_search
 from .sharing import setup_sharing
-from .sitemap import setup_sitemap
 from .stale import setup_stale
 from .untouched import setup_untouched
 
@@ -53,13 +51,11 @@ def setup_website(app: Sphinx) -> None:
     setup_latest(app)
     setup_highlights(app)
     setup_linking(app)
-    setup_bibfiles(app)
     setup_person(app)
     setup_search(app)
     setup_script(app)
     setup_sharing(app)
     setup_languages(app)
-    setup_sitemap(app)
     setup_stale(app)
     setup_untouched(app)
     setup_opengraph(app)

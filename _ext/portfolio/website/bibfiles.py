@@ -8,46 +8,59 @@ bib files; in LaTeX that classic BibTeX and pdflatex read.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from sphinx.application import Sphinx
 
 from ..bibliography import compat
 from ..bibliography.bibtex import to_bibtex
-from ..domain import CVDomain
-from ..incremental import config_digest, fingerprint, record
+from ..domain import cv_domain
+from ..incremental import config_digest, fingerprint
 from ..nodes import WEBSITE_BUILDERS
-from ..outputs import write_if_changed
+from ..outputs import Output, write_if_changed
 
 #: the collection of every paper, in the site's root
 ALL_PAPERS = "refs.bib"
+#: the folder of the papers' pages and their BibTeX files
+PAPERS = "papers"
 
 
-def write_bib_files(app: Sphinx, exception: Exception | None) -> None:
-    if exception is not None or app.builder.name not in WEBSITE_BUILDERS or not compat.loaded(app):
-        return
-    domain: CVDomain = app.env.domains[CVDomain.name]  # type: ignore[assignment]
-    outputs = record(app)
-    sources = sorted((str(path), bibfile.mtime) for path, bibfile in compat.bibfiles(app.env).items())
-    made = fingerprint(config_digest(app), sources, sorted(domain.papers.items()))
-    if outputs.unchanged(ALL_PAPERS, made):  # made from the same bib files, papers and settings before
-        return
-    entries = compat.entries(app.env)
-    texts, files = [], [ALL_PAPERS]
-    for key, paper in sorted(domain.papers.items()):
-        if key not in entries:
-            continue
-        text = to_bibtex(
-            entries[key], key, app.config.portfolio_bib_display_fields, app.config.portfolio_selected_keyword
-        )
-        text += "\n"
-        texts.append(text)
-        if paper.page:
-            write_if_changed(Path(app.outdir, paper.page + ".bib"), text)
-            files.append(paper.page + ".bib")
-    write_if_changed(Path(app.outdir, ALL_PAPERS), "\n".join(texts))
-    outputs.note(ALL_PAPERS, made, files)
+class BibFiles(Output):
+    """``refs.bib`` and ``papers/<key>.bib``: made from the bib files, the papers listed and the settings."""
 
+    name = ALL_PAPERS
 
-def setup_bibfiles(app: Sphinx) -> None:
-    app.connect("build-finished", write_bib_files)
+    def wanted(self, app: Sphinx) -> bool:
+        return app.builder.name in WEBSITE_BUILDERS and compat.loaded(app)
+
+    def made_from(self, app: Sphinx) -> str:
+        sources = sorted((str(path), bibfile.mtime) for path, bibfile in compat.bibfiles(app.env).items())
+        return fingerprint(config_digest(app), sources, sorted(cv_domain(app.env).papers.items()))
+
+    def write(self, app: Sphinx) -> list[str]:
+        entries = compat.entries(app.env)
+        texts, files = [], [ALL_PAPERS]
+        for key, paper in sorted(cv_domain(app.env).papers.items()):
+            if key not in entries:
+                continue
+            text = to_bibtex(
+                entries[key], key, app.config.portfolio_bib_display_fields, app.config.portfolio_selected_keyword
+            )
+            text += "\n"
+            texts.append(text)
+            if paper.page:
+                write_if_changed(Path(app.outdir, paper.page + ".bib"), text)
+                files.append(paper.page + ".bib")
+        write_if_changed(Path(app.outdir, ALL_PAPERS), "\n".join(texts))
+        return files
+
+    def claims(self, relative: str) -> bool:
+        top, _, rest = relative.partition(os.sep)
+        return relative.endswith(".bib") and (not rest or top == PAPERS)
+
+    def own_files(self, app: Sphinx) -> set[str]:
+        if not self.wanted(app):
+            return set()
+        papers = cv_domain(app.env).papers.values()
+        return {ALL_PAPERS, *(paper.page + ".bib" for paper in papers if paper.page)}

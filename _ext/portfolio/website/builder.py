@@ -21,6 +21,7 @@ from sphinx.builders.html import INVENTORY_FILENAME, StandaloneHTMLBuilder
 from sphinx.environment import BuildEnvironment
 
 from ..incremental import config_digest, digest, frame, generation, record
+from ..state import build_state
 
 #: the record's name for what the builder writes after the pages
 FINISH = "html:finish"
@@ -111,8 +112,7 @@ def shared_asset_tags(app: Sphinx, pagename: str, templatename: str, context: di
     """Every page links the same style sheets and scripts, and Sphinx works out each one's
     checksum path anew for every page (a third of a paper page's time at 2,000 papers). The tag
     depends only on the file, its attributes and the page's depth: made once per build for each."""
-    builder = app.builder
-    tags: dict[tuple[Any, ...], str] = builder.__dict__.setdefault("_portfolio_asset_tags", {})
+    tags = build_state(app).asset_tags
     root = context.get("content_root", "")
     for name in ("css_tag", "js_tag"):
         made = context.get(name)

@@ -12,7 +12,7 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 from sphinx.writers.html5 import HTML5Translator
 
-from ..domain import CVDomain
+from ..domain import cv_domain
 from ..i18n import _
 from ..nodes import cv_highlights
 from ..records import KINDS
@@ -47,7 +47,7 @@ class HighlightsDirective(SphinxDirective):
                 f"cv-highlights: unknown kind {kind!r} (one of: {', '.join(KINDS)})", Subtype.KIND, self.get_location()
             )
         kinds = [k for k in kinds if k in KINDS]
-        domain: CVDomain = self.env.domains[CVDomain.name]  # type: ignore[assignment]
+        domain = cv_domain(self.env)
         domain.listings.setdefault(self.env.docname, []).extend(kinds if "paper" not in kinds else [*kinds, "*"])
         node = cv_highlights(kinds=kinds)
         self.set_source_info(node)
@@ -56,7 +56,7 @@ class HighlightsDirective(SphinxDirective):
 
 def visit_highlights(self: HTML5Translator, node: nodes.Element) -> None:
     """sphinx-design's grid of cards, with its own classes, so it looks like its grids do."""
-    domain: CVDomain = self.builder.env.domains[CVDomain.name]  # type: ignore[assignment]
+    domain = cv_domain(self.builder.env)
     here = self.builder.current_docname
     cells = []
     for kind in node["kinds"]:

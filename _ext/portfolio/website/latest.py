@@ -17,7 +17,7 @@ from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
-from ..domain import CVDomain
+from ..domain import CVDomain, cv_domain
 from ..nodes import cv_latest, joined
 from ..records import CARD_KINDS
 from ..warnings import Subtype, warn
@@ -40,7 +40,7 @@ class LatestDirective(SphinxDirective):
             return []
         node = cv_latest(kind=kind, limit=self.options.get("limit", 3))
         self.set_source_info(node)
-        domain: CVDomain = self.env.domains[CVDomain.name]  # type: ignore[assignment]
+        domain = cv_domain(self.env)
         domain.listings.setdefault(self.env.docname, []).append(kind)
         return [node]
 
@@ -51,7 +51,7 @@ class FillListings(SphinxPostTransform):
     default_priority = 5
 
     def run(self, **kwargs: Any) -> None:
-        domain: CVDomain = self.env.domains[CVDomain.name]  # type: ignore[assignment]
+        domain = cv_domain(self.env)
         for node in list(self.document.findall(cv_latest)):
             found = sorted(domain.of_kind(node["kind"]), key=lambda e: (e.sortkey, e.id), reverse=True)
             items = nodes.bullet_list(classes=["cv-latest"])

@@ -18,7 +18,7 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.osutil import relative_uri
 from sphinx.writers.html5 import HTML5Translator
 
-from ..domain import CVDomain
+from ..domain import CVDomain, cv_domain
 from ..i18n import _
 from ..interop.jsonresume import FILENAME as RESUME
 from ..nodes import cv_files, cv_inventory, cv_table_filter
@@ -39,7 +39,7 @@ class InventoryDirective(SphinxDirective):
     """``{cv-inventory}``: the table of names."""
 
     def run(self) -> list[nodes.Node]:
-        domain: CVDomain = self.env.domains[CVDomain.name]  # type: ignore[assignment]
+        domain = cv_domain(self.env)
         domain.listings.setdefault(self.env.docname, []).append(ALL)
         filter_box = cv_table_filter(label=str(_("Filter the names")))
         node = cv_inventory()
@@ -72,7 +72,7 @@ class FillInventory(SphinxPostTransform):
     default_priority = 5
 
     def run(self, **kwargs: Any) -> None:
-        domain: CVDomain = self.env.domains[CVDomain.name]  # type: ignore[assignment]
+        domain = cv_domain(self.env)
         for node in list(self.document.findall(cv_inventory)):
             names = [(f"paper-{key.lower()}", "paper", key, p.title) for key, p in domain.papers.items()]
             names += [(f"cite-{key.lower()}", "paper", key, p.short) for key, p in domain.papers.items()]

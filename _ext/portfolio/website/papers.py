@@ -14,7 +14,6 @@ from functools import lru_cache
 from html import escape
 from pathlib import Path
 from typing import Any
-from weakref import WeakKeyDictionary
 
 from docutils import nodes
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -36,12 +35,13 @@ from ..bibliography.marks import badge_html, badge_text, cv_pub_badge, math_html
 from ..bibliography.style import TAGS
 from ..bibliography.venues import venue_badge
 from ..config import writes_paper_pages
-from ..domain import CVDomain
+from ..domain import cv_domain
 from ..i18n import _
 from ..incremental import config_digest, digest, fingerprint, frame, record
 from ..nodes import WEBSITE_BUILDERS, WebsiteOnly, cv_paper_extras, cv_pub_links, cv_pub_title, cv_sep
 from ..records import Paper
 from ..validate import cut, is_web_url
+from ..state import build_state
 from .jsonld import json_ld
 
 PAGE_FOLDER = "papers/"
@@ -99,8 +99,6 @@ SCHEMA_TYPES = {
     "online": "WebPage",
 }
 _PAGE_RANGE_RE = re.compile(r"\s*(?:[\u2010-\u2015\u2212]+|-+)\s*")
-#: global state: per builder, the navigation shared by all paper pages of one build
-_SHARED_TOCTREES: WeakKeyDictionary[Any, dict[str, str]] = WeakKeyDictionary()
 
 
 class SafeHtmlBackend(HtmlBackend):
@@ -183,7 +181,7 @@ class PaperExtras(SphinxPostTransform):
     def run(self, **kwargs: Any) -> None:
         if self.document.get("portfolio_pdf"):  # the PDF leaves website-only nodes out: skip the work
             return
-        domain: CVDomain = self.env.domains[CVDomain.name]  # type: ignore[assignment]
+        domain = cv_domain(self.env)
         entries = compat.entries(self.env)
         for citation, key in domain.listed_papers(self.document):
             if key not in entries or any(isinstance(c, cv_paper_extras) for c in citation):
@@ -408,8 +406,8 @@ def paper_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     as it would be written now."""
     if not compat.loaded(app) or not writes_paper_pages(app.builder, app.config):
         return
-    _SHARED_TOCTREES.pop(app.builder, None)  # the navigation may have changed since the last build
-    domain = app.env.domains[CVDomain.name]
+    build_state(app).paper_toctrees.clear()  # the navigation may have changed since the last build
+    domain = cv_domain(app.env)
     formatted = compat.formatted(app.env)
     entries = compat.entries(app.env)
     base = (app.config.html_baseurl or "").rstrip("/")
@@ -474,7 +472,7 @@ def share_paper_toctree(app: Sphinx, pagename: str, templatename: str, context: 
     ~5 ms each) is the same: build it once per build and reuse it."""
     if not pagename.startswith(PAGE_FOLDER) or "toctree" not in context:
         return
-    cache = _SHARED_TOCTREES.setdefault(app.builder, {})
+    cache = build_state(app).paper_toctrees
     toctree = context["toctree"]
 
     def shared(**kwargs: Any) -> str:

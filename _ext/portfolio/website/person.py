@@ -9,7 +9,7 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from ..domain import CVDomain
+from ..domain import cv_domain
 from ..records import Entry
 from .jsonld import json_ld
 
@@ -35,7 +35,7 @@ def person(entry: Entry, url: str) -> dict[str, Any]:
 
 
 def add_person(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
-    domain: CVDomain = app.env.domains[CVDomain.name]  # type: ignore[assignment]
+    domain = cv_domain(app.env)
     for entry in domain.on_page(pagename):
         if entry.kind == "profile":
             context["metatags"] = context.get("metatags", "") + "\n" + json_ld(person(entry, app.config.html_baseurl))

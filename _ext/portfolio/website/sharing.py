@@ -12,6 +12,7 @@ readable description on every page.
 
 from __future__ import annotations
 
+import os
 import re
 from html import escape
 from pathlib import Path
@@ -22,10 +23,10 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
-from ..domain import CVDomain
-from ..incremental import digest, record
+from ..domain import cv_domain
+from ..incremental import digest
 from ..nodes import WEBSITE_BUILDERS, cv_entry
-from ..outputs import write_if_changed
+from ..outputs import Output, write_if_changed
 from ..pdf.translator import string
 from ..records import Entry
 from ..validate import cut
@@ -76,23 +77,37 @@ def preview_source(profile: Entry | None, name: str) -> str:
     )
 
 
-def write_preview(app: Sphinx, exception: Exception | None) -> None:
-    """The preview image, from the site's profile, after a website build."""
-    if exception is not None or app.builder.name not in WEBSITE_BUILDERS or OPENGRAPH not in app.extensions:
-        return
-    if app.config.ogp_image != PREVIEW:
-        return
-    domain: CVDomain = app.env.domains[CVDomain.name]  # type: ignore[assignment]
-    profiles = domain.of_kind("profile")
+def site_preview_source(app: Sphinx) -> str:
+    """The preview's Typst source, from the site's profile: the root page's, else the first."""
+    profiles = cv_domain(app.env).of_kind("profile")
     profile = next((p for p in profiles if p.docname == app.config.root_doc), profiles[0] if profiles else None)
-    name = profile.title if profile else app.config.author
-    source = preview_source(profile, name)
-    outputs, made = record(app), digest((source, getattr(typst, "__version__", "")))
-    if outputs.unchanged("preview", made):  # drawn by an earlier build from the same source
-        return
-    png = typst.compile(source.encode(), format="png", ppi=72.0, ignore_system_fonts=True)
-    write_if_changed(Path(app.outdir, PREVIEW), png)
-    outputs.note("preview", made, [PREVIEW])
+    return preview_source(profile, profile.title if profile else app.config.author)
+
+
+class Preview(Output):
+    """The preview image a link to the site shows (``_static/portfolio-preview.png``), drawn by
+    Typst from the site's profile, where sphinxext-opengraph is loaded and ``ogp_image`` is ours."""
+
+    name = "preview"
+
+    def wanted(self, app: Sphinx) -> bool:
+        builds = app.builder.name in WEBSITE_BUILDERS and OPENGRAPH in app.extensions
+        return builds and app.config.ogp_image == PREVIEW
+
+    def made_from(self, app: Sphinx) -> str:
+        return digest((site_preview_source(app), getattr(typst, "__version__", "")))
+
+    def write(self, app: Sphinx) -> list[str]:
+        source = site_preview_source(app)
+        png = typst.compile(source.encode(), format="png", ppi=72.0, ignore_system_fonts=True)
+        write_if_changed(Path(app.outdir, PREVIEW), png)
+        return [PREVIEW]
+
+    def claims(self, relative: str) -> bool:
+        return relative == os.path.normpath(PREVIEW)
+
+    def own_files(self, app: Sphinx) -> set[str]:
+        return {PREVIEW} if self.wanted(app) else set()
 
 
 def introduction(doctree: nodes.document) -> str:
@@ -119,7 +134,7 @@ def summary(title: str, author: str, cards: list[Entry], papers: int) -> str:
 def describe(app: Sphinx, pagename: str, doctree: nodes.document, title: str) -> str:
     if pagename == app.config.root_doc and (given := " ".join(app.config.portfolio_description.split())):
         return given
-    domain: CVDomain = app.env.domains[CVDomain.name]  # type: ignore[assignment]
+    domain = cv_domain(app.env)
     cards = domain.on_page(pagename)
     author = app.config.author or app.config.project
     if text := introduction(doctree):
@@ -164,4 +179,3 @@ def add_description(app: Sphinx, pagename: str, templatename: str, context: dict
 def setup_sharing(app: Sphinx) -> None:
     app.connect("config-inited", defaults)
     app.connect("html-page-context", add_description, priority=400)
-    app.connect("build-finished", write_preview)

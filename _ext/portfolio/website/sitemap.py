@@ -15,8 +15,8 @@ from xml.sax.saxutils import escape
 from sphinx.application import Sphinx
 
 from ..config import writes_paper_pages
-from ..domain import CVDomain
-from ..outputs import write_if_changed
+from ..domain import cv_domain
+from ..outputs import Output, write_if_changed
 
 FILENAME = "sitemap.xml"
 NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -29,7 +29,7 @@ def addresses(app: Sphinx) -> list[str]:
     builder, env = app.builder, app.env
     pages = set(env.found_docs)
     if writes_paper_pages(builder, app.config):
-        domain: CVDomain = env.domains[CVDomain.name]  # type: ignore[assignment]
+        domain = cv_domain(env)
         pages |= {paper.page for paper in domain.papers.values() if paper.page}
     base = app.config.html_baseurl.rstrip("/") + "/"
     return sorted(base + builder.get_target_uri(page) for page in pages)
@@ -40,10 +40,24 @@ def sitemap(urls: list[str]) -> str:
     return f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="{NS}">\n{"".join(lines)}</urlset>\n'
 
 
-def write_sitemap(app: Sphinx, exception: Exception | None) -> None:
-    if exception is None and app.builder.name in BUILDERS and app.config.html_baseurl:
+class Sitemap(Output):
+    """``sitemap.xml``, made from the pages found and the papers' pages, where the site has an address."""
+
+    name = FILENAME
+
+    def wanted(self, app: Sphinx) -> bool:
+        return app.builder.name in BUILDERS and bool(app.config.html_baseurl)
+
+    def made_from(self, app: Sphinx) -> None:
+        """Made on every build: it is quicker to make than a digest of what it is made from."""
+        return None
+
+    def write(self, app: Sphinx) -> list[str]:
         write_if_changed(Path(app.outdir, FILENAME), sitemap(addresses(app)))
+        return [FILENAME]
 
+    def claims(self, relative: str) -> bool:
+        return relative == FILENAME
 
-def setup_sitemap(app: Sphinx) -> None:
-    app.connect("build-finished", write_sitemap, priority=800)
+    def own_files(self, app: Sphinx) -> set[str]:
+        return {FILENAME} if self.wanted(app) else set()

@@ -3,14 +3,15 @@
 Sphinx writes into the output folder and never removes anything: the page of a
 deleted document, the page of a paper whose entry left ``refs.bib``, a PDF under
 last month's name, an image no page shows stay there and are deployed with the
-site. After every build of the website (``build-finished``, once the PDF is
-written) the files that no current source makes are removed, so an incremental
-build leaves the same files as a clean one. Only files this kind of build makes
-are judged, only inside the output folder: pages (by the builder's suffix), the
-PDFs and their Typst sources at the top, the BibTeX files of the papers (``refs.bib``,
-``papers/*.bib``), ``_sources/``, and the images and downloads
-that the previous build's sources used (other extensions write into ``_images/``
-too: what Sphinx did not copy there is not ours to judge). Files copied from
+site. After every build of the website, once the outputs written after the pages are
+written (``pipeline.py``), the files that no current source makes are removed, so an
+incremental build leaves the same files as a clean one. Only files this kind of build makes
+are judged, only inside the output folder: pages (by the builder's suffix), ``_sources/``,
+the images and downloads that the previous build's sources used (other extensions write into
+``_images/`` too: what Sphinx did not copy there is not ours to judge), and the files of the
+kinds each output claims (``Output.claims``: the PDFs and their Typst sources at the top, the
+BibTeX files, ``resume.json``, ``sitemap.xml``), which are kept where an output owns them
+(``Output.own_files``) or recorded them (``incremental.Record``). Files copied from
 ``html_extra_path``, ``_static/``, hidden files and folders (doctrees kept inside
 the output), the folders of the site's other languages (``de/``) and everything else stay.
 A build that read nothing and wrote no page (the builder's ``unchanged``) leaves the folder
@@ -21,26 +22,20 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
-from ..domain import CVDomain
 from ..incremental import record
 from ..nodes import WEBSITE_BUILDERS
-from ..pdf.settings import written
-from .bibfiles import ALL_PAPERS
+from ..outputs import Output
+from ..state import build_state
 
 logger = logging.getLogger(__name__)
 
-#: the builder's record of this build: the time it started, the extra pages it wrote, and the
-#: images and downloads of the previous build
-_STARTED = "_portfolio_build_started"
-_PAGES = "_portfolio_pages_written"
-_PREVIOUS = "_portfolio_previous_files"
 #: folders of files Sphinx copies from the sources, none of them a page of the site
 COPIES = ("_images", "_downloads", "_sources")
 
@@ -59,26 +54,26 @@ def copied_files(app: Sphinx) -> set[Path]:
 
 def note_start(app: Sphinx) -> None:
     """Before reading, the environment is still the previous build's."""
-    setattr(app.builder, _STARTED, time.time_ns())
-    setattr(app.builder, _PAGES, set())
-    setattr(app.builder, _PREVIOUS, copied_files(app))
+    state = build_state(app)
+    state.started = time.time_ns()
+    state.pages_written = set()
+    state.previous_files = copied_files(app)
 
 
 def note_page(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
     """Pages that are not documents (genindex, search, paper pages) are written in the main
     process on every build: those written are those that exist."""
-    written: set[str] = getattr(app.builder, _PAGES, set())
     if _active(app):
-        written.add(pagename)
+        build_state(app).pages_written.add(pagename)
 
 
-def expected(app: Sphinx) -> set[str]:
+def expected(app: Sphinx, outputs: Iterable[Output]) -> set[str]:
     """Every file of the judged kinds that the current sources make, relative to the output folder
     (as strings: a site may have thousands of paper pages)."""
     builder, env, config = app.builder, app.env, app.config
     outdir = Path(app.outdir)
     docs = {config.root_doc} if builder.name == "singlehtml" else set(env.found_docs)
-    pages = docs | getattr(builder, _PAGES, set())
+    pages = docs | build_state(app).pages_written
     found = {str(Path(builder.get_outfilename(page)).relative_to(outdir)) for page in pages}  # type: ignore[attr-defined]
     found |= {str(p) for p in copied_files(app)}
     found |= {os.path.normpath(name) for name in record(app).files()}  # made by an earlier build, still current
@@ -90,14 +85,8 @@ def expected(app: Sphinx) -> set[str]:
             if suffix != config.html_sourcelink_suffix:
                 source += config.html_sourcelink_suffix
             found.add(str(Path("_sources", source)))
-    if config.portfolio_pdf:
-        for variant in written(config, app.confdir):
-            found.add(variant.name)
-            if config.portfolio_pdf_keep_typst:
-                found.add(str(Path(variant.name).with_suffix(".typ")))
-    domain: CVDomain = env.domains[CVDomain.name]  # type: ignore[assignment]
-    found |= {os.path.normpath(paper.page + ".bib") for paper in domain.papers.values() if paper.page}
-    found.add(ALL_PAPERS)
+    for output in outputs:
+        found |= {os.path.normpath(name) for name in output.own_files(app)}
     return found
 
 
@@ -114,11 +103,16 @@ def extra_files(app: Sphinx) -> set[str]:
 
 
 def judged(
-    outdir: Path, suffix: str, doctrees: Path, previous: set[Path], languages: tuple[str, ...] = ()
+    outdir: Path,
+    suffix: str,
+    doctrees: Path,
+    previous: set[Path],
+    claimed: Callable[[str], bool],
+    languages: tuple[str, ...] = (),
 ) -> Iterator[str]:
-    """The files of the kinds this build makes: pages, top-level PDFs and Typst sources,
-    ``_sources``, and the previous build's images and downloads; never through a symlink, never
-    in the folders of the site's other languages (their own builds judge those).
+    """The files of the kinds this build makes: pages, ``_sources``, the previous build's images
+    and downloads, and what an output claims; never through a symlink, never in the folders of
+    the site's other languages (their own builds judge those).
     (Paths as strings while walking: thousands of paper pages make ``Path`` slow here.)"""
     before = {str(p) for p in previous}
     root, skipped = str(outdir), str(doctrees)
@@ -138,29 +132,31 @@ def judged(
             if name.startswith(".") or os.path.islink(os.path.join(folder, name)):
                 continue
             relative = os.path.join(relative_folder, name) if relative_folder else name
-            extension = os.path.splitext(name)[1]
             page = name.endswith(suffix) and first not in COPIES
-            beside = top and extension in (".pdf", ".typ", ".bib")
-            paper = first == "papers" and extension == ".bib"
-            if page or beside or paper or first == "_sources" or relative in before:
+            if page or first == "_sources" or relative in before or claimed(relative):
                 yield relative
 
 
-def remove_stale(app: Sphinx, exception: Exception | None) -> None:
-    """After a successful website build: remove every judged file no current source makes,
-    and the folders this empties."""
-    if exception is not None or not _active(app):
+def remove_stale(app: Sphinx, outputs: tuple[Output, ...]) -> None:
+    """After the outputs of a successful website build: remove every judged file no current
+    source makes, and the folders this empties."""
+    if not _active(app):
         return
     if getattr(app.builder, "unchanged", False):  # no page written, nothing read or removed: nothing went stale
         return
     outdir = Path(app.outdir).resolve()
-    keep = expected(app) | extra_files(app)
-    started = getattr(app.builder, _STARTED, time.time_ns())
+    keep = expected(app, outputs) | extra_files(app)
+    state = build_state(app)
+    started = state.started if state.started is not None else time.time_ns()
     doctrees = Path(app.doctreedir).resolve()
     suffix = getattr(app.builder, "out_suffix", ".html")
     removed: list[Path] = []
     languages = tuple(str(code) for code in app.config.portfolio_languages if code != app.config.language)
-    for relative in judged(outdir, suffix, doctrees, getattr(app.builder, _PREVIOUS, set()), languages):
+
+    def claimed(relative: str) -> bool:
+        return any(output.claims(relative) for output in outputs)
+
+    for relative in judged(outdir, suffix, doctrees, state.previous_files, claimed, languages):
         path = outdir / relative
         if relative in keep or path.stat().st_mtime_ns >= started:  # written by this build
             continue
@@ -176,7 +172,6 @@ def remove_stale(app: Sphinx, exception: Exception | None) -> None:
 
 
 def setup_stale(app: Sphinx) -> None:
+    """``remove_stale`` runs in the pipeline, after the outputs."""
     app.connect("builder-inited", note_start)
     app.connect("html-page-context", note_page)
-    # after the PDF (500) and the sitemap (800) are written
-    app.connect("build-finished", remove_stale, priority=900)

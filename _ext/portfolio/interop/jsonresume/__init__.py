@@ -3,6 +3,6 @@
 
 from __future__ import annotations
 
-from .export import FILENAME, setup_jsonresume
+from .export import FILENAME, ResumeJSON
 
-__all__ = ["FILENAME", "setup_jsonresume"]
+__all__ = ["FILENAME", "ResumeJSON"]

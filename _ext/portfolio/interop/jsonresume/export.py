@@ -31,10 +31,10 @@ from ...bibliography.latex import plain
 from ...bibliography.links import field_links
 from ...dates import CVDate
 from ...directives.talk import TALK_KINDS
-from ...domain import CVDomain
-from ...incremental import config_digest, digest, generation, record
+from ...domain import cv_domain
+from ...incremental import config_digest, digest, generation
 from ...nodes import WEBSITE_BUILDERS
-from ...outputs import write_if_changed
+from ...outputs import Output, write_if_changed
 from ...records import Entry, Paper, When
 from .texts import CardText, page_texts
 
@@ -116,7 +116,7 @@ class Resume:
     def __init__(self, app: Sphinx) -> None:
         self.app = app
         self.config = app.config
-        self.domain: CVDomain = app.env.domains[CVDomain.name]  # type: ignore[assignment]
+        self.domain = cv_domain(app.env)
         entries = self.domain.by_id().values()
         self.texts = page_texts(app, {e.docname for e in entries})
 
@@ -395,17 +395,24 @@ def resume(app: Sphinx) -> dict[str, Any]:
     return Resume(app).data()
 
 
-def write_resume(app: Sphinx, exception: Exception | None) -> None:
-    """After a website build: ``resume.json`` in the output folder, rewritten only when it changes."""
-    if exception is not None or app.builder.name not in WEBSITE_BUILDERS:
-        return
-    outputs = record(app)
-    made = digest((generation(app.env), config_digest(app), os.environ.get("SOURCE_DATE_EPOCH", "")))
-    if outputs.unchanged(FILENAME, made):  # made from the same pages and settings by an earlier build
-        return
-    write_if_changed(Path(app.outdir, FILENAME), json.dumps(resume(app), ensure_ascii=False, indent=2) + "\n")
-    outputs.note(FILENAME, made, [FILENAME])
+class ResumeJSON(Output):
+    """``resume.json`` beside the website, made from the records (the environment's generation), the
+    settings and the day of the sources."""
 
+    name = FILENAME
 
-def setup_jsonresume(app: Sphinx) -> None:
-    app.connect("build-finished", write_resume)
+    def wanted(self, app: Sphinx) -> bool:
+        return app.builder.name in WEBSITE_BUILDERS
+
+    def made_from(self, app: Sphinx) -> str:
+        return digest((generation(app.env), config_digest(app), os.environ.get("SOURCE_DATE_EPOCH", "")))
+
+    def write(self, app: Sphinx) -> list[str]:
+        write_if_changed(Path(app.outdir, FILENAME), json.dumps(resume(app), ensure_ascii=False, indent=2) + "\n")
+        return [FILENAME]
+
+    def claims(self, relative: str) -> bool:
+        return relative == FILENAME
+
+    def own_files(self, app: Sphinx) -> set[str]:
+        return {FILENAME} if self.wanted(app) else set()
