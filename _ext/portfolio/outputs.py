@@ -9,8 +9,8 @@ nothing touches nothing.
 
 from __future__ import annotations
 
-from abc import ABC, abstractmethod
 from pathlib import Path
+from typing import Protocol
 
 from sphinx.application import Sphinx
 
@@ -27,38 +27,39 @@ def write_if_changed(path: Path, data: bytes | str) -> bool:
     return True
 
 
-class Output(ABC):
-    """One output written after the pages."""
+class Output(Protocol):
+    """One output written after the pages; each output class names it as its base."""
 
     #: its name in the record of the files made (``incremental.Record``)
     name: str
 
-    @abstractmethod
     def wanted(self, app: Sphinx) -> bool:
         """Whether this build writes it."""
+        ...
 
-    @abstractmethod
     def made_from(self, app: Sphinx) -> str | None:
         """The digest of everything it is made from: where an earlier build made it from the same
         and its files are as that build wrote them, it is not made again. None: made on every
         build (its file rewritten only where it changed), or recorded by the output itself."""
+        ...
 
-    @abstractmethod
     def write(self, app: Sphinx) -> list[str]:
         """Write its files; those it made, relative to the output folder."""
+        ...
 
-    @abstractmethod
     def claims(self, relative: str) -> bool:
         """Whether a file of the output folder (relative to it, as ``os.path`` writes it) is of a
         kind this output writes: stale-file removal judges those."""
+        ...
 
-    @abstractmethod
     def own_files(self, app: Sphinx) -> set[str]:
         """The files of the kinds it claims that the current sources make (relative to the output
         folder): stale-file removal keeps them."""
+        ...
 
     def abandon(self, app: Sphinx) -> None:
-        """The build failed: let go of work under way, write nothing."""
+        """The build failed: let go of work under way, write nothing (most have none)."""
+        return None
 
     def run(self, app: Sphinx) -> None:
         """Make it, unless an earlier build made it from the same inputs."""

@@ -40,8 +40,8 @@ from ..i18n import _
 from ..incremental import config_digest, digest, fingerprint, frame, record
 from ..nodes import WEBSITE_BUILDERS, WebsiteOnly, cv_paper_extras, cv_pub_links, cv_pub_title, cv_sep
 from ..records import Paper
-from ..validate import cut, is_web_url
 from ..state import build_state
+from ..validate import cut, is_web_url
 from .jsonld import json_ld
 
 PAGE_FOLDER = "papers/"
@@ -416,10 +416,10 @@ def paper_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     # where the bib files, the papers and what every page shows are as before, each page is as it was
     # made unless its file changed since: no entry need be looked at
     sources = sorted((str(path), bibfile.mtime) for path, bibfile in compat.bibfiles(app.env).items())
-    all_papers = fingerprint(every_page, sources, sorted(domain.papers.items()))  # type: ignore[attr-defined]
+    all_papers = fingerprint(every_page, sources, sorted(domain.papers.items()))
     same = outputs.unchanged("pages:papers", all_papers)
     outputs.note("pages:papers", all_papers, [])
-    for key, paper in sorted(domain.papers.items()):  # type: ignore[attr-defined]
+    for key, paper in sorted(domain.papers.items()):
         entry = entries.get(key)
         if entry is None or not paper.page:
             continue
