@@ -7,12 +7,12 @@ the papers' files are published before the entries that link to them are formatt
 ids and pages come from the formatted entries; the labels other projects link to and the pages
 rewritten because what they show changed come from the papers and entries.
 
-After the pages (``build-finished``), ``OUTPUTS`` in their order, each an ``outputs.Output`` that
-says what it is made from, what it writes and which files are its own; then stale-file removal,
-which asks the outputs for their files; then the record of what was made (kept only where the
-build did not warn). The handler runs late (priority 900), after other extensions' handlers
-(500 by default), which may write into the output folder or warn; only the garbage collector's
-settings are put back after it (``collector.py``, 1000).
+After the pages (``build-finished``), one line on the papers that link nowhere, then ``OUTPUTS``
+in their order, each an ``outputs.Output`` that says what it is made from, what it writes and which
+files are its own; then stale-file removal, which asks the outputs for their files; then the
+record of what was made (kept only where the build did not warn). The handler runs late (priority
+900), after other extensions' handlers (500 by default), which may write into the output folder or
+warn; only the garbage collector's settings are put back after it (``collector.py``, 1000).
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from sphinx.environment import BuildEnvironment
 
 from .bibliography.files import publish
 from .bibliography.ids import canonical_ids
+from .bibliography.lint import report_unlinked
 from .bibliography.selected import rewrite_changed
 from .domain import publish_labels, rewrite_linked_pages
 from .incremental import forget_warned_build, new_generation, save_record
@@ -77,6 +78,7 @@ def after_the_pages(app: Sphinx, exception: Exception | None) -> None:
             for output in OUTPUTS:
                 output.abandon(app)
             return
+        report_unlinked(app)
         for output in OUTPUTS:
             if output.wanted(app):
                 output.run(app)

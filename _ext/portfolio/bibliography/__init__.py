@@ -17,7 +17,7 @@ from ..warnings import Subtype, warn
 from . import compat
 from .groups import setup_groups
 from .ids import default_ids
-from .lint import check_bibfiles, report_unlinked, start_capture
+from .lint import check_bibfiles, start_capture
 from .marks import setup_marks
 from .names import AUTHOR_FORMS, Owners, check_owner_names
 from .reuse import setup_reuse
@@ -53,8 +53,7 @@ def setup_bibliography(app: Sphinx) -> None:
     app.connect("builder-inited", _if_bibtex(start_capture), priority=400)
     app.connect("builder-inited", _if_bibtex(check_bibfiles), priority=600)
     app.connect("builder-inited", _if_bibtex(check_owner_names), priority=650)
-    # after reading, around sphinxcontrib-bibtex's formatting: publish and canonical_ids, in pipeline.py
-    app.connect("build-finished", _if_bibtex(report_unlinked))
+    # publish, canonical_ids and report_unlinked run in pipeline.py
     setup_marks(app)
     setup_groups(app)
     setup_selected(app)

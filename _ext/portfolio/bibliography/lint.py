@@ -205,10 +205,10 @@ def check_same_works(entries: dict[str, Entry], where: dict[str, str]) -> None:
             seen.setdefault((reason, mark), key)
 
 
-def report_unlinked(app: Sphinx, exception: Exception | None) -> None:
-    """One line at the end of a build: the listed papers a reader cannot follow anywhere (no doi,
-    url, pdf or eprint). Information, not a warning: a CV may well give no DOIs."""
-    if exception is not None:
+def report_unlinked(app: Sphinx) -> None:
+    """One line at the end of a build (``pipeline.py``): the listed papers a reader cannot follow
+    anywhere (no doi, url, pdf or eprint). Information, not a warning: a CV may well give no DOIs."""
+    if not compat.loaded(app):
         return
     domain = cv_domain(app.env)
     entries = compat.entries(app.env)
