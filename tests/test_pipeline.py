@@ -65,3 +65,11 @@ def test_a_file_no_output_makes_any_more_goes(tmp_path):
     assert "sitemap.xml" not in files(Path(again.outdir))
     sphinx_backup = {".buildinfo.bak"}  # Sphinx's own, after the configuration changed
     assert files(Path(again.outdir)) - sphinx_backup == files(Path(fresh.outdir))
+
+
+def test_no_state_of_ours_is_set_on_sphinx_objects(site):
+    """Build state is in the ``cv`` domain's data or the build's ``BuildState``, never in attributes
+    set on Sphinx's environment or builder (the environment's are pickled with it)."""
+    assert not [name for name in vars(site.env) if "portfolio" in name]
+    assert not [name for name in vars(site.builder) if "portfolio" in name]
+    assert build_state(site).started is not None and build_state(site).record is not None
