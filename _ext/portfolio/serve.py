@@ -31,6 +31,8 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
+from .speedups.collector import freeze, unfreeze
+
 #: folders never watched: outputs, caches, virtual environments, version control
 SKIPPED = frozenset({"_build", "__pycache__", "node_modules", "build", "dist"})
 #: where a served page asks whether a newer build is there
@@ -156,11 +158,10 @@ def snapshot(srcdir: Path, outdir: Path) -> dict[Path, int]:
 def forget_between_builds() -> None:
     """What one build process may keep but a server must not: the static files' checksums (Sphinx
     caches them for the life of the process) and the date of the last commit (the PDFs' date)."""
-    from sphinx.builders.html import _assets
-
+    from .compat.sphinx import forget_static_checksums
     from .pdf.settings import _last_commit
 
-    getattr(_assets._file_checksum_inner, "cache_clear", lambda: None)()
+    forget_static_checksums()
     _last_commit.cache_clear()
 
 
@@ -197,12 +198,12 @@ class Session:
             warning=sys.stderr,
             tags=self.options.tag,
         )
-        gc.freeze()  # what is set up now lives through the build: the collector need not look at it
+        freeze()  # what is set up now lives through the build: the collector need not look at it
 
     def close(self) -> None:
         self.app = None
         self.stack.close()
-        gc.unfreeze()
+        unfreeze()
         gc.collect()  # the last application, while nothing is waiting
 
     def build(self, builds: Builds) -> None:

@@ -25,7 +25,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from ..domain import CVDomain
 from ..nodes import cv_year_groups
 from ..warnings import Subtype, warn
-from . import compat
+from ..compat import bibtex as compat
 
 GROUPS = ("type", "year")
 

@@ -26,9 +26,9 @@ from ..domain import CVDomain
 from ..i18n import _
 from ..records import Paper
 from ..warnings import Subtype, warn
-from . import compat
+from ..compat import bibtex as compat
 from .latex import plain
-from .reuse import formatted_again
+from ..speedups.bibtex import formatted_again
 
 PREFIX = "paper-"
 #: keys that are safe as they are in a file name and a relative link: no "/", "\", ":" or leading dot

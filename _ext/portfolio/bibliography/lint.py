@@ -28,7 +28,7 @@ from ..domain import CVDomain
 from ..encoding import first_bad_line
 from ..validate import has_markup
 from ..warnings import Subtype, logger, warn
-from . import compat
+from ..compat import bibtex as compat
 from .ids import MAX_KEY_LENGTH, unsafe_key
 from .latex import plain
 from .links import bare_doi, entry_links

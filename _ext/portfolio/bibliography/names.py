@@ -22,7 +22,7 @@ from sphinx.application import Sphinx
 
 from ..config import conf_location
 from ..warnings import Subtype, warn
-from . import compat
+from ..compat import bibtex as compat
 from .latex import plain
 
 #: how authors are written: last name and initials, or the names as the bib file has them

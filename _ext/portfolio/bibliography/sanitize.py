@@ -24,7 +24,7 @@ from sphinx.environment import BuildEnvironment
 
 from ..validate import MAX_ABSTRACT_LENGTH, MAX_LENGTH, cut, is_web_url
 from ..warnings import Subtype, warn
-from . import compat
+from ..compat import bibtex as compat
 from .files import check_files
 from .links import LINK_FIELDS, archive, field_links, is_file
 from .source import BibEntrySpan

@@ -27,7 +27,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from ..domain import CVDomain
 from ..warnings import Subtype, warn
-from . import compat
+from ..compat import bibtex as compat
 from .latex import plain
 from .names import display_name, is_owner
 

@@ -26,7 +26,7 @@ from pybtex.style.template import FieldIsMissing, join, names, node, optional, t
 
 from ..i18n import _
 from ..nodes import cv_pub_authors, cv_pub_links, cv_pub_note, cv_pub_title, cv_sep
-from . import compat
+from ..compat import bibtex as compat
 from .latex import MATH_TAG, rich
 from .links import ROOT, LocalFiles, entry_links
 from .marks import cv_math, cv_pub_badge

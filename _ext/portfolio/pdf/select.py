@@ -16,7 +16,7 @@ from sphinx import addnodes
 from sphinx.environment import BuildEnvironment
 from sphinx.util.tags import Tags
 
-from ..bibliography import compat
+from ..compat import bibtex as compat
 from ..bibliography.selected import is_selected
 from ..domain import CVDomain
 from ..i18n import _

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
-from ..bibliography import compat
+from ..compat import bibtex as compat
 from ..bibliography.bibtex import to_bibtex
 from ..domain import CVDomain
 from ..incremental import config_digest, fingerprint, record

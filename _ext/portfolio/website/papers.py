@@ -28,7 +28,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.osutil import relative_uri
 from sphinx.writers.html5 import HTML5Translator
 
-from ..bibliography import compat
+from ..compat import bibtex as compat
 from ..bibliography.bibtex import to_bibtex
 from ..bibliography.latex import plain
 from ..bibliography.links import ROOT, LocalFiles, archive, bare_doi, entry_links, is_file

@@ -26,7 +26,7 @@ from pybtex.database import Entry as BibEntry
 from pybtex.database import Person
 from sphinx.application import Sphinx
 
-from ...bibliography import compat
+from ...compat import bibtex as compat
 from ...bibliography.latex import plain
 from ...bibliography.links import field_links
 from ...dates import CVDate
