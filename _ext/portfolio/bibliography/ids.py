@@ -21,14 +21,14 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 
+from ..compat import bibtex as compat
 from ..config import writes_paper_pages
 from ..domain import CVDomain
 from ..i18n import _
 from ..records import Paper
-from ..warnings import Subtype, warn
-from ..compat import bibtex as compat
-from .latex import plain
 from ..speedups.bibtex import formatted_again
+from ..warnings import Subtype, warn
+from .latex import plain
 
 PREFIX = "paper-"
 #: keys that are safe as they are in a file name and a relative link: no "/", "\", ":" or leading dot

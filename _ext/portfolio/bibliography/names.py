@@ -20,9 +20,9 @@ from functools import lru_cache
 from pybtex.database import Person
 from sphinx.application import Sphinx
 
+from ..compat import bibtex as compat
 from ..config import conf_location
 from ..warnings import Subtype, warn
-from ..compat import bibtex as compat
 from .latex import plain
 
 #: how authors are written: last name and initials, or the names as the bib file has them

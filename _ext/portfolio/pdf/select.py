@@ -16,8 +16,8 @@ from sphinx import addnodes
 from sphinx.environment import BuildEnvironment
 from sphinx.util.tags import Tags
 
-from ..compat import bibtex as compat
 from ..bibliography.selected import is_selected
+from ..compat import bibtex as compat
 from ..domain import CVDomain
 from ..i18n import _
 from ..nodes import cv_body, cv_entry, cv_header, cv_tag, cv_title, joined

@@ -12,8 +12,8 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
-from ..compat import bibtex as compat
 from ..bibliography.bibtex import to_bibtex
+from ..compat import bibtex as compat
 from ..domain import CVDomain
 from ..incremental import config_digest, fingerprint, record
 from ..nodes import WEBSITE_BUILDERS
