@@ -17,7 +17,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 
 from . import bibtex, collector, exit, jinja, myst
-from .switch import Speedup, switch
+from .switch import Speedup, choose
 
 #: every speed-up, in the order they are checked
 SPEEDUPS: tuple[Speedup, ...] = (collector.SPEEDUP, myst.SPEEDUP, jinja.SPEEDUP, bibtex.SPEEDUP, exit.SPEEDUP)
@@ -25,7 +25,7 @@ SPEEDUPS: tuple[Speedup, ...] = (collector.SPEEDUP, myst.SPEEDUP, jinja.SPEEDUP,
 
 def turn_on(app: Sphinx, config: Config) -> None:
     """As the settings say, before anything of the build (the pickled environment) is loaded."""
-    switch(app, config, SPEEDUPS)
+    choose(app, config, SPEEDUPS)
     myst.install()
     collector.relax(app, config)
 

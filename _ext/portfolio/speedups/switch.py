@@ -38,7 +38,7 @@ def is_on(speedup: Speedup) -> bool:
     return speedup.name in _ON
 
 
-def switch(app: Sphinx, config: Config, speedups: Iterable[Speedup]) -> None:
+def choose(app: Sphinx, config: Config, speedups: Iterable[Speedup]) -> None:
     """Turn on those of ``speedups`` that apply, where ``portfolio_speedups`` is on."""
     _ON.clear()
     if not config.portfolio_speedups:
@@ -49,7 +49,7 @@ def switch(app: Sphinx, config: Config, speedups: Iterable[Speedup]) -> None:
         else:
             warn(
                 f"speed-up {speedup.name!r} is off: {speedup.target} is not as it expects in the installed "
-                "versions (the build is as fast as without it; see _ext/portfolio/speedups/)",
+                "versions; the build goes on without it (see _ext/portfolio/speedups/)",
                 Subtype.SPEEDUPS,
                 f"{app.confdir / 'conf.py'}:1",
             )
