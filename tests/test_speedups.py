@@ -97,3 +97,24 @@ def test_the_lint_finds_private_names_outside_the_seam(tmp_path):
     found = problems(tmp_path)
     assert [line.partition(":")[0] for line in found] == ["_ext/portfolio/website/hacks.py"] * 5, found
     assert [int(line.split(":")[1]) for line in found] == [3, 5, 6, 7, 8], found
+
+
+def test_what_compat_relies_on_is_still_there():
+    """The private names of ``compat/`` in the installed versions: where one is gone, a feature (a
+    file left untouched, a catalog read again, a label) would silently stop working."""
+    import gettext
+
+    import furo
+    import sphinx.ext.githubpages
+    from portfolio.compat.furo import PYGMENTS_CSS_HANDLER
+    from portfolio.compat.githubpages import NOJEKYLL_CNAME_HANDLER
+    from sphinx import locale
+    from sphinx.builders.html import _assets
+    from sphinx.search import IndexBuilder
+
+    modules = {"furo": furo, "sphinx.ext.githubpages": sphinx.ext.githubpages}
+    for module, name in (PYGMENTS_CSS_HANDLER, NOJEKYLL_CNAME_HANDLER):
+        assert callable(getattr(modules[module], name, None)), (module, name)
+    assert isinstance(gettext._translations, dict) and isinstance(locale.translators, dict)
+    assert callable(_assets._file_checksum_inner.cache_clear)
+    assert {"_mapping", "_title_mapping"} <= set(IndexBuilder.__init__.__code__.co_names)

@@ -5,6 +5,7 @@
 - ``collector.py``: Python's garbage collector runs less often during a build;
 - ``myst.py``: MyST's documents made with docutils' default settings worked out once;
 - ``jinja.py``: the theme's templates compiled once and not checked again for every page;
+- ``assets.py``: the style sheets' and scripts' tags made once per page depth, not for every page;
 - ``bibtex.py``: sphinxcontrib-bibtex's formatted entries kept where nothing they depend on changed;
 - ``exit.py``: ``nox -s build``'s sphinx-build ended without taking its heap apart.
 
@@ -16,11 +17,18 @@ from __future__ import annotations
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
-from . import bibtex, collector, exit, jinja, myst
+from . import assets, bibtex, collector, exit, jinja, myst
 from .switch import Speedup, choose
 
 #: every speed-up, in the order they are checked
-SPEEDUPS: tuple[Speedup, ...] = (collector.SPEEDUP, myst.SPEEDUP, jinja.SPEEDUP, bibtex.SPEEDUP, exit.SPEEDUP)
+SPEEDUPS: tuple[Speedup, ...] = (
+    collector.SPEEDUP,
+    myst.SPEEDUP,
+    jinja.SPEEDUP,
+    assets.SPEEDUP,
+    bibtex.SPEEDUP,
+    exit.SPEEDUP,
+)
 
 
 def turn_on(app: Sphinx, config: Config) -> None:
@@ -33,4 +41,6 @@ def turn_on(app: Sphinx, config: Config) -> None:
 def setup_speedups(app: Sphinx) -> None:
     app.connect("config-inited", turn_on, priority=100)
     app.connect("build-finished", collector.restore, priority=1000)  # after everything else the build does
+    app.connect("builder-inited", assets.forget)
+    app.connect("html-page-context", assets.shared_asset_tags)
     bibtex.setup_reuse(app)

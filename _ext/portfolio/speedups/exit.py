@@ -1,4 +1,4 @@
-"""``sphinx-build`` for ``nox -s build``: ``python -m portfolio.speedups.exit ARGS``, ended without
+"""``sphinx-build`` for ``nox -s build``: ``python -m portfolio.speedups ARGS``, ended without
 taking its heap apart object by object (as mypy ends): a fifth of a rebuild's time here, a second
 at 2,000 papers. Every file is written and closed by then; the standard streams are flushed.
 ``os._exit`` is Python's documented way to end a process without its clean-up."""
@@ -27,7 +27,3 @@ def main(argv: list[str]) -> int:
         sys.stderr.flush()
         os._exit(code)
     return code
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
