@@ -25,7 +25,7 @@ DEPLOY_PYTHON = "3.12"
 #: the oldest Python pyproject allows: `nox -s tests-lowest` runs on it
 LOWEST_PYTHON = PROJECT["requires-python"].removeprefix(">=")
 SPHINX_OPTIONS = ["-W", "--keep-going", "-n", "-q"]
-#: sphinx-build, ended without taking its heap apart where the speed-ups are on (_ext/portfolio/speedups/exit.py)
+#: sphinx-build, ended without taking its heap apart where the speed-ups are on (_ext/portfolio/speedups/fast_exit.py)
 SPHINX_BUILD = ["-m", "portfolio.speedups"]
 #: what `nox -s build` last built from and left in _build (see `_inputs`)
 STAMP = Path("_build/.build-inputs")

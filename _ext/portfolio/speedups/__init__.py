@@ -7,7 +7,7 @@
 - ``jinja.py``: the theme's templates compiled once and not checked again for every page;
 - ``assets.py``: the style sheets' and scripts' tags made once per page depth, not for every page;
 - ``bibtex.py``: sphinxcontrib-bibtex's formatted entries kept where nothing they depend on changed;
-- ``exit.py``: ``nox -s build``'s sphinx-build ended without taking its heap apart.
+- ``fast_exit.py``: ``nox -s build``'s sphinx-build ended without taking its heap apart.
 
 Other packages' private names that a feature needs are in ``compat/``.
 """
@@ -17,7 +17,7 @@ from __future__ import annotations
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
-from . import assets, bibtex, collector, exit, jinja, myst
+from . import assets, bibtex, collector, fast_exit, jinja, myst
 from .switch import Speedup, choose
 
 #: every speed-up, in the order they are checked
@@ -27,7 +27,7 @@ SPEEDUPS: tuple[Speedup, ...] = (
     jinja.SPEEDUP,
     assets.SPEEDUP,
     bibtex.SPEEDUP,
-    exit.SPEEDUP,
+    fast_exit.SPEEDUP,
 )
 
 

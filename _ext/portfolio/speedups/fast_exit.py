@@ -15,7 +15,7 @@ def applies() -> bool:
     return callable(getattr(os, "_exit", None))
 
 
-SPEEDUP = Speedup("exit", "os._exit", applies)
+SPEEDUP = Speedup("fast_exit", "os._exit", applies)
 
 
 def main(argv: list[str]) -> int:
