@@ -14,7 +14,6 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from .bibliography import setup_bibliography
-from .collector import setup_collector
 from .config import setup_config
 from .directives import setup_directives
 from .domain import setup_domain
@@ -25,6 +24,7 @@ from .incremental import setup_incremental
 from .pdf import setup_pdf
 from .pipeline import setup_pipeline
 from .rereads import setup_rereads
+from .speedups import setup_speedups
 from .transforms import setup_transforms
 from .untrusted import setup_untrusted
 from .website import setup_website
@@ -52,5 +52,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_website(app)
     setup_incremental(app)
     setup_pipeline(app)
-    setup_collector(app)
+    setup_speedups(app)
     return {"version": __version__, "env_version": 4, "parallel_read_safe": True, "parallel_write_safe": True}

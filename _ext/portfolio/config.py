@@ -226,6 +226,7 @@ SETTINGS: tuple[Setting, ...] = (
         "the bib keyword (in an entry's keywords) that puts a paper into {selected-publications}, as al-folio's "
         "selected = {true} does",
     ),
+    Setting("portfolio_speedups", True, "", (bool,), "the speed-ups of speedups/ (the same output, faster)"),
     Setting(
         "portfolio_description",
         "",

@@ -16,7 +16,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from .bibliography import compat
+from .compat import bibtex as compat
 from .domain import cv_domain
 from .nodes import cv_pub_note, cv_pub_title
 

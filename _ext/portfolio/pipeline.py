@@ -12,7 +12,7 @@ in their order, each an ``outputs.Output`` that says what it is made from, what 
 files are its own; then stale-file removal, which asks the outputs for their files; then the
 record of what was made (kept only where the build did not warn). The handler runs late (priority
 900), after other extensions' handlers (500 by default), which may write into the output folder or
-warn; only the garbage collector's settings are put back after it (``collector.py``, 1000).
+warn; only the garbage collector's settings are put back after it (``speedups/collector.py``, 1000).
 """
 
 from __future__ import annotations

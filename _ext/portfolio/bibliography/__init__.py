@@ -12,15 +12,14 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
+from ..compat import bibtex as compat
 from ..config import conf_location
 from ..warnings import Subtype, warn
-from . import compat
 from .groups import setup_groups
 from .ids import default_ids
 from .lint import check_bibfiles, start_capture
 from .marks import setup_marks
 from .names import AUTHOR_FORMS, Owners, check_owner_names
-from .reuse import setup_reuse
 from .selected import setup_selected
 from .style import register_plugins
 
@@ -57,4 +56,3 @@ def setup_bibliography(app: Sphinx) -> None:
     setup_marks(app)
     setup_groups(app)
     setup_selected(app)
-    setup_reuse(app)

@@ -21,8 +21,8 @@ from pybtex.database import Entry
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
+from ..compat import bibtex as compat
 from ..warnings import Subtype, warn
-from . import compat
 from .links import FILE_FIELDS, LocalFiles, is_file
 
 #: the name the files are registered under in the environment's download files (no document has it)

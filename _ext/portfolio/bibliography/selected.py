@@ -25,9 +25,9 @@ from sphinx.environment import BuildEnvironment
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
+from ..compat import bibtex as compat
 from ..domain import CVDomain, cv_domain
 from ..warnings import Subtype, warn
-from . import compat
 from .latex import plain
 from .names import display_name, is_owner
 

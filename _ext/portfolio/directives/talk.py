@@ -74,7 +74,9 @@ def _words(text: str) -> list[str]:
 
 
 def _names(heading_word: str, word: str) -> bool:
-    return heading_word.startswith(word) or (word.startswith(heading_word) and len(word) - len(heading_word) <= INFLECTION)
+    return heading_word.startswith(word) or (
+        word.startswith(heading_word) and len(word) - len(heading_word) <= INFLECTION
+    )
 
 
 def said_by(heading: str, kind: str) -> bool:

@@ -13,8 +13,8 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
-from ..bibliography import compat
 from ..bibliography.bibtex import to_bibtex
+from ..compat import bibtex as compat
 from ..domain import cv_domain
 from ..incremental import config_digest, fingerprint
 from ..nodes import WEBSITE_BUILDERS

@@ -16,10 +16,17 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
+from ..compat import bibtex as compat
 from ..domain import cv_domain
 from ..incremental import changed_pages, digest
 from ..state import build_state
-from . import compat
+from .switch import Speedup, is_on
+
+SPEEDUP = Speedup(
+    "bibtex_formatting",
+    "sphinxcontrib-bibtex's env-updated handler and its domain's records",
+    compat.has_env_updated_handler,
+)
 
 
 def formatted_again(app: Sphinx) -> bool:
@@ -49,6 +56,9 @@ def when_needed(format_all: Callable[[Sphinx, BuildEnvironment], Iterable[str]])
 
 def format_when_needed(app: Sphinx) -> None:
     """Replace sphinxcontrib-bibtex's handler, once every extension is set up."""
+    if not is_on(SPEEDUP):  # and a later build with it on formats afresh
+        cv_domain(app.env).kept.bibtex_inputs = None
+        return
     for listener in list(app.events.listeners.get("env-updated", [])):
         if compat.env_updated_handler(listener.handler):
             app.disconnect(listener.id)
