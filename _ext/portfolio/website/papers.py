@@ -21,7 +21,6 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 from pybtex.backends.html import Backend as HtmlBackend
 from pybtex.database import Entry
-from pybtex.plugin import find_plugin
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.transforms.post_transforms import SphinxPostTransform
@@ -41,6 +40,7 @@ from ..i18n import _
 from ..incremental import config_digest, digest, fingerprint, frame, record
 from ..nodes import WEBSITE_BUILDERS, WebsiteOnly, cv_paper_extras, cv_pub_links, cv_pub_title, cv_sep
 from ..records import Paper
+from ..text import plain_backend
 from ..validate import cut, is_web_url
 from .jsonld import json_ld
 
@@ -150,12 +150,6 @@ def page_template() -> Any:
         loader=FileSystemLoader(str(TEMPLATES)), autoescape=select_autoescape(default=True), keep_trailing_newline=True
     )
     return environment.get_template("portfolio/paper.html")
-
-
-@lru_cache(maxsize=1)
-def _plain_backend() -> Any:
-    """pybtex finds backends through entry points, milliseconds a lookup: once is enough."""
-    return find_plugin("pybtex.backends", "text")()
 
 
 def text(entry: Entry, field: str) -> str:
@@ -435,7 +429,7 @@ def paper_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         back = app.builder.get_relative_uri(pagename, paper.docname) + "#" + paper.id
         metatags = "\n".join(f'<meta name="{n}" content="{escape(v, quote=True)}">' for n, v in meta_tags(entry, key))
         metatags += "\n" + json_ld(scholarly_article(entry, url))
-        description = cut(formatted[key].text.render(_plain_backend()), 200)
+        description = cut(formatted[key].text.render(plain_backend()), 200)
         metatags += f'\n<meta name="description" content="{escape(description)}" />'
         metatags += open_graph(app, paper.title, description, url)
         root = site_root(app.builder, pagename)
