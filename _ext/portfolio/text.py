@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from functools import lru_cache
 from typing import Any
 
@@ -28,7 +29,6 @@ _GERMAN = (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("Ä", "Ae"), ("Ö", "Oe"),
 #: characters with a meaning in Typst markup: each is written with a backslash
 _TYPST_SPECIAL = frozenset("\\#$*_@<>[]`~/'\"-=+.()")
 _TRAILING_BRACKETS_RE = re.compile(r"\s*\([^()]{1,40}\)\s*$")
-_WORD_RE = re.compile(r"\w+")
 #: what Typst takes for a line break: in markup, two in a row would start a paragraph
 _TYPST_NEWLINE_RE = re.compile("\r\n|[\n\x0b\x0c\r\x85\u2028\u2029]")
 
@@ -67,15 +67,20 @@ def spellings(name: str) -> set[str]:
     return {form for form in (slug_word(name), german.replace("-", "")) if form}
 
 
+def folded_words(text: str) -> list[str]:
+    """A text's words, case and accents folded ("Eingeladene Vorträge": "eingeladene", "vortrage"):
+    how two spellings of one heading, name or title compare."""
+    folded = "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
+    return "".join(c if c.isalnum() else " " for c in folded).split()
+
+
 def same_name(org: str, heading: str) -> bool:
     """Whether an organisation is the one a heading names: "Example Institute of Technology (EIT)"
-    under "Example Institute of Technology" (case, punctuation and a trailing abbreviation in
-    brackets aside)."""
+    under "Example Institute of Technology" (case, accents, punctuation and a trailing abbreviation
+    in brackets aside)."""
 
-    def words(text: str, short: bool) -> str:
-        if short:
-            text = _TRAILING_BRACKETS_RE.sub("", text)
-        return " ".join(_WORD_RE.findall(text.casefold()))
+    def words(text: str, short: bool) -> list[str]:
+        return folded_words(_TRAILING_BRACKETS_RE.sub("", text) if short else text)
 
     return bool(heading.strip()) and any(
         words(org, a) == words(heading, b) for a in (False, True) for b in (False, True)
