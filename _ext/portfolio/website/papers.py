@@ -31,7 +31,7 @@ from ..bibliography import compat
 from ..bibliography.bibtex import to_bibtex
 from ..bibliography.latex import plain
 from ..bibliography.links import ROOT, LocalFiles, archive, bare_doi, entry_links, is_file
-from ..bibliography.marks import badge_html, badge_text, cv_pub_badge, math_html
+from ..bibliography.marks import cv_pub_badge, math_html
 from ..bibliography.style import TAGS
 from ..bibliography.venues import venue_badge
 from ..config import writes_paper_pages
@@ -103,18 +103,26 @@ _PAGE_RANGE_RE = re.compile(r"\s*(?:[\u2010-\u2015\u2212]+|-+)\s*")
 _SHARED_TOCTREES: WeakKeyDictionary[Any, dict[str, str]] = WeakKeyDictionary()
 
 
-class SafeHtmlBackend(HtmlBackend):
-    """pybtex's HTML backend writes link addresses into ``href`` unescaped; this one escapes them.
-    Our style's marks (``cv-pub-title``, ...) become the spans the publication lists have, not
-    elements of those names. ``text`` is HTML already: pybtex escaped every text in it."""
+class ReferenceBackend(HtmlBackend):
+    """The reference line of a paper's page: authors and venue, without the title, badge and links
+    that the page shows on their own; the title (its maths as MathML) is kept for the heading.
+    pybtex's HTML backend writes link addresses into ``href`` unescaped; this one escapes them. Our
+    style's marks (``cv-pub-authors``, ...) become the spans the publication lists have, not elements
+    of those names. ``text`` is HTML already: pybtex escaped every text in it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.title = ""
 
     @staticmethod
     def format_href(url: str, text: str, external: bool = False) -> str:
         return str(parts().link(url, Markup(text)))
 
     def format_tag(self, tag_name: str, text: str) -> str:
-        if tag_name == "cv-pub-badge":
-            return badge_html(badge_text(text)) if text else ""
+        if tag_name == "cv-pub-title":
+            self.title = text
+        if tag_name in PAGE_PARTS:
+            return ""
         if tag_name in TAGS:
             return str(parts().mark(tag_name, Markup(text)))
         return str(super().format_tag(tag_name, text))
@@ -122,20 +130,6 @@ class SafeHtmlBackend(HtmlBackend):
     @staticmethod
     def format_math(tex: str, text: str) -> str:
         return math_html(tex, text)
-
-
-class ReferenceBackend(SafeHtmlBackend):
-    """The reference line of a paper's page: authors and venue, without the title, badge and links
-    that the page shows on their own; the title (its maths as MathML) is kept for the heading."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.title = ""
-
-    def format_tag(self, tag_name: str, text: str) -> str:
-        if tag_name == "cv-pub-title":
-            self.title = text
-        return "" if tag_name in PAGE_PARTS else super().format_tag(tag_name, text)
 
 
 @lru_cache(maxsize=1)
