@@ -7,8 +7,6 @@ rewrites every page). The README's table of settings is checked against this lis
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -17,6 +15,7 @@ from sphinx.application import Sphinx
 from sphinx.builders import Builder
 from sphinx.config import Config
 
+from .text import slug
 from .warnings import Subtype, warn
 
 #: fields that reference managers (Zotero, JabRef, Mendeley, BibDesk) write for their user alone
@@ -253,33 +252,10 @@ def conf_location(app: Sphinx, name: str) -> str:
     return f"{conf}:{line}"
 
 
-#: letters that Unicode does not decompose into a Latin letter and marks
-_LATIN = str.maketrans(
-    {
-        "ß": "ss",
-        "æ": "ae",
-        "Æ": "AE",
-        "ø": "o",
-        "Ø": "O",
-        "œ": "oe",
-        "Œ": "OE",
-        "ł": "l",
-        "Ł": "L",
-        "đ": "d",
-        "Đ": "D",
-        "ð": "d",
-        "þ": "th",
-        "ı": "i",
-    }
-)
-
-
 def default_pdf_name(project: str) -> str:
-    """``"María Example-Ñúñez"`` -> ``maria-example-nunez-cv.pdf``: letters transliterated, one dot
-    (as ReadTheDocs wants)."""
-    ascii_text = unicodedata.normalize("NFKD", project.translate(_LATIN)).encode("ascii", "ignore").decode()
-    stem = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "cv"
-    return f"{stem}-cv.pdf"
+    """``"María Example-Ñúñez"`` -> ``maria-example-nunez-cv.pdf``: the project's slug, one dot (as
+    ReadTheDocs wants)."""
+    return f"{slug(project) or 'cv'}-cv.pdf"
 
 
 def writes_paper_pages(builder: type[Builder] | Builder, config: Config) -> bool:

@@ -31,8 +31,9 @@ from sphinx.transforms import SphinxTransform
 from sphinx.util.docutils import SphinxDirective
 
 from .compat import sphinx as sphinx_compat
-from .nodes import LINE_BREAK, cv_linebreak
+from .nodes import cv_linebreak
 from .private import PRIVATE_FILE
+from .text import LINE_BREAK
 from .warnings import Subtype, warn
 
 #: how each image format starts; SVG is text and is recognised by its root element

@@ -26,6 +26,7 @@ from ..config import conf_location, pdf_name
 from ..dates import CVDate
 from ..i18n import _, language_suffix
 from ..records import CARD_KINDS
+from ..text import typst_string
 from ..warnings import Subtype, warn
 
 #: the fonts shipped with the extension (OFL), used by the modern theme
@@ -150,16 +151,12 @@ def _typst_paper(name: str) -> bool:
     (the two everyone uses without the 20 ms that asking takes)."""
     if name in ("a4", "us-letter"):
         return True
-    source = f"#set page(paper: {_typst_string(name)})".encode()
+    source = f"#set page(paper: {typst_string(name)})".encode()
     try:
         typst.compile(source, format="pdf", ignore_system_fonts=True)
     except typst.TypstError:
         return False
     return True
-
-
-def _typst_string(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
 
 
 def check_paper(value: Any) -> str:
