@@ -71,13 +71,6 @@ def catalog_folders(app: Sphinx) -> list[Path]:
     return [folder / str(app.config.language) for folder in (SOURCES, *project_locale_dirs(app))]
 
 
-def language_suffix(config: Config) -> str:
-    """ "-de" for a build in a language of ``portfolio_languages`` other than the first, so that
-    its files (the PDFs) sit beside the default language's; "" otherwise."""
-    codes = list(config.portfolio_languages)
-    return f"-{config.language}" if config.language in codes[1:] else ""
-
-
 def pgettext(context: str, message: str) -> str:
     """``message`` as the build's language says it in ``context`` (``msgctxt`` in the catalog): a
     doctorate's "Thesis" is a German "Dissertation", another degree's an "Abschlussarbeit"."""

@@ -19,6 +19,7 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
+from .config import portfolio_settings
 from .domain import CVDomain
 from .validate import cut
 from .warnings import Subtype, warn
@@ -71,13 +72,13 @@ def reread_profiles(
     app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
 ) -> list[str]:
     """Pages with a profile, where the private values differ from those they were read with."""
-    if not app.config.portfolio_show_private_contact or getattr(env, _SIGNATURE, None) == _signature(env):
+    if not portfolio_settings(app.config).show_private_contact or getattr(env, _SIGNATURE, None) == _signature(env):
         return []
     return sorted(_profile_pages(env))
 
 
 def remember(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    setattr(env, _SIGNATURE, _signature(env) if app.config.portfolio_show_private_contact else None)
+    setattr(env, _SIGNATURE, _signature(env) if portfolio_settings(app.config).show_private_contact else None)
     return []
 
 

@@ -14,6 +14,7 @@ from sphinx.addnodes import pending_xref
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from .config import portfolio_settings
 from .compat.sphinx import builder_class
 from .dates import CVDate
 from .domain import CVDomain
@@ -42,7 +43,7 @@ def page_option(app: Sphinx, docname: str, name: str, allowed: tuple[str, ...], 
 
 def page_order(app: Sphinx, docname: str) -> str:
     """The page's order (``cv-order``) or the project's default (``portfolio_order``)."""
-    return page_option(app, docname, "cv-order", ORDERS, app.config.portfolio_order)
+    return page_option(app, docname, "cv-order", ORDERS, portfolio_settings(app.config).order)
 
 
 def newest(entry: Entry) -> tuple[CVDate, ...]:

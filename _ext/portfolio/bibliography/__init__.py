@@ -12,29 +12,23 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
-from ..config import conf_location
-from ..warnings import Subtype, warn
+from ..config import portfolio_settings
 from . import compat
 from .files import publish
 from .groups import setup_groups
 from .ids import canonical_ids, default_ids
 from .lint import check_bibfiles, report_unlinked, start_capture
 from .marks import setup_marks
-from .names import AUTHOR_FORMS, Owners, check_owner_names
+from .names import Owners, check_owner_names
 from .reuse import setup_reuse
 from .selected import setup_selected
 from .style import register_plugins
 
 
 def _owner_names(app: Sphinx, config: Config) -> None:
-    form = config.portfolio_author_names
-    if form not in AUTHOR_FORMS:
-        warn(
-            f"portfolio_author_names {form!r} is not one of {', '.join(map(repr, AUTHOR_FORMS))}; using 'initials'",
-            Subtype.CONFIG,
-            conf_location(app, "portfolio_author_names"),
-        )
-    Owners.configure(list(config.portfolio_owner_names), form)
+    """pybtex builds its styles without arguments: they read the owner's names from ``Owners``."""
+    settings = portfolio_settings(config)
+    Owners.configure(settings.owner_names, settings.author_names)
 
 
 def _if_bibtex(handler: Callable[..., Any], default: Any = None) -> Callable[..., Any]:

@@ -25,6 +25,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
+from ..config import portfolio_settings
 from ..domain import CVDomain
 from ..warnings import Subtype, warn
 from . import compat
@@ -97,7 +98,7 @@ def is_selected(fields: Mapping[str, str], keyword: str, project_keyword: str) -
 
 def selected(env: BuildEnvironment, keyword: str, limit: int | None) -> list[tuple[str, Entry]]:
     """The entries marked with ``keyword``, newest year first, the bib file's order within a year."""
-    project = env.config.portfolio_selected_keyword
+    project = portfolio_settings(env.config).selected_keyword
     found = [(key, entry) for key, entry in compat.entries(env).items() if is_selected(entry.fields, keyword, project)]
     found.sort(key=lambda item: -year(item[1]))
     return found if limit is None else found[:limit]
@@ -149,7 +150,7 @@ class FillSelected(SphinxPostTransform):
     def run(self, **kwargs: Any) -> None:
         papers = self.env.domains[CVDomain.name].papers  # type: ignore[attr-defined]
         for node in list(self.document.findall(cv_selected_publications)):
-            keyword = node["keyword"] or self.config.portfolio_selected_keyword
+            keyword = node["keyword"] or portfolio_settings(self.config).selected_keyword
             found = selected(self.env, keyword, node["limit"])
             items = nodes.bullet_list(classes=["cv-selected"])
             items.extend(item(key, entry, key in papers) for key, entry in found)
@@ -164,11 +165,11 @@ def rewrite_changed(app: Sphinx, env: BuildEnvironment) -> list[str]:
     for docname, lists in _pages(env).items():
         shown = []
         for keyword, limit, *line in lists:
-            found = selected(env, keyword or app.config.portfolio_selected_keyword, limit)
+            found = selected(env, keyword or portfolio_settings(app.config).selected_keyword, limit)
             if not found and compat.loaded(app):
                 warn(
                     f"selected-publications lists no paper: no bib entry has selected = {{true}} or "
-                    f"{keyword or app.config.portfolio_selected_keyword!r} in its keywords (mark your highlights, "
+                    f"{keyword or portfolio_settings(app.config).selected_keyword!r} in its keywords (mark your highlights, "
                     "or remove the list)",
                     Subtype.BIB_SELECTED,
                     (docname, line[0] if line else None),

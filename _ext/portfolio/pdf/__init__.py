@@ -8,11 +8,11 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
 
+from ..config import portfolio_settings
 from ..nodes import WEBSITE_BUILDERS
 from ..warnings import Subtype, warn
 from .builder import PDFs, TypstPDFBuilder, write_pdf
 from .links import setup_links
-from .settings import check_settings
 
 #: the builder's PDFs while the website is written
 _PDFS = "_portfolio_pdfs"
@@ -32,7 +32,7 @@ def start_beside_html(app: Sphinx, builder: Builder) -> None:
     (no second read of the sources), translated now and compiled by Typst while the pages are
     written; where Sphinx writes them in parallel, which forks, after them. Only the website
     publishes the PDFs: other builders of HTML (EPUB, help files) do no PDF work."""
-    if builder.name not in WEBSITE_BUILDERS or not app.config.portfolio_pdf:
+    if builder.name not in WEBSITE_BUILDERS or not portfolio_settings(app.config).pdf:
         return
     try:
         pdfs = PDFs(app, builder, Path(app.outdir), quiet=True)
@@ -60,7 +60,6 @@ def write_beside_html(app: Sphinx, exception: Exception | None) -> None:
 
 def setup_pdf(app: Sphinx) -> None:
     app.add_builder(TypstPDFBuilder)
-    app.connect("config-inited", check_settings, priority=700)  # before Sphinx's type check (800)
     app.connect("write-started", start_beside_html)
     app.connect("build-finished", write_beside_html)
     setup_links(app)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
+from ..config import portfolio_settings
 from ..bibliography import compat
 from ..bibliography.bibtex import to_bibtex
 from ..domain import CVDomain
@@ -38,7 +39,7 @@ def write_bib_files(app: Sphinx, exception: Exception | None) -> None:
         if key not in entries:
             continue
         text = to_bibtex(
-            entries[key], key, app.config.portfolio_bib_display_fields, app.config.portfolio_selected_keyword
+            entries[key], key, portfolio_settings(app.config).bib_display_fields, portfolio_settings(app.config).selected_keyword
         )
         text += "\n"
         texts.append(text)

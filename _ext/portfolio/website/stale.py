@@ -28,10 +28,10 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
+from ..config import portfolio_settings
 from ..domain import CVDomain
 from ..incremental import record
 from ..nodes import WEBSITE_BUILDERS
-from ..pdf.settings import written
 from .bibfiles import ALL_PAPERS
 
 logger = logging.getLogger(__name__)
@@ -90,10 +90,11 @@ def expected(app: Sphinx) -> set[str]:
             if suffix != config.html_sourcelink_suffix:
                 source += config.html_sourcelink_suffix
             found.add(str(Path("_sources", source)))
-    if config.portfolio_pdf:
-        for variant in written(config, app.confdir):
+    settings = portfolio_settings(config)
+    if settings.pdf:
+        for variant in settings.written:
             found.add(variant.name)
-            if config.portfolio_pdf_keep_typst:
+            if settings.pdf_keep_typst:
                 found.add(str(Path(variant.name).with_suffix(".typ")))
     domain: CVDomain = env.domains[CVDomain.name]  # type: ignore[assignment]
     found |= {os.path.normpath(paper.page + ".bib") for paper in domain.papers.values() if paper.page}
@@ -159,7 +160,7 @@ def remove_stale(app: Sphinx, exception: Exception | None) -> None:
     doctrees = Path(app.doctreedir).resolve()
     suffix = getattr(app.builder, "out_suffix", ".html")
     removed: list[Path] = []
-    languages = tuple(str(code) for code in app.config.portfolio_languages if code != app.config.language)
+    languages = tuple(code for code in portfolio_settings(app.config).languages if code != app.config.language)
     for relative in judged(outdir, suffix, doctrees, getattr(app.builder, _PREVIOUS, set()), languages):
         path = outdir / relative
         if relative in keep or path.stat().st_mtime_ns >= started:  # written by this build
