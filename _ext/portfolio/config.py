@@ -139,9 +139,10 @@ def _string(value: Any) -> str:
 
 
 def _flag(value: Any) -> bool:
-    if not isinstance(value, bool):
+    """True or False; 1 and 0 too, as ``-D name=1`` gives them."""
+    if not isinstance(value, bool) and value not in (0, 1):
         raise ValueError("must be True or False")
-    return value
+    return bool(value)
 
 
 def _strings(value: Any) -> tuple[str, ...]:
