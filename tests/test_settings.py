@@ -95,22 +95,26 @@ def test_one_rule_for_every_pdf_name(tmp_path, settings, given):
 
 
 def test_a_good_name_is_kept(tmp_path):
-    src = project(tmp_path, 'portfolio_pdf_name = "dana-cv.pdf"\nportfolio_pdf_variants = {"cv": {}, "b": {"name": "b.pdf"}}\n')
+    src = project(
+        tmp_path, 'portfolio_pdf_name = "dana-cv.pdf"\nportfolio_pdf_variants = {"cv": {}, "b": {"name": "b.pdf"}}\n'
+    )
     app = run_sphinx(src, "cvpdf")
     assert not warnings(app.warning.getvalue())
     assert sorted(p.name for p in app.outdir.glob("*.pdf")) == ["b.pdf", "dana-cv.pdf"]
 
 
-def test_a_setting_given_with_D_warns_at_conf_py(tmp_path):
+def test_a_setting_given_with_d_warns_at_conf_py(tmp_path):
     """A value of ``-D`` is not in conf.py: the warning names conf.py, at its first line."""
     src = project(tmp_path, "")
     app = run_sphinx(src, "cvpdf", confoverrides={"portfolio_order": "oldest"})
     found = warnings(app.warning.getvalue())
     assert len(found) == 1, found  # once, not on every page that sorts cards
-    assert f"{src / 'conf.py'}:1: WARNING: portfolio_order 'oldest' must be one of 'newest', 'start', 'source'" in found[0]
+    assert (
+        f"{src / 'conf.py'}:1: WARNING: portfolio_order 'oldest' must be one of 'newest', 'start', 'source'" in found[0]
+    )
 
 
-def test_W_fails_on_a_bad_setting(tmp_path):
+def test_w_fails_on_a_bad_setting(tmp_path):
     src = project(tmp_path, 'portfolio_pdf_name = "my.cv.pdf"\n')
     command = [sys.executable, "-m", "sphinx", "-W", "-q", "-b", "cvpdf", str(src), str(tmp_path / "out")]
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO / "_ext"), os.environ.get("PYTHONPATH", "")])}

@@ -40,6 +40,7 @@ from sphinx.config import Config
 from .i18n import _
 from .records import CARD_KINDS
 from .warnings import Subtype, warn
+
 #: fields that reference managers (Zotero, JabRef, Mendeley, BibDesk) write for their user alone
 PRIVATE_BIB_FIELDS = (
     "file",
@@ -160,7 +161,11 @@ def _languages(value: Any) -> tuple[str, ...]:
 
 def _text(value: Any) -> str | dict[str, str]:
     """A text, or one text per language (``{"en": "Two-page CV", "de": "Lebenslauf, zwei Seiten"}``)."""
-    if isinstance(value, Mapping) and value and all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
+    if (
+        isinstance(value, Mapping)
+        and value
+        and all(isinstance(k, str) and isinstance(v, str) for k, v in value.items())
+    ):
         return dict(value)
     if not isinstance(value, str):
         raise ValueError('must be a string, or a dict of language codes to strings ({"en": ..., "de": ...})')
@@ -310,18 +315,23 @@ class Design(_Model):
     """How a PDF looks: each field is a ``portfolio_pdf_<field>`` setting and a variant's key."""
 
     #: the template file in ``themes/``
-    theme: Annotated[Theme, one_of(Theme), HTML, Field(description='"classic" (serif) or "modern" (sans-serif, icons)')] = (
-        "classic"
-    )
+    theme: Annotated[
+        Theme, one_of(Theme), HTML, Field(description='"classic" (serif) or "modern" (sans-serif, icons)')
+    ] = "classic"
     #: a Typst paper name
-    paper: Annotated[str, BeforeValidator(_paper), HTML, Field(description='Typst paper name: "a4", "us-letter", ...')] = "a4"
+    paper: Annotated[
+        str, BeforeValidator(_paper), HTML, Field(description='Typst paper name: "a4", "us-letter", ...')
+    ] = "a4"
     #: "#rrggbb", or "" for the theme's
     accent: Annotated[
         str, BeforeValidator(_accent), HTML, Field(description='accent colour "#rrggbb" (default: the theme\'s)')
     ] = ""
     #: a font family, or "" for the theme's
     font: Annotated[
-        str, BeforeValidator(_string), AfterValidator(_font), HTML,
+        str,
+        BeforeValidator(_string),
+        AfterValidator(_font),
+        HTML,
         Field(description="font family, bundled or shipped (default: the theme's)"),
     ] = ""
     #: base text size in points
@@ -497,19 +507,20 @@ class Settings(_Model):
     ] = []  # type: ignore[assignment]
     pdf: Annotated[Flag, HTML, Field(description="write the PDF beside every HTML build")] = True
     pdf_name: Annotated[
-        str, BeforeValidator(_optional_pdf_file_name), HTML, Field(description="its file name (default: <project>-cv.pdf)")
+        str,
+        BeforeValidator(_optional_pdf_file_name),
+        HTML,
+        Field(description="its file name (default: <project>-cv.pdf)"),
     ] = ""
     pdf_title: Annotated[Text, HTML, Field(description="PDF title (default: <author> – Curriculum Vitae)")] = ""
     pdf_keywords: Annotated[Strings, HTML, Field(description="PDF keywords")] = []  # type: ignore[assignment]
-    pdf_keep_typst: Annotated[
-        Flag, HTML, Field(description="also write the .typ source, for debugging the layout")
-    ] = False
+    pdf_keep_typst: Annotated[Flag, HTML, Field(description="also write the .typ source, for debugging the layout")] = (
+        False
+    )
     pdf_font_paths: Annotated[
         Strings, HTML, Field(description="folders (relative to conf.py) of font files to ship, e.g. for CJK names")
     ] = []  # type: ignore[assignment]
-    pdf_fonts: Annotated[
-        Strings, HTML, Field(description="font families to fall back on after the theme's")
-    ] = []  # type: ignore[assignment]
+    pdf_fonts: Annotated[Strings, HTML, Field(description="font families to fall back on after the theme's")] = []  # type: ignore[assignment]
     #: the settings ``portfolio_pdf_theme``, ``portfolio_pdf_paper``, ...: every PDF's design
     pdf_design: Design = Design()
     pdf_sections: Annotated[
@@ -592,7 +603,11 @@ class Settings(_Model):
                 default=i == 0,
             )
             for i, (key, options) in enumerate(self.pdf_variants.items())
-        ] or [Variant(id="cv", name=self.pdf_file, title=str(_("Curriculum Vitae")), sections=self.pdf_sections, design=base)]
+        ] or [
+            Variant(
+                id="cv", name=self.pdf_file, title=str(_("Curriculum Vitae")), sections=self.pdf_sections, design=base
+            )
+        ]
         codes = self.languages
         language = self._build[1]
         if language in codes[1:]:  # its files beside the default language's
@@ -690,7 +705,9 @@ def _message(error: ErrorDetails, data: dict[str, Any]) -> tuple[str, tuple[str 
     path = _conf_path(loc)
     problem = str(error["ctx"]["error"]) if error["type"] == "value_error" else error["msg"]
     if loc[0] == "pdf_variants" and len(loc) >= 2 and (len(loc) == 2 or loc[2] == "[key]"):
-        return f"portfolio_pdf_variants: {loc[1]!r} must be a short id (a-z, 0-9, - and _) with a dict; left out", loc[:2]
+        return f"portfolio_pdf_variants: {loc[1]!r} must be a short id (a-z, 0-9, - and _) with a dict; left out", loc[
+            :2
+        ]
     if loc[0] == "pdf_variants" and len(loc) > 2:
         where, key = _where(path[:-1]), loc[2]
         if error["type"] == "extra_forbidden":
@@ -698,10 +715,12 @@ def _message(error: ErrorDetails, data: dict[str, Any]) -> tuple[str, tuple[str 
             return f"{where}: no such key {key!r} (keys: {keys}); ignored", loc[:3]
         return f"{where}: {key} {error['input']!r} {problem}; using the default", loc[:3]
     value = _BY_PATH.get(tuple(str(k) for k in loc[:2])) or _BY_PATH[(str(loc[0]),)]
-    return f"{value.name} {error['input']!r} {problem}; using {value.default!r}", loc[:2] if len(value.path) == 2 else loc[:1]
+    return f"{value.name} {error['input']!r} {problem}; using {value.default!r}", loc[:2] if len(
+        value.path
+    ) == 2 else loc[:1]
 
 
-def _leave_out(data: dict[str, Any], loc: tuple[str | int, ...]) -> bool:
+def _leave_out(data: dict[Any, Any], loc: tuple[str | int, ...]) -> bool:
     """Drop a bad input, so that its default is used (a bad variant goes altogether)."""
     *parents, last = loc
     for key in parents:
@@ -716,10 +735,13 @@ def _cross_problems(settings: Settings) -> Iterator[tuple[str, tuple[str | int, 
         where = _where(("portfolio_pdf_variants", key))
         if i == 0 and options.name is not None and options.name != settings.pdf_file:
             # the profile's link and ReadTheDocs expect it there
-            yield f"{where}: the first variant is the default PDF, named by portfolio_pdf_name", (
-                "pdf_variants",
-                key,
-                "name",
+            yield (
+                f"{where}: the first variant is the default PDF, named by portfolio_pdf_name",
+                (
+                    "pdf_variants",
+                    key,
+                    "name",
+                ),
             )
         elif options.name is not None and options.name in names:
             own = f"{settings.pdf_file.removesuffix('.pdf')}-{key}.pdf"
@@ -802,7 +824,9 @@ def conf_location(app: Sphinx, name: str, *keys: str) -> str:
     assignment = re.compile(rf"\s*{re.escape(name)}\s*(?::[^=]*)?=")
     line = next((i for i, text in enumerate(lines, 1) if assignment.match(text)), 1)
     for key in keys:
-        line = next((n for n in range(line, len(lines) + 1) if f'"{key}"' in lines[n - 1] or f"'{key}'" in lines[n - 1]), line)
+        line = next(
+            (n for n in range(line, len(lines) + 1) if f'"{key}"' in lines[n - 1] or f"'{key}'" in lines[n - 1]), line
+        )
     return f"{conf}:{line}"
 
 

@@ -23,7 +23,6 @@ from myst_parser.mdit_to_docutils import base as myst_base
 from sphinx import locale
 from sphinx.application import Sphinx
 from sphinx.builders.gettext import MessageCatalogBuilder
-from sphinx.config import Config
 from sphinx.locale import get_translation
 from sphinx.transforms import SphinxTransform
 from sphinx.transforms.i18n import parse_noqa

@@ -14,8 +14,8 @@ from sphinx.addnodes import pending_xref
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from .config import portfolio_settings
 from .compat.sphinx import builder_class
+from .config import portfolio_settings
 from .dates import CVDate
 from .domain import CVDomain
 from .i18n import _

@@ -30,8 +30,8 @@ from sphinx.directives.code import LiteralInclude
 from sphinx.transforms import SphinxTransform
 from sphinx.util.docutils import SphinxDirective
 
-from .config import portfolio_settings
 from .compat import sphinx as sphinx_compat
+from .config import portfolio_settings
 from .nodes import LINE_BREAK, cv_linebreak
 from .private import PRIVATE_FILE
 from .warnings import Subtype, warn

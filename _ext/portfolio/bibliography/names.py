@@ -25,6 +25,7 @@ from ..warnings import Subtype, warn
 from . import compat
 from .latex import plain
 
+
 def text(part: str) -> str:
     """A name part as plain text: LaTeX decoded, Unicode composed (NFC)."""
     return unicodedata.normalize("NFC", plain(part)) if part else ""

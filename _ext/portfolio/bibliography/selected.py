@@ -162,14 +162,15 @@ def rewrite_changed(app: Sphinx, env: BuildEnvironment) -> list[str]:
     the bib file, or where the full list shows a paper): written again."""
     papers = env.domains[CVDomain.name].papers  # type: ignore[attr-defined]
     signatures: dict[str, object] = {}
+    project = portfolio_settings(app.config).selected_keyword
     for docname, lists in _pages(env).items():
         shown = []
         for keyword, limit, *line in lists:
-            found = selected(env, keyword or portfolio_settings(app.config).selected_keyword, limit)
+            found = selected(env, keyword or project, limit)
             if not found and compat.loaded(app):
                 warn(
                     f"selected-publications lists no paper: no bib entry has selected = {{true}} or "
-                    f"{keyword or portfolio_settings(app.config).selected_keyword!r} in its keywords (mark your highlights, "
+                    f"{keyword or project!r} in its keywords (mark your highlights, "
                     "or remove the list)",
                     Subtype.BIB_SELECTED,
                     (docname, line[0] if line else None),

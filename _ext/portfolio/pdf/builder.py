@@ -160,7 +160,7 @@ class PDFs:
 
     def start(self, background: bool = True) -> None:
         builder, settings = self.builder, portfolio_settings(self.builder.config)
-        chosen = settings.written
+        chosen = list(settings.written)
         self.inputs = inputs_digest(self.app, builder)
         if all(self.outputs.unchanged(self.name(variant), self.inputs) for variant in chosen):
             self.kept = chosen

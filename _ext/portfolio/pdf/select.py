@@ -16,9 +16,9 @@ from sphinx import addnodes
 from sphinx.environment import BuildEnvironment
 from sphinx.util.tags import Tags
 
-from ..config import portfolio_settings
 from ..bibliography import compat
 from ..bibliography.selected import is_selected
+from ..config import portfolio_settings
 from ..domain import CVDomain
 from ..i18n import _
 from ..nodes import cv_body, cv_entry, cv_header, cv_tag, cv_title, joined

@@ -12,9 +12,9 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
-from ..config import portfolio_settings
 from ..bibliography import compat
 from ..bibliography.bibtex import to_bibtex
+from ..config import portfolio_settings
 from ..domain import CVDomain
 from ..incremental import config_digest, fingerprint, record
 from ..nodes import WEBSITE_BUILDERS
@@ -39,7 +39,10 @@ def write_bib_files(app: Sphinx, exception: Exception | None) -> None:
         if key not in entries:
             continue
         text = to_bibtex(
-            entries[key], key, portfolio_settings(app.config).bib_display_fields, portfolio_settings(app.config).selected_keyword
+            entries[key],
+            key,
+            portfolio_settings(app.config).bib_display_fields,
+            portfolio_settings(app.config).selected_keyword,
         )
         text += "\n"
         texts.append(text)

@@ -33,10 +33,9 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util.osutil import relative_uri
 
-from ..config import conf_location, portfolio_settings
+from ..config import portfolio_settings
 from ..i18n import _
 from ..nodes import WEBSITE_BUILDERS
-from ..warnings import Subtype, warn
 from ..writers.icons import icon
 
 TEMPLATES = Path(__file__).with_name("templates")

@@ -244,7 +244,9 @@ def preview_url(entry: Entry, root: str) -> str:
 
 def published_bibtex(config: Config, entry: Entry, key: str) -> str:
     """The BibTeX the site publishes for an entry: without private and display-only fields."""
-    return to_bibtex(entry, key, portfolio_settings(config).bib_display_fields, portfolio_settings(config).selected_keyword)
+    return to_bibtex(
+        entry, key, portfolio_settings(config).bib_display_fields, portfolio_settings(config).selected_keyword
+    )
 
 
 def site_root(builder: Any, pagename: str) -> str:
