@@ -8,6 +8,7 @@ or sort by start date (newest first) with ``cv-order: start``, as CVs list funde
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import get_args
 
 from docutils import nodes
 from sphinx.addnodes import pending_xref
@@ -15,7 +16,7 @@ from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .compat.sphinx import builder_class
-from .config import portfolio_settings
+from .config import Order, portfolio_settings
 from .dates import CVDate
 from .domain import CVDomain
 from .i18n import _
@@ -23,7 +24,8 @@ from .nodes import WEBSITE_BUILDERS, WebsiteOnly, cv_entry, joined
 from .records import Entry
 from .warnings import Subtype, warn
 
-ORDERS = ("newest", "start", "source")
+#: what a page's ``cv-order`` may be: what ``portfolio_order`` may be
+ORDERS: tuple[str, ...] = get_args(Order)
 #: ``cv-layout``: cards as cards, or as a compact list (many short entries, such as talks)
 LAYOUTS = ("cards", "compact")
 #: ``cv-group``: cards as they come, or under a heading per year
