@@ -7,6 +7,8 @@ That is decided on the page as read, in the build's language, so the website and
 
 from __future__ import annotations
 
+import unicodedata
+
 from docutils import nodes
 from sphinx.application import Sphinx
 
@@ -61,15 +63,26 @@ class TalkDirective(CardDirective):
         return values
 
 
+#: letters an inflected form may add to a kind's word and still name it ("eingeladene" says "eingeladener")
+INFLECTION = 2
+
+
 def _words(text: str) -> list[str]:
-    return [word for word in "".join(c if c.isalnum() else " " for c in text.casefold()).split() if word]
+    """The words of a text, case and accents folded (German plurals add an umlaut: "Vorträge")."""
+    folded = "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
+    return "".join(c if c.isalnum() else " " for c in folded).split()
+
+
+def _names(heading_word: str, word: str) -> bool:
+    return heading_word.startswith(word) or (word.startswith(heading_word) and len(word) - len(heading_word) <= INFLECTION)
 
 
 def said_by(heading: str, kind: str) -> bool:
-    """Whether a heading names a kind: each of the kind's words begins a word of the heading
-    ("lecture" in "Lectures", "invited" in "Invited talks"; "lecture series" not in "Lectures")."""
+    """Whether a heading names a kind: each of the kind's words is a word of the heading, inflected or
+    not ("lecture" in "Lectures", "invited talk" in "Invited talks", "eingeladener Vortrag" in
+    "Eingeladene Vorträge"; "lecture series" not in "Lectures")."""
     words, heading_words = _words(kind), _words(heading)
-    return bool(words) and all(any(h.startswith(word) for h in heading_words) for word in words)
+    return bool(words) and all(any(_names(h, word) for h in heading_words) for word in words)
 
 
 def drop_kinds_said_by_headings(app: Sphinx, doctree: nodes.document) -> None:
