@@ -559,19 +559,20 @@ class Settings(_Model):
         Text, HTML, Field(description="the landing page's meta description for search results and link previews")
     ] = ""
 
-    #: what the PDFs' names and words depend on besides these settings: (project, language)
-    _build: tuple[str, str | None] = PrivateAttr(default=("", None))
+    #: what the PDFs' names and words depend on besides these settings: Sphinx's ``project`` and ``language``
+    _project: str = PrivateAttr(default="")
+    _language: str | None = PrivateAttr(default=None)
 
     @property
     def pdf_file(self) -> str:
         """The first PDF's file name: ``portfolio_pdf_name`` or ``<project>-cv.pdf``."""
-        return self.pdf_name or default_pdf_name(self._build[0])
+        return self.pdf_name or default_pdf_name(self._project)
 
     def in_language(self, text: str | dict[str, str]) -> str:
         """The text for the build's language: its own, else the site's first language's, else the first."""
         if isinstance(text, str):
             return text
-        for code in (self._build[1], *self.languages):
+        for code in (self._language, *self.languages):
             if code in text:
                 return text[code]
         return next(iter(text.values()))
@@ -608,10 +609,8 @@ class Settings(_Model):
                 id="cv", name=self.pdf_file, title=str(_("Curriculum Vitae")), sections=self.pdf_sections, design=base
             )
         ]
-        codes = self.languages
-        language = self._build[1]
-        if language in codes[1:]:  # its files beside the default language's
-            return tuple(replace(v, name=f"{v.name.removesuffix('.pdf')}-{language}.pdf") for v in found)
+        if self._language in self.languages[1:]:  # its files beside the default language's
+            return tuple(replace(v, name=f"{v.name.removesuffix('.pdf')}-{self._language}.pdf") for v in found)
         return tuple(found)
 
     @property
@@ -620,10 +619,6 @@ class Settings(_Model):
         if self.pdf_write == "default":
             return self.pdfs[:1]
         return tuple(v for v in self.pdfs if self.pdf_write in ("all", v.id))
-
-    def language_suffix(self) -> str:
-        """ "-de" for a build in a language of ``portfolio_languages`` other than the first."""
-        return f"-{self._build[1]}" if self._build[1] in self.languages[1:] else ""
 
 
 # -- from the model to Sphinx, from conf.py to the model ----------------------------------------
@@ -680,11 +675,11 @@ def _raw(config: Config) -> dict[str, Any]:
         given = getattr(config, value.name)
         if isinstance(given, Mapping):
             given = {k: dict(v) if isinstance(v, Mapping) else v for k, v in given.items()}
-        data.setdefault(value.path[0], {})
-        if len(value.path) == 1:
-            data[value.path[0]] = given
-        else:
-            data[value.path[0]][value.path[1]] = given
+        *parents, last = value.path
+        target = data
+        for key in parents:
+            target = target.setdefault(key, {})
+        target[last] = given
     return data
 
 
@@ -699,25 +694,24 @@ def _where(path: tuple[str, ...]) -> str:
     return path[0] + "".join(f"[{key!r}]" for key in path[1:])
 
 
-def _message(error: ErrorDetails, data: dict[str, Any]) -> tuple[str, tuple[str | int, ...]]:
-    """What one pydantic error says, in the words of conf.py; and the input to leave out for it."""
+def _message(error: ErrorDetails) -> tuple[str, tuple[str | int, ...]]:
+    """What one pydantic error says, in the words of conf.py; and the input to leave out for it
+    (a setting, a variant's key, or a variant that is no id with a dict)."""
     loc = error["loc"]
-    path = _conf_path(loc)
     problem = str(error["ctx"]["error"]) if error["type"] == "value_error" else error["msg"]
-    if loc[0] == "pdf_variants" and len(loc) >= 2 and (len(loc) == 2 or loc[2] == "[key]"):
-        return f"portfolio_pdf_variants: {loc[1]!r} must be a short id (a-z, 0-9, - and _) with a dict; left out", loc[
-            :2
-        ]
-    if loc[0] == "pdf_variants" and len(loc) > 2:
-        where, key = _where(path[:-1]), loc[2]
+    if loc[0] == "pdf_variants" and len(loc) > 1:
+        variant = loc[:2]
+        if len(loc) == 2 or loc[2] == "[key]":
+            return (
+                f"portfolio_pdf_variants: {loc[1]!r} must be a short id (a-z, 0-9, - and _) with a dict; left out",
+                variant,
+            )
+        where, key = _where(_conf_path(variant)), loc[2]
         if error["type"] == "extra_forbidden":
-            keys = ", ".join(VariantOptions.model_fields)
-            return f"{where}: no such key {key!r} (keys: {keys}); ignored", loc[:3]
+            return f"{where}: no such key {key!r} (keys: {', '.join(VariantOptions.model_fields)}); ignored", loc[:3]
         return f"{where}: {key} {error['input']!r} {problem}; using the default", loc[:3]
     value = _BY_PATH.get(tuple(str(k) for k in loc[:2])) or _BY_PATH[(str(loc[0]),)]
-    return f"{value.name} {error['input']!r} {problem}; using {value.default!r}", loc[:2] if len(
-        value.path
-    ) == 2 else loc[:1]
+    return f"{value.name} {error['input']!r} {problem}; using {value.default!r}", loc[: len(value.path)]
 
 
 def _leave_out(data: dict[Any, Any], loc: tuple[str | int, ...]) -> bool:
@@ -732,20 +726,13 @@ def _cross_problems(settings: Settings) -> Iterator[tuple[str, tuple[str | int, 
     """What a value can only be judged by with the others: the variants' names, the variant to write."""
     names: list[str] = []
     for i, (key, options) in enumerate(settings.pdf_variants.items()):
-        where = _where(("portfolio_pdf_variants", key))
+        where, name = _where(("portfolio_pdf_variants", key)), ("pdf_variants", key, "name")
         if i == 0 and options.name is not None and options.name != settings.pdf_file:
             # the profile's link and ReadTheDocs expect it there
-            yield (
-                f"{where}: the first variant is the default PDF, named by portfolio_pdf_name",
-                (
-                    "pdf_variants",
-                    key,
-                    "name",
-                ),
-            )
+            yield f"{where}: the first variant is the default PDF, named by portfolio_pdf_name", name
         elif options.name is not None and options.name in names:
             own = f"{settings.pdf_file.removesuffix('.pdf')}-{key}.pdf"
-            yield f"{where}: name {options.name!r} is another variant's; using {own!r}", ("pdf_variants", key, "name")
+            yield f"{where}: name {options.name!r} is another variant's; using {own!r}", name
         names.append(options.name or "")
     ids = [*settings.pdf_variants] or ["cv"]
     if settings.pdf_write not in ("all", "default", *ids):
@@ -761,18 +748,17 @@ def validated(config: Config, confdir: str | Path | None, report: Report) -> Set
     that its default is used and everything else applies. ``confdir`` (the project's font folders)
     lets the fonts be checked."""
     data = _raw(config)
-    context: dict[str, Any] = {"project": config.project}
-    font_paths = data["pdf_font_paths"]
+    context: dict[str, Any] = {}
     if confdir is not None:
-        paths = font_paths if isinstance(font_paths, list | tuple) else []
+        paths = data["pdf_font_paths"] if isinstance(data["pdf_font_paths"], list | tuple) else []
         context["fonts"] = font_families(tuple(str(Path(confdir, p)) for p in paths if isinstance(p, str)))
     while True:
         try:
             settings = Settings.model_validate(data, context=context)
         except ValidationError as err:
-            problems = [_message(error, data) for error in err.errors(include_url=False)]
+            problems = [_message(error) for error in err.errors(include_url=False)]
         else:
-            settings._build = (str(config.project), config.language)
+            settings._project, settings._language = str(config.project), config.language
             problems = list(_cross_problems(settings))
             if not problems:
                 return settings
