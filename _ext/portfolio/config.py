@@ -32,7 +32,6 @@ from pydantic import (
     ValidationError,
     ValidationInfo,
 )
-from pydantic_core import ErrorDetails
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
 from sphinx.config import Config
@@ -694,7 +693,7 @@ def _where(path: tuple[str, ...]) -> str:
     return path[0] + "".join(f"[{key!r}]" for key in path[1:])
 
 
-def _message(error: ErrorDetails) -> tuple[str, tuple[str | int, ...]]:
+def _message(error: Mapping[str, Any]) -> tuple[str, tuple[str | int, ...]]:
     """What one pydantic error says, in the words of conf.py; and the input to leave out for it
     (a setting, a variant's key, or a variant that is no id with a dict)."""
     loc = error["loc"]
