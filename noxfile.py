@@ -25,12 +25,8 @@ DEPLOY_PYTHON = "3.12"
 #: the oldest Python pyproject allows: `nox -s tests-lowest` runs on it
 LOWEST_PYTHON = PROJECT["requires-python"].removeprefix(">=")
 SPHINX_OPTIONS = ["-W", "--keep-going", "-n", "-q"]
-#: sphinx-build, ended without taking its heap apart object by object (as mypy ends): a fifth of
-#: a rebuild's time here, a second at 2,000 papers; every file is written and closed by then
-SPHINX_ONCE = (
-    "import os, sys\nfrom sphinx.cmd.build import main\ncode = main(sys.argv[1:])\n"
-    "sys.stdout.flush()\nsys.stderr.flush()\nos._exit(code)"
-)
+#: sphinx-build, ended without taking its heap apart where the speed-ups are on (_ext/portfolio/speedups/fast_exit.py)
+SPHINX_BUILD = ["-m", "portfolio.speedups"]
 #: what `nox -s build` last built from and left in _build (see `_inputs`)
 STAMP = Path("_build/.build-inputs")
 
@@ -135,13 +131,15 @@ def build(session: nox.Session) -> None:
     runs = {default: ["-d", "_build/doctrees", ".", str(sites[default])]}
     for code in others:
         runs[code] = ["-D", f"language={code}", "-d", f"_build/doctrees-{code}", ".", str(sites[code])]
-    sphinx = [str(Path(session.bin, "python")), "-c", SPHINX_ONCE, *SPHINX_OPTIONS, "-b", "html"]
+    sphinx = [str(Path(session.bin, "python")), *SPHINX_BUILD, *SPHINX_OPTIONS, "-b", "html"]
+    extension = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, ["_ext", os.environ.get("PYTHONPATH")]))}
     started = {
         code: subprocess.Popen(
             [*sphinx, *args, *for_language(session.posargs, code, default)],
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             text=True,
+            env=extension,
         )
         for code, args in runs.items()
     }
@@ -204,12 +202,14 @@ def tests_lowest(session: nox.Session) -> None:
 
 @nox.session
 def lint(session: nox.Session) -> None:
-    """ruff (checks and format) and mypy over the extension, the tests and the configuration."""
+    """ruff (checks and format) and mypy over the extension, the tests and the configuration; no
+    other package's private name outside _ext/portfolio/compat/ and speedups/ (tests/lint_private_names.py)."""
     session.install(*DEPS, *EXTRAS["lint"])
     files = ["_ext", "tests", "conf.py", "noxfile.py"]
     session.run("ruff", "check", *files)
     session.run("ruff", "format", "--check", *files)
     session.run("mypy")
+    session.run("python", "tests/lint_private_names.py")
 
 
 @nox.session

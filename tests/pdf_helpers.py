@@ -116,7 +116,7 @@ def _follows(flat: str, at: int, parts: list[str], window: int) -> bool:
 
 
 def _short(name: str) -> str:
-    """ "Institute(HHI)" -> "Institute": a heading may leave out the abbreviation."""
+    """ "Royal Institution(RI)" -> "Royal Institution": a heading may leave out the abbreviation."""
     return re.sub(r"\([^()]*\)$", "", name)
 
 

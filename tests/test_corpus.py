@@ -14,6 +14,24 @@ from corpus import CASES, SECRET, Built
 STRAIGHT = str.maketrans("“”‘’", "\"\"''")  # Sphinx's smart quotes aside
 #: a warning line: file:line, then [type.subtype] at its end
 WARNING_RE = re.compile(r"^(?P<where>\S+:\d+): WARNING: .* \[[a-z]+\.[a-z_]+\]$")
+#: a library's warning (Sphinx, docutils, sphinxcontrib-bibtex) ends with what ``suppress_warnings``
+#: takes, ``[type]`` or ``[type.subtype]``, after any lines of the source it quotes
+LIBRARY_TYPE_RE = re.compile(r" \[[a-z_]+(\.[a-z_]+)?\]$")
+#: and it starts with its file and line
+PLACED_RE = re.compile(r"^\S+:\d+: WARNING: ")
+#: the libraries' warnings without a file and line, and ours that say the same with them
+UNPLACED = {"[bibtex.bibfile_error]": "[portfolio.bib_missing]"}
+
+
+def warnings_in(log: str) -> list[str]:
+    """Each warning of a log with the lines of source it quotes (docutils quotes a directive)."""
+    found: list[str] = []
+    for line in log.splitlines():
+        if "WARNING: " in line:
+            found.append(line)
+        elif found:
+            found[-1] += "\n" + line
+    return [warning.rstrip() for warning in found]
 
 
 def test_corpus_is_large_enough():
@@ -75,3 +93,10 @@ def test_every_warning_names_file_line_and_subtype(case, corpus):
     lines = [line for line in log.splitlines() if "WARNING:" in line]
     ours = [line for line in lines if "[portfolio." in line]
     assert all(WARNING_RE.match(line) for line in ours), ours
+    libraries = [warning for warning in warnings_in(log) if "[portfolio." not in warning]
+    assert all(LIBRARY_TYPE_RE.search(warning) for warning in libraries), libraries
+    unplaced = [warning for warning in libraries if not PLACED_RE.match(warning)]
+    for warning in unplaced:  # said again by ours, with the file and line
+        ours_too = next((subtype for known, subtype in UNPLACED.items() if warning.endswith(known)), None)
+        assert ours_too is not None, warning
+        assert any(line.endswith(ours_too) and WARNING_RE.match(line) for line in ours), (warning, ours)

@@ -45,7 +45,14 @@ def clean(sources, tmp_path_factory) -> Path:
 
 
 def test_two_clean_builds_are_byte_identical(sources, clean, tmp_path):
-    assert_same(clean, build(sources, tmp_path).outdir)
+    """Into two folders: ``.buildinfo``'s digest of the settings depends on no path of the build
+    folders either (as plain Sphinx's does not; the default favicon is linked, not a path setting)."""
+    other = build(sources, tmp_path / "deeper").outdir
+    assert_same(clean, other)
+    assert Path(clean).parent != Path(other).parent
+    assert (Path(clean) / ".buildinfo").read_text() == (Path(other) / ".buildinfo").read_text()
+    assert (Path(other) / "_static" / "portfolio-favicon.svg").is_file()
+    assert 'rel="shortcut icon" href="_static/portfolio-favicon.svg"' in (Path(other) / "index.html").read_text()
 
 
 def test_parallel_build_is_byte_identical(sources, clean, tmp_path):

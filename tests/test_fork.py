@@ -28,7 +28,6 @@ SITE = "https://mjnunez.github.io/cv"
 #: nox -s build's command (noxfile.py)
 BUILD = ["-m", "sphinx", "-W", "--keep-going", "-n", "-q", "-b", "html", "-d", "_build/doctrees", ".", "_build/html"]
 BUILD_DE = [*BUILD[:-4], "-D", "language=de", "-d", "_build/doctrees-de", ".", "_build/html/de"]
-IGNORED = shutil.ignore_patterns("_build", ".nox", ".git", "__pycache__", ".*cache", ".venv", "private.toml")
 #: files that keep the previous owner's data by design (they say so)
 KEPT = {"README.md", ".github/screenshot.png"}
 CARDS = ("position", "education", "grant", "award", "talk", "patent", "software", "skill", "entry", "profile")
@@ -44,8 +43,15 @@ def git(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 
 def checkout(target: Path) -> Path:
-    """This project as a fresh clone would have it, committed in a repository of its own."""
-    shutil.copytree(REPO, target, ignore=IGNORED)
+    """This project as a fresh clone would have it (the files git tracks, as they are in this
+    working tree: nothing untracked, such as an egg-info folder or private.toml), committed in a
+    repository of its own."""
+    tracked = git(REPO, "ls-files", "-z").stdout.split("\0")
+    for name in filter(None, tracked):
+        source = REPO / name
+        if source.is_file():  # a tracked file deleted in this working tree is not in the copy either
+            (target / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target / name)
     git(target, "init", "-q")
     git(target, "add", "-A")
     git(target, "commit", "-q", "-m", "the previous owner's portfolio")

@@ -25,6 +25,12 @@ def free_port() -> int:
 @pytest.fixture
 def server(tmp_path):
     src = copy_site(tmp_path / "src")
+    # as this project's conf.py has it: code of its own in _ext/, tests/ no part of the site
+    (src / "_ext").mkdir()
+    (src / "_ext" / "local_helper.py").write_text('"""Code of the project."""\n')
+    with (src / "conf.py").open("a") as conf:
+        conf.write('import sys\nsys.path.insert(0, str(__import__("pathlib").Path(__file__).parent / "_ext"))\n')
+        conf.write('exclude_patterns = ["_build", "tests", "_ext"]\n')
     port = free_port()
     env = {**os.environ, "PYTHONPATH": str(REPO / "_ext")}
     command = [sys.executable, "-m", "portfolio.serve", "-q", "--port", str(port), str(src), str(tmp_path / "html")]
@@ -135,3 +141,38 @@ def test_bound_to_all_interfaces_it_answers_to_ip_addresses():
     assert host_allowed("192.168.1.20:8000", "0.0.0.0") and host_allowed("[fe80::1]:8000", "::")
     assert not host_allowed("attacker.example:8000", "0.0.0.0")
     assert host_allowed("my-laptop.local", "my-laptop.local") and not host_allowed("192.168.1.20", "127.0.0.1")
+
+
+def test_only_what_the_build_reads_is_watched(server):
+    """Tests, the sessions' file, hidden files: no build, no restart; a page: one build."""
+    src, _, get = server
+    token = get("/_portfolio/build")
+    (src / "tests").mkdir()
+    (src / "tests" / "test_more.py").write_text("def test_more():\n    pass\n")
+    (src / "tests" / "notes.md").write_text("# Notes\n")
+    (src / "noxfile.py").write_text("# a session\n")
+    (src / ".notes.md").write_text("# Notes\n")
+    time.sleep(1.5)
+    assert get("/_portfolio/build") == token
+    talks = src / "sections" / "talks.md"
+    talks.write_text(talks.read_text().replace("{talk} Opening the Black Box", "{talk} Opening the Box"))
+    wait_for_build(get, token)
+    started, _, count = token.partition("-")
+    assert get("/_portfolio/build") == f"{started}-{int(count) + 1}"
+
+
+def test_the_projects_code_restarts_the_server(server):
+    src, _, get = server
+    token = get("/_portfolio/build")
+    (src / "_ext" / "local_helper.py").write_text('"""Code of the project, changed."""\n')
+    deadline = time.monotonic() + 120
+    while True:  # the restarted server answers with a token of its own once it has built
+        try:
+            now = get("/_portfolio/build")
+        except OSError:
+            now = token
+        if now.partition("-")[0] != token.partition("-")[0] and now.endswith("-1"):
+            break
+        assert time.monotonic() < deadline, "no restart after the save"
+        time.sleep(0.1)
+    assert "Opening the Black Box" in get("/sections/talks.html")

@@ -13,7 +13,6 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from .bibliography import setup_bibliography
-from .collector import setup_collector
 from .config import setup_config
 from .directives import setup_directives
 from .domain import setup_domain
@@ -24,6 +23,7 @@ from .incremental import setup_incremental
 from .interop import setup_interop
 from .pdf import setup_pdf
 from .rereads import setup_rereads
+from .speedups import setup_speedups
 from .transforms import setup_transforms
 from .untrusted import setup_untrusted
 from .website import setup_website
@@ -51,5 +51,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_website(app)
     setup_interop(app)
     setup_incremental(app)
-    setup_collector(app)
+    setup_speedups(app)
     return {"version": __version__, "env_version": 4, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -97,12 +97,14 @@ DISPLAY_BIB_FIELDS = (
 class Rebuild:
     """What a change of the setting rebuilds (Sphinx's ``rebuild``), in a field's ``Annotated``."""
 
-    #: ``"env"`` re-reads every page (read while parsing); ``"html"`` rewrites them (read while writing)
-    what: Literal["env", "html"]
+    #: ``"env"`` re-reads every page (read while parsing); ``"html"`` rewrites them (read while writing);
+    #: ``""`` neither (the output is the same whatever the value)
+    what: Literal["env", "html", ""]
 
 
 ENV = Rebuild("env")
 HTML = Rebuild("html")
+NOTHING = Rebuild("")
 
 Theme = Literal["classic", "modern"]
 DateFormat = Literal["short", "long", "numeric", "iso"]
@@ -554,6 +556,9 @@ class Settings(_Model):
             "as al-folio's selected = {true} does"
         ),
     ] = "selected"
+    speedups: Annotated[
+        Flag, NOTHING, Field(description="the speed-ups of speedups/ (the same output, faster)")
+    ] = True
     description: Annotated[
         Text, HTML, Field(description="the landing page's meta description for search results and link previews")
     ] = ""
@@ -634,7 +639,7 @@ class ConfValue:
     #: the value where ``conf.py`` does not set it, as ``conf.py`` writes it
     default: Any
     #: what a change rebuilds
-    rebuild: Literal["env", "html"]
+    rebuild: Literal["env", "html", ""]
     #: one line for the README
     description: str
 

@@ -23,6 +23,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.roles import XRefRole
 from sphinx.util.nodes import make_refnode
 
+from .compat.sphinx import remove_label, set_label
 from .records import KINDS, Entry, Paper
 from .warnings import Subtype, warn
 
@@ -214,15 +215,13 @@ def publish_labels(app: Sphinx, env: BuildEnvironment) -> list[str]:
     domain: CVDomain = env.domains[CVDomain.name]  # type: ignore[assignment]
     std = env.domains.standard_domain
     for name in domain.data.get("published", {}):
-        std.labels.pop(name, None)
-        std.anonlabels.pop(name, None)
+        remove_label(std, name)
     published = {entry_id: (e.docname, e.id, e.title) for entry_id, e in domain.by_id().items()}
     for key, paper in domain.papers.items():  # lower case, as Sphinx's labels are and :ref: looks them up
         published[f"paper-{key.lower()}"] = (paper.page or paper.docname, paper.id, paper.title)
         published[f"cite-{key.lower()}"] = (paper.page or paper.docname, paper.id, paper.short)
     for name, (docname, anchor, title) in published.items():
-        std.labels[name] = (docname, anchor, title)
-        std.anonlabels[name] = (docname, anchor)
+        set_label(std, name, docname, anchor, title)
     domain.data["published"] = published
     return []
 

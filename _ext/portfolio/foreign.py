@@ -16,7 +16,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from .bibliography import compat
+from .compat import bibtex as compat
 from .config import portfolio_settings
 from .domain import CVDomain
 from .nodes import cv_pub_note, cv_pub_title

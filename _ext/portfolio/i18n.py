@@ -10,16 +10,12 @@ gaps of Sphinx's own catalog ("Link to this heading", furo's "Back to top").
 
 from __future__ import annotations
 
-import gettext
 from pathlib import Path
 from typing import Any
 
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
-from docutils import frontend, nodes
-from docutils.parsers import Parser
-from docutils.utils import new_document
-from myst_parser.mdit_to_docutils import base as myst_base
+from docutils import nodes
 from sphinx import locale
 from sphinx.application import Sphinx
 from sphinx.builders.gettext import MessageCatalogBuilder
@@ -29,7 +25,8 @@ from sphinx.transforms.i18n import parse_noqa
 from sphinx.util.i18n import docname_to_domain
 from sphinx.util.nodes import extract_messages
 
-from .compat.sphinx import builder_class
+from .compat.gettext import forget_catalogs
+from .compat.sphinx import builder_class, forget_translator
 from .nodes import cv_body, cv_header, cv_org, cv_place
 from .validate import MAX_LENGTH, cut, has_markup
 from .warnings import Subtype, warn
@@ -139,25 +136,12 @@ class TranslatedOptionsAsText(SphinxTransform):
             node[:] = [nodes.Text(text)]
 
 
-#: global state: docutils' default settings per parser class, worked out once per process
-_DEFAULT_SETTINGS: dict[type[Parser], frontend.Values] = {}
-
-
-def _make_document(source_path: str = "notset", parser_cls: type[Parser] = myst_base.RSTParser) -> nodes.document:
-    """MyST's ``make_document`` with docutils' default settings worked out once, not per call."""
-    if parser_cls not in _DEFAULT_SETTINGS:
-        _DEFAULT_SETTINGS[parser_cls] = frontend.get_default_settings(parser_cls)
-    return new_document(source_path, settings=_DEFAULT_SETTINGS[parser_cls].copy())
-
-
 def forget_project_catalogs(app: Sphinx) -> None:
     """Global state: Python's ``gettext`` and Sphinx keep every catalog they loaded for the life of
     the process, so a process that builds again (``nox -s serve``, the tests) went on translating
     with a ``.po`` file's old words. The project's own catalogs are read afresh by each build."""
     folders = [folder.resolve() for folder in project_locale_dirs(app)]
-    cached: dict[tuple[Any, str], Any] = gettext._translations  # type: ignore[attr-defined]
-    for key in [key for key in cached if any(Path(key[1]).is_relative_to(folder) for folder in folders)]:
-        del cached[key]
+    forget_catalogs(folders)
     for folder in folders:  # the pages' catalogs (a page's name, or its folder's), not the extensions'
         messages = folder / str(app.config.language) / "LC_MESSAGES"
         for po in messages.rglob("*.po"):
@@ -166,14 +150,10 @@ def forget_project_catalogs(app: Sphinx) -> None:
             if source.is_dir() or any(
                 source.with_name(source.name + suffix).is_file() for suffix in app.config.source_suffix
             ):
-                locale.translators.pop(("general", domain), None)
+                forget_translator(domain)
 
 
 def setup_i18n(app: Sphinx) -> None:
-    # Global state: MyST makes a throw-away document for every text it parses, even where Sphinx
-    # hands it one; Sphinx parses every translated message on its own, and docutils' option parsing
-    # for each such document was a sixth of a translated build. Same document, same settings.
-    myst_base.make_document = _make_document
     compiled = str(compile_catalogs(Path(app.doctreedir, COMPILED)))
     app.add_message_catalog(CATALOG, compiled)
     # words of Sphinx and furo that Sphinx's catalog lacks for a language: added as its fallback

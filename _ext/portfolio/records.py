@@ -196,7 +196,7 @@ class Paper:
     title: str
     #: the page of the bibliography that lists it
     docname: str
-    #: the short author-year form for running text: "Bach et al. 2015"
+    #: the short author-year form for running text: "Lovelace et al. 1843"
     short: str = ""
     #: its own page (``papers/<key>``) where the build writes paper pages, else ""
     page: str = ""

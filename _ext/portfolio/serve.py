@@ -8,9 +8,12 @@ once, and the next build's Sphinx application (conf.py, the environment, the the
 files: most of a small build's time) is set up while you edit, and kept out of the garbage
 collector's way while it builds. A saved page then costs what
 changed (``incremental.py``), and Typst keeps its compiler between builds, so a changed PDF is
-compiled in a fraction of the first time. A change to anything but a page (``conf.py``, a bib
-file, a template, a static file) sets the application up again before building; a change to
-Python code below the project (the extension) restarts the server.
+compiled in a fraction of the first time. Only what a build reads is watched (``watchfiles``:
+the system tells of a change, nothing is polled): the pages and their images, ``conf.py``, the bib
+files, the translations, templates and static files, the extension's code; not the output, hidden
+files or what ``exclude_patterns`` leaves out (``tests/``). A change to anything but a page
+(``conf.py``, a bib file, a template, a static file) sets the application up again before
+building; a change to the extension's Python code restarts the server.
 """
 
 from __future__ import annotations
@@ -24,12 +27,15 @@ import threading
 import time
 import traceback
 import urllib.parse
-from collections.abc import Iterator
 from contextlib import ExitStack
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
+
+from sphinx.util.matching import Matcher
+
+from .speedups.collector import freeze, unfreeze
 
 #: folders never watched: outputs, caches, virtual environments, version control
 SKIPPED = frozenset({"_build", "__pycache__", "node_modules", "build", "dist"})
@@ -131,36 +137,61 @@ def handler(outdir: Path, builds: Builds, bound: str = "127.0.0.1") -> type[Simp
     return Handler
 
 
-def watched(srcdir: Path, outdir: Path) -> Iterator[Path]:
-    """Every file below the project that a build may read."""
-    for folder, dirnames, filenames in os.walk(srcdir):
-        here = Path(folder)
-        dirnames[:] = [
-            d for d in dirnames if not d.startswith(".") and d not in SKIPPED and (here / d).resolve() != outdir
-        ]
-        for name in filenames:
-            if not name.startswith(".") and not name.endswith((".pyc", "~")):
-                yield here / name
+#: files a build writes beside its sources (Sphinx compiles each ``.po`` into a ``.mo``), and editors' files
+WRITTEN = (".mo", ".pyc", "~", ".swp", ".swx")
 
 
-def snapshot(srcdir: Path, outdir: Path) -> dict[Path, int]:
-    found = {}
-    for path in watched(srcdir, outdir):
-        try:
-            found[path] = path.stat().st_mtime_ns
-        except OSError:
-            pass
-    return found
+def code_folders(srcdir: Path) -> list[Path]:
+    """The folders of the project that Python imports from (``_ext``): the extension's code."""
+    folders = {Path(entry).resolve() for entry in sys.path if entry}
+    return sorted(folder for folder in folders if folder.is_relative_to(srcdir) and folder != srcdir)
+
+
+class Watched:
+    """Which changed files the next build reads: what decides whether a save builds, sets the
+    application up again or restarts the server."""
+
+    def __init__(self, srcdir: Path, outdir: Path, doctreedir: Path) -> None:
+        self.srcdir = srcdir
+        self.outputs = (outdir, doctreedir)
+        #: ``exclude_patterns`` of the last application set up: Sphinx reads nothing there
+        self.excluded = Matcher([])
+        #: page suffixes of the last application set up
+        self.pages: tuple[str, ...] = (".md", ".rst", ".txt")
+        self.code = code_folders(srcdir)
+
+    def configured(self, app: Any) -> None:
+        """Once an application is set up (its conf.py may have put ``_ext`` on the path)."""
+        self.excluded = Matcher(list(app.config.exclude_patterns))
+        self.pages = tuple(app.config.source_suffix) or self.pages
+        self.code = code_folders(self.srcdir)
+
+    def is_code(self, path: Path) -> bool:
+        return path.suffix == ".py" and any(path.is_relative_to(folder) for folder in self.code)
+
+    def read(self, path: Path) -> bool:
+        """Whether a build reads ``path``, or the server runs it."""
+        if not path.is_relative_to(self.srcdir) or any(path.is_relative_to(out) for out in self.outputs):
+            return False
+        parts = path.relative_to(self.srcdir).parts
+        if not parts or any(part.startswith(".") or part in SKIPPED for part in parts) or path.name.endswith(WRITTEN):
+            return False
+        if path.suffix == ".py":
+            return path == self.srcdir / "conf.py" or self.is_code(path)
+        return not any(self.excluded("/".join(parts[: i + 1])) for i in range(len(parts)))
+
+    def __call__(self, change: Any, name: str) -> bool:
+        """``watchfiles``' filter."""
+        return self.read(Path(name))
 
 
 def forget_between_builds() -> None:
     """What one build process may keep but a server must not: the static files' checksums (Sphinx
     caches them for the life of the process) and the date of the last commit (the PDFs' date)."""
-    from sphinx.builders.html import _assets
-
+    from .compat.sphinx import forget_static_checksums
     from .pdf.settings import _last_commit
 
-    getattr(_assets._file_checksum_inner, "cache_clear", lambda: None)()
+    forget_static_checksums()
     _last_commit.cache_clear()
 
 
@@ -173,6 +204,8 @@ class Session:
         self.outdir = Path(options.outputdir).resolve()
         self.app: Any = None
         self.stack = ExitStack()
+        self.doctreedir = Path(options.doctreedir or self.outdir / ".doctrees").resolve()
+        self.watched = Watched(self.srcdir, self.outdir, self.doctreedir)
 
     def prepare(self) -> None:
         """Read conf.py and the environment, set up the extensions, the theme and the builder."""
@@ -190,19 +223,20 @@ class Session:
             self.srcdir,
             self.srcdir,
             self.outdir,
-            Path(self.options.doctreedir or self.outdir / ".doctrees"),
+            self.doctreedir,
             "html",
             confoverrides=overrides,
             status=None if self.options.quiet else sys.stdout,
             warning=sys.stderr,
             tags=self.options.tag,
         )
-        gc.freeze()  # what is set up now lives through the build: the collector need not look at it
+        self.watched.configured(self.app)
+        freeze()  # what is set up now lives through the build: the collector need not look at it
 
     def close(self) -> None:
         self.app = None
         self.stack.close()
-        gc.unfreeze()
+        unfreeze()
         gc.collect()  # the last application, while nothing is waiting
 
     def build(self, builds: Builds) -> None:
@@ -228,33 +262,31 @@ def restart() -> None:
 
 
 def serve(options: argparse.Namespace) -> None:
+    import watchfiles
+
     session = Session(options)
     builds = Builds()
     server = ThreadingHTTPServer((options.host, options.port), handler(session.outdir, builds, options.host))
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    before = snapshot(session.srcdir, session.outdir)
+    # every 0.2 s at the latest (an empty set): the next build's application is set up in between
+    watching = watchfiles.watch(session.srcdir, watch_filter=session.watched, yield_on_timeout=True, rust_timeout=200)
+    next(watching)  # watching from now on: what changes during the first build is built next
     session.build(builds)
     print(f"serve: http://{options.host}:{options.port}/ (Ctrl+C to stop)", flush=True)
-    suffixes = (".md", ".rst", ".txt")
-    while True:
+    for changes in watching:
         if session.app is None:
             try:
                 session.prepare()
             except Exception:
                 traceback.print_exc()
-        time.sleep(options.interval)
-        now = snapshot(session.srcdir, session.outdir)
-        changed = {p for p in before.keys() | now.keys() if before.get(p) != now.get(p)}
+        changed = {Path(name) for _, name in changes}
         if not changed:
             continue
-        before = now
-        if any(p.suffix == ".py" and p.name != "conf.py" for p in changed):
+        if any(session.watched.is_code(p) for p in changed):
             server.server_close()
             restart()
-        if session.app is not None:
-            pages = tuple(session.app.config.source_suffix) or suffixes
-            if not all(p.suffix in pages for p in changed):
-                session.close()  # conf.py, a bib file, a template...: set up anew
+        if session.app is not None and not all(p.suffix in session.watched.pages for p in changed):
+            session.close()  # conf.py, a bib file, a template...: set up anew
         print(f"serve: changed: {', '.join(sorted(str(p.relative_to(session.srcdir)) for p in changed)[:5])}")
         session.build(builds)
 
@@ -265,7 +297,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("outputdir")
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8000)
-    parser.add_argument("--interval", type=float, default=0.1, help="seconds between looks at the sources")
     parser.add_argument("-d", dest="doctreedir", default="")
     parser.add_argument("-D", dest="define", action="append", default=[], metavar="setting=value")
     parser.add_argument("-t", dest="tag", action="append", default=[])

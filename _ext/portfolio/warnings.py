@@ -107,6 +107,8 @@ class Subtype(StrEnum):
     OWNER_UNMATCHED = "owner_unmatched"
     #: ``private.toml`` cannot be read (the profile shows no phone or address from it)
     PRIVATE = "private"
+    #: a speed-up whose target changed in the installed versions (it is off; the output is the same)
+    SPEEDUPS = "speedups"
 
 
 #: how many warnings this process has given: an output whose making warned is made again on the next

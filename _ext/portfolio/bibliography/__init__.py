@@ -12,15 +12,14 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
+from ..compat import bibtex as compat
 from ..config import portfolio_settings
-from . import compat
 from .files import publish
 from .groups import setup_groups
 from .ids import canonical_ids, default_ids
 from .lint import check_bibfiles, report_unlinked, start_capture
 from .marks import setup_marks
 from .names import Owners, check_owner_names
-from .reuse import setup_reuse
 from .selected import setup_selected
 from .style import register_plugins
 
@@ -55,4 +54,3 @@ def setup_bibliography(app: Sphinx) -> None:
     setup_marks(app)
     setup_groups(app)
     setup_selected(app)
-    setup_reuse(app)

@@ -21,9 +21,9 @@ from pybtex.database import Entry
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
+from ..compat import bibtex as compat
 from ..config import portfolio_settings
 from ..warnings import Subtype, warn
-from . import compat
 from .links import FILE_FIELDS, LocalFiles, is_file
 
 #: the name the files are registered under in the environment's download files (no document has it)

@@ -22,10 +22,10 @@ from sphinx.config import Config
 from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from ..compat import bibtex as compat
 from ..domain import CVDomain
 from ..nodes import cv_year_groups
 from ..warnings import Subtype, warn
-from . import compat
 
 GROUPS = ("type", "year")
 

@@ -1,6 +1,6 @@
 """Stable publication ids: ``paper-<bibkey>`` whichever bibliography lists the paper (the
 same name other projects link to), a file name for its page that no key can turn into a
-path, and the short author-year form ("Bach et al. 2015") for running text.
+path, and the short author-year form ("Lovelace et al. 1843") for running text.
 
 sphinxcontrib-bibtex makes one citation node per entry for *every*
 bibliography directive, so ``bibtex_cite_id`` alone cannot name a paper once
@@ -21,14 +21,14 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 
+from ..compat import bibtex as compat
 from ..config import writes_paper_pages
 from ..domain import CVDomain
 from ..i18n import _
 from ..records import Paper
+from ..speedups.bibtex import formatted_again
 from ..warnings import Subtype, warn
-from . import compat
 from .latex import plain
-from .reuse import formatted_again
 
 PREFIX = "paper-"
 #: keys that are safe as they are in a file name and a relative link: no "/", "\", ":" or leading dot
@@ -68,7 +68,7 @@ def paper_page(key: str) -> str:
 
 
 def short(entry: Entry) -> str:
-    """ "Bach 2015", "Bach and Müller 2015", "Bach et al. 2015": how a sentence cites a paper."""
+    """ "Lovelace 1843", "Lovelace and Babbage 1843", "Lovelace et al. 1843": how a sentence cites a paper."""
     names = [plain(" ".join(person.prelast_names + person.last_names)) for person in entry.persons.get("author", [])]
     year = entry.fields.get("year", "")
     if len(names) > 2 or (len(names) == 2 and names[1] == "others"):

@@ -177,7 +177,7 @@ def field_links(field: str, value: str, archive: str = "arXiv", files: str | Non
 def _label(field: str, label: str, url: str) -> str:
     """What a link is, where its address says more than its field: a project page that is the DOI's
     or arXiv's page says so, a page at a publisher is "Publisher", and code (or a ``url`` at a code
-    forge) is named by its repository ("Code: zennit"), so that three repositories are three buttons."""
+    forge) is named by its repository ("Code: engine"), so that three repositories are three buttons."""
     if field in ("url", "html", "website") and _DOI_ADDRESS_RE.match(url):
         return "DOI"
     if field in ("url", "html", "website") and _ARXIV_ADDRESS_RE.match(url):
@@ -200,7 +200,7 @@ def _host_in(host: str, hosts: frozenset[str]) -> bool:
 
 
 def _repository(url: str) -> str:
-    """ "https://github.com/chr5tphr/zennit" -> "zennit"; "" for an address that is no repository."""
+    """ "https://github.com/ada-example/engine" -> "engine"; "" for an address that is no repository."""
     address = urlsplit(url.strip())
     if (address.hostname or "").removeprefix("www.") not in FORGES:
         return ""

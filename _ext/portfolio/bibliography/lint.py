@@ -23,12 +23,12 @@ import pybtex.errors
 from pybtex.database import Entry
 from sphinx.application import Sphinx
 
+from ..compat import bibtex as compat
 from ..config import conf_location
 from ..domain import CVDomain
 from ..encoding import first_bad_line
 from ..validate import has_markup
 from ..warnings import Subtype, logger, warn
-from . import compat
 from .ids import MAX_KEY_LENGTH, unsafe_key
 from .latex import plain
 from .links import bare_doi, entry_links

@@ -1,7 +1,7 @@
 """Author names: one rule for everybody, and the owner found in every spelling.
 
 A bib file spells a name the way its source did: ``M{\\"u}ller`` (LaTeX), ``Müller``
-composed (NFC) or decomposed (NFD), ``Müller, K.-R.`` or ``Müller, Klaus-Robert``.
+composed (NFC) or decomposed (NFD), ``Müller, A.-L.`` or ``Müller, Anna-Lena``.
 Names are compared as text (LaTeX decoded, NFC, case-folded), and a spelling with an
 initial matches any first name with that initial, so ``portfolio_owner_names =
 ["Example, A."]`` finds "Example, Ada" and "Example, A.".
@@ -20,9 +20,9 @@ from functools import lru_cache
 from pybtex.database import Person
 from sphinx.application import Sphinx
 
+from ..compat import bibtex as compat
 from ..config import conf_location, portfolio_settings
 from ..warnings import Subtype, warn
-from . import compat
 from .latex import plain
 
 

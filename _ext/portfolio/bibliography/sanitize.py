@@ -22,10 +22,10 @@ from fnmatch import fnmatchcase
 from pybtex.database import Entry
 from sphinx.environment import BuildEnvironment
 
+from ..compat import bibtex as compat
 from ..config import portfolio_settings
 from ..validate import MAX_ABSTRACT_LENGTH, MAX_LENGTH, cut, is_web_url
 from ..warnings import Subtype, warn
-from . import compat
 from .files import check_files
 from .links import LINK_FIELDS, archive, field_links, is_file
 from .source import BibEntrySpan

@@ -25,10 +25,10 @@ from sphinx.environment import BuildEnvironment
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
+from ..compat import bibtex as compat
 from ..config import portfolio_settings
 from ..domain import CVDomain
 from ..warnings import Subtype, warn
-from . import compat
 from .latex import plain
 from .names import display_name, is_owner
 

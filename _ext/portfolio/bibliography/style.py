@@ -24,9 +24,9 @@ from pybtex.style.names import BaseNameStyle
 from pybtex.style.sorting import BaseSortingStyle
 from pybtex.style.template import FieldIsMissing, join, names, node, optional, tag
 
+from ..compat import bibtex as compat
 from ..i18n import _
 from ..nodes import cv_pub_authors, cv_pub_links, cv_pub_note, cv_pub_title, cv_sep
-from . import compat
 from .latex import MATH_TAG, rich
 from .links import ROOT, LocalFiles, entry_links
 from .marks import cv_math, cv_pub_badge

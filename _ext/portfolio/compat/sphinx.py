@@ -1,4 +1,5 @@
-"""Every use of Sphinx's private names, for each Sphinx the extension supports (8.2 and 9.x).
+"""Every use of Sphinx's private names and of its state with no public way to change it, for each
+Sphinx the extension supports (8.2 and 9.x).
 
 Sphinx parses each translated message (a ``.po`` file's msgstr) with a module function of
 ``sphinx.transforms.i18n`` (``publish_msgstr`` in 8.2, ``_publish_msgstr`` in 9.x, with other
@@ -13,7 +14,9 @@ from typing import Any
 
 import sphinx
 from docutils import nodes
+from sphinx import locale
 from sphinx.builders import Builder
+from sphinx.domains.std import StandardDomain
 from sphinx.environment import BuildEnvironment
 from sphinx.transforms import i18n as _i18n
 
@@ -58,3 +61,38 @@ def wrap_msgstr_parser(wrapper: Callable[[MsgstrParser], MsgstrParser]) -> None:
 
     replacement.portfolio_wrapped = True  # type: ignore[attr-defined]
     setattr(_i18n, name, replacement)
+
+
+def drop_empty_words(indexer: Any) -> None:
+    """Words of the search index that no page holds any more: Sphinx's ``IndexBuilder`` removes a
+    re-read page from every word (``_mapping``, ``_title_mapping``) but keeps the word itself."""
+    for mapping in (getattr(indexer, "_mapping", {}), getattr(indexer, "_title_mapping", {})):
+        for word in [word for word, pages in mapping.items() if not pages]:
+            del mapping[word]
+
+
+def set_label(std: StandardDomain, name: str, docname: str, anchor: str, title: str) -> None:
+    """A label that ``:ref:`` and other projects' intersphinx find, made by another domain: the
+    standard domain has ``note_hyperlink_target``, which warns about a label it replaces."""
+    std.labels[name] = (docname, anchor, title)
+    std.anonlabels[name] = (docname, anchor)
+
+
+def remove_label(std: StandardDomain, name: str) -> None:
+    """A label made with ``set_label`` forgotten (the standard domain clears labels per page only)."""
+    std.labels.pop(name, None)
+    std.anonlabels.pop(name, None)
+
+
+def forget_translator(catalog: str, namespace: str = "general") -> None:
+    """Sphinx keeps each catalog it loaded (``sphinx.locale.translators``) for the life of the
+    process, with no public way to read one again."""
+    locale.translators.pop((namespace, catalog), None)
+
+
+def forget_static_checksums() -> None:
+    """Sphinx caches each static file's checksum (the ``?v=`` of its links) for the life of the
+    process: a process that builds again after a static file changed must work it out again."""
+    from sphinx.builders.html import _assets
+
+    getattr(_assets._file_checksum_inner, "cache_clear", lambda: None)()

@@ -50,7 +50,7 @@ class ProfileDirective(CardDirective):
         "github": Field(),
         "linkedin": Field(),
         "orcid": Field(),
-        # a name the person published under before ("Sebastian Bach"): it explains those papers
+        # a name the person published under before ("Ada Byron"): it explains those papers
         "former-name": Field(label=_("Former name")),
     }
 

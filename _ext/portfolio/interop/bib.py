@@ -120,7 +120,7 @@ def bib_name(display: str) -> tuple[str, bool]:
     split = len(tokens)
     while split > 1 and is_initials(tokens[split - 1]):
         split -= 1
-    if split < len(tokens) and not is_initials(tokens[0]):  # "Example A", "Müller K-R"
+    if split < len(tokens) and not is_initials(tokens[0]):  # "Example A", "Müller A-L"
         last, first = tokens[:split], [dotted(t) for t in tokens[split:]]
     else:  # "Jane Doe", "J. Doe", "Ludwig van Beethoven"
         split = len(tokens) - 1

@@ -27,7 +27,7 @@ from sphinx.util.logging import suppress_logging
 from sphinx.util.nodes import inline_all_toctrees
 from sphinx.util.tags import Tags
 
-from ..bibliography import compat
+from ..compat import bibtex as compat
 from ..config import conf_location, portfolio_settings
 from ..incremental import config_digest, digest, files_digest, generation, record
 from ..outputs import write_if_changed

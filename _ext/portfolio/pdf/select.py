@@ -16,8 +16,8 @@ from sphinx import addnodes
 from sphinx.environment import BuildEnvironment
 from sphinx.util.tags import Tags
 
-from ..bibliography import compat
 from ..bibliography.selected import is_selected
+from ..compat import bibtex as compat
 from ..config import portfolio_settings
 from ..domain import CVDomain
 from ..i18n import _
@@ -368,7 +368,7 @@ def target(reference: nodes.Element) -> str:
 
 
 def dangling_backlinks(doc: nodes.document) -> None:
-    """A paper's "Software: Quantus" where this PDF has no Quantus card (a short CV, a publication
+    """A paper's "Software: Engine" where this PDF has no Engine card (a short CV, a publication
     list) points nowhere: those names are left out, and the label with the last of them."""
     ids = {i for node in doc.findall(nodes.Element) for i in node["ids"]}
     label = str(_("Software:"))

@@ -77,8 +77,8 @@ def paper_address(uri: str) -> str:
 
 
 def same_name(org: str, heading: str) -> bool:
-    """Whether an organisation is the one a heading names: "Fraunhofer Heinrich-Hertz Institute
-    (HHI)" under "Fraunhofer Heinrich Hertz Institute" (case, punctuation and a trailing
+    """Whether an organisation is the one a heading names: "Royal Institution of Great-Britain
+    (RI)" under "Royal Institution of Great Britain" (case, punctuation and a trailing
     abbreviation in brackets aside)."""
 
     def words(text: str, short: bool) -> str:
@@ -565,7 +565,7 @@ class TypstTranslator(SphinxTranslator):
 
     def visit_cv_orgs(self, node: nodes.Element) -> None:
         """An entry's organisations, joined by commas; one that the enclosing heading names already
-        ("Fraunhofer HHI" under "Fraunhofer HHI") is not repeated. A profile's stay on its role line."""
+        ("Analytical Society" under "Analytical Society") is not repeated. A profile's stay on its role line."""
         if self.profile:
             return
         heading = self.headings[-1] if self.headings else ""
@@ -611,7 +611,7 @@ class TypstTranslator(SphinxTranslator):
             raise nodes.SkipNode
         before = node.previous_sibling()
         if node.astext().startswith(".") and before is not None and before.astext().rstrip().endswith(ENDINGS):
-            # "iNNvestigate Neural Networks!" ends its own sentence: no ". " after it
+            # "Notes on the Engine!" ends its own sentence: no ". " after it
             self.body.append(markup(node.astext().removeprefix(".")))
             raise nodes.SkipNode
         if node.astext().strip() == "·":  # a line breaks before the dot, never after it (Typst's ~: no break)

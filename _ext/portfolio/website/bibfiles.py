@@ -12,8 +12,8 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
-from ..bibliography import compat
 from ..bibliography.bibtex import to_bibtex
+from ..compat import bibtex as compat
 from ..config import portfolio_settings
 from ..domain import CVDomain
 from ..incremental import config_digest, fingerprint, record

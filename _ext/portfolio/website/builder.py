@@ -1,5 +1,5 @@
 """Sphinx's HTML builder, which writes nothing when nothing changed, compiles the theme's
-templates once, and links the static files of pages at the same depth once.
+templates once (``speedups/jinja.py``).
 
 After writing the pages, Sphinx's builder writes the index and search pages, the search
 index, the inventory, ``.buildinfo`` and every static file again on every build, even when
@@ -15,12 +15,12 @@ from collections.abc import Set
 from pathlib import Path
 from typing import Any
 
-from jinja2 import FileSystemBytecodeCache
 from sphinx.application import Sphinx
 from sphinx.builders.html import INVENTORY_FILENAME, StandaloneHTMLBuilder
 from sphinx.environment import BuildEnvironment
 
 from ..incremental import config_digest, digest, frame, generation, record
+from ..speedups.jinja import compile_once
 
 #: the record's name for what the builder writes after the pages
 FINISH = "html:finish"
@@ -40,16 +40,8 @@ class PortfolioHTMLBuilder(StandaloneHTMLBuilder):
         self._collecting = False
 
     def init_templates(self) -> None:
-        """The theme's templates compiled once, not in every build (a tenth of a second a build
-        here): Jinja's bytecode, in Jinja's own cache folder for the user, as Python keeps its own
-        beside the modules; checked against each template's source when a build starts, not
-        again for every page and every template it includes (17 a page with furo)."""
         super().init_templates()
-        environment = getattr(self.templates, "environment", None)
-        if environment is not None:
-            if environment.bytecode_cache is None:
-                environment.bytecode_cache = FileSystemBytecodeCache()
-            environment.auto_reload = False
+        compile_once(self.templates)
 
     def finish_digest(self) -> str:
         return digest((generation(self.env), frame(self.env), config_digest(self.sphinx)))
@@ -107,28 +99,5 @@ class PortfolioHTMLBuilder(StandaloneHTMLBuilder):
             self._finish_pages.append(Path(outfilename) if outfilename else self.get_output_path(pagename))
 
 
-def shared_asset_tags(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
-    """Every page links the same style sheets and scripts, and Sphinx works out each one's
-    checksum path anew for every page (a third of a paper page's time at 2,000 papers). The tag
-    depends only on the file, its attributes and the page's depth: made once per build for each."""
-    builder = app.builder
-    tags: dict[tuple[Any, ...], str] = builder.__dict__.setdefault("_portfolio_asset_tags", {})
-    root = context.get("content_root", "")
-    for name in ("css_tag", "js_tag"):
-        made = context.get(name)
-        if made is None:
-            continue
-
-        def shared(asset: Any, made: Any = made, name: str = name) -> str:
-            attributes = getattr(asset, "attributes", {})
-            key = (name, root, str(asset), getattr(asset, "filename", ""), tuple(sorted(attributes.items())))
-            if key not in tags:
-                tags[key] = made(asset)
-            return tags[key]
-
-        context[name] = shared
-
-
 def setup_builder(app: Sphinx) -> None:
     app.add_builder(PortfolioHTMLBuilder, override=True)
-    app.connect("html-page-context", shared_asset_tags)

@@ -1,5 +1,5 @@
-"""Cards under a heading that names their organisation do not name it again: under "Fraunhofer
-Heinrich Hertz Institute", a position's line reads "Berlin, Germany · Jan 2021 – present", not the
+"""Cards under a heading that names their organisation do not name it again: under "Royal
+Institution of Great Britain", a position's line reads "Berlin, Germany · Jan 2021 – present", not the
 institute once more for every card. The PDF leaves it out the same way (``pdf.translator.same_name``
 decides for both)."""
 

@@ -28,13 +28,13 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.osutil import relative_uri
 from sphinx.writers.html5 import HTML5Translator
 
-from ..bibliography import compat
 from ..bibliography.bibtex import to_bibtex
 from ..bibliography.latex import plain
 from ..bibliography.links import ROOT, LocalFiles, archive, bare_doi, entry_links, is_file
 from ..bibliography.marks import badge_html, badge_text, cv_pub_badge, math_html
 from ..bibliography.style import TAGS
 from ..bibliography.venues import venue_badge
+from ..compat import bibtex as compat
 from ..config import portfolio_settings, writes_paper_pages
 from ..domain import CVDomain
 from ..i18n import _

@@ -13,12 +13,11 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
+from ..compat.sphinx import drop_empty_words as drop_words_of_no_page
+
 
 def drop_empty_words(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
-    indexer = getattr(app.builder, "indexer", None)
-    for mapping in (getattr(indexer, "_mapping", {}), getattr(indexer, "_title_mapping", {})):
-        for word in [word for word, pages in mapping.items() if not pages]:
-            del mapping[word]
+    drop_words_of_no_page(getattr(app.builder, "indexer", None))
     yield from ()
 
 

@@ -41,7 +41,7 @@ DESCRIPTION_LENGTH = 200
 
 
 def initials(name: str) -> str:
-    """ "Dr. Sebastian Lapuschkin" -> "SL": the capitals of the words that are not titles."""
+    """ "Dr. Ada Lovelace" -> "AL": the capitals of the words that are not titles."""
     words = [w for w in name.split() if not w.endswith(".") and w[:1].isupper()]
     return "".join(w[0] for w in words[:1] + words[1:][-1:]) or "CV"
 
@@ -55,14 +55,24 @@ def favicon(name: str) -> str:
 
 
 def defaults(app: Sphinx, config: Config) -> None:
-    """A favicon and a preview image where ``conf.py`` names none."""
-    if not config.html_favicon:
-        path = Path(app.doctreedir, FAVICON)
-        write_if_changed(path, favicon(config.author or config.project))
-        config.html_favicon = str(path)
+    """A preview image where ``conf.py`` names none."""
     if OPENGRAPH in config.extensions and not config.ogp_image:
         config.ogp_image = PREVIEW
         config.ogp_image_alt = config.author or config.project
+
+
+def write_favicon(app: Sphinx) -> None:
+    """The favicon where ``conf.py`` names none, written into the site's ``_static`` folder. It is not
+    given to Sphinx as ``html_favicon``: that would be a path in the build folders, and the settings'
+    digest in ``.buildinfo`` would differ between two builds of the same sources into two folders."""
+    if app.builder.format == "html" and not app.config.html_favicon:
+        write_if_changed(Path(app.outdir, "_static", FAVICON), favicon(app.config.author or app.config.project))
+
+
+def link_favicon(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
+    """Every page links that favicon (Sphinx makes the name a path from the page, after this)."""
+    if not app.config.html_favicon and not context.get("favicon_url"):
+        context["favicon_url"] = FAVICON
 
 
 def preview_source(profile: Entry | None, name: str) -> str:
@@ -164,5 +174,7 @@ def add_description(app: Sphinx, pagename: str, templatename: str, context: dict
 
 def setup_sharing(app: Sphinx) -> None:
     app.connect("config-inited", defaults)
+    app.connect("builder-inited", write_favicon)
+    app.connect("html-page-context", link_favicon, priority=400)  # before Sphinx's paths (500)
     app.connect("html-page-context", add_description, priority=400)
     app.connect("build-finished", write_preview)

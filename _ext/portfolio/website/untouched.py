@@ -18,11 +18,13 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
+from ..compat.furo import PYGMENTS_CSS_HANDLER
+from ..compat.githubpages import NOJEKYLL_CNAME_HANDLER
 from ..outputs import write_if_changed
 
 
 def furo_pygments_css(app: Sphinx, exception: Exception | None) -> None:
-    """furo's ``_overwrite_pygments_css``: its own highlighting colours for light and dark mode."""
+    """furo's handler (``PYGMENTS_CSS_HANDLER``): its own highlighting colours for light and dark mode."""
     from furo import get_pygments_stylesheet  # type: ignore[import-untyped]
 
     if exception is None:
@@ -30,7 +32,7 @@ def furo_pygments_css(app: Sphinx, exception: Exception | None) -> None:
 
 
 def github_pages_files(app: Sphinx, env: BuildEnvironment) -> None:
-    """sphinx.ext.githubpages' ``create_nojekyll_and_cname``: ``.nojekyll``, and ``CNAME`` where the
+    """sphinx.ext.githubpages' handler (``NOJEKYLL_CNAME_HANDLER``): ``.nojekyll``, and ``CNAME`` where the
     site's address is not on github.io."""
     if app.builder.format != "html":
         return
@@ -47,8 +49,8 @@ def github_pages_files(app: Sphinx, env: BuildEnvironment) -> None:
 
 #: (module, handler name, event) of the handlers replaced, and what replaces each
 REPLACED: dict[tuple[str, str, str], Callable[..., Any]] = {
-    ("furo", "_overwrite_pygments_css", "build-finished"): furo_pygments_css,
-    ("sphinx.ext.githubpages", "create_nojekyll_and_cname", "env-updated"): github_pages_files,
+    (*PYGMENTS_CSS_HANDLER, "build-finished"): furo_pygments_css,
+    (*NOJEKYLL_CNAME_HANDLER, "env-updated"): github_pages_files,
 }
 
 

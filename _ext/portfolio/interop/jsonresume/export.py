@@ -26,9 +26,9 @@ from pybtex.database import Entry as BibEntry
 from pybtex.database import Person
 from sphinx.application import Sphinx
 
-from ...bibliography import compat
 from ...bibliography.latex import plain
 from ...bibliography.links import field_links
+from ...compat import bibtex as compat
 from ...config import portfolio_settings
 from ...dates import CVDate
 from ...directives.talk import TALK_KINDS

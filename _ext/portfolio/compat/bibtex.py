@@ -1,4 +1,4 @@
-"""Every use of sphinxcontrib-bibtex's internals, in one place.
+"""Every use of sphinxcontrib-bibtex's internals, in one place (with pybtex-docutils' tags).
 
 sphinxcontrib-bibtex 2.x has no public API for its parsed data or its
 citation records; when a release changes them, this module is what changes.
@@ -98,6 +98,21 @@ def formatting_inputs(env: BuildEnvironment) -> list[Any]:
 def env_updated_handler(handler: Any) -> bool:
     """Whether an ``env-updated`` handler is sphinxcontrib-bibtex's, which formats every entry."""
     return getattr(handler, "__module__", None) == EXTENSION and getattr(handler, "__name__", None) == "env_updated"
+
+
+def has_env_updated_handler() -> bool:
+    """Whether the installed sphinxcontrib-bibtex formats every entry in that handler, and keeps
+    what ``pages_with_citations`` and ``formatting_inputs`` read."""
+    import sphinxcontrib.bibtex
+    from sphinxcontrib.bibtex import domain
+
+    kept = ("bibliographies", "citations", "citation_refs")
+    handler = getattr(sphinxcontrib.bibtex, "env_updated", None)
+    return (
+        env_updated_handler(handler)
+        and all(isinstance(getattr(domain.BibtexDomain, name, None), property) for name in kept)
+        and callable(getattr(domain, "get_docnames", None))
+    )
 
 
 def docname(citation: Any) -> str:

@@ -16,8 +16,15 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
+from ..compat import bibtex as compat
 from ..incremental import changed_pages, digest
-from . import compat
+from .switch import Speedup, is_on
+
+SPEEDUP = Speedup(
+    "bibtex_formatting",
+    "sphinxcontrib-bibtex's env-updated handler and its domain's records",
+    compat.has_env_updated_handler,
+)
 
 #: the builder's: pages with a bibliography or citation before this build read any
 _BEFORE = "_portfolio_cited_before"
@@ -53,6 +60,9 @@ def when_needed(format_all: Callable[[Sphinx, BuildEnvironment], Iterable[str]])
 
 def format_when_needed(app: Sphinx) -> None:
     """Replace sphinxcontrib-bibtex's handler, once every extension is set up."""
+    if not is_on(SPEEDUP):  # and a later build with it on formats afresh
+        setattr(app.env, _INPUTS, None)
+        return
     for listener in list(app.events.listeners.get("env-updated", [])):
         if compat.env_updated_handler(listener.handler):
             app.disconnect(listener.id)
