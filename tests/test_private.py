@@ -44,6 +44,18 @@ def test_shown_from_private_toml_on_the_site_and_in_the_pdf(project, tmp_path):
     assert "+49 30 1234567" in text and "Example Street 1" in text
 
 
+def test_the_pdf_knows_phone_and_address_by_their_record(project, tmp_path):
+    """The themes mark each contact item by its kind (the modern one with an icon); an address
+    whose text the page changes (Sphinx's smart quotes) is still the address."""
+    quoted = 'Haus \\"Am See\\" -- Berlin'
+    (project / "private.toml").write_text(PRIVATE.replace("Example Street 1, 10115 Berlin", quoted))
+    app = run_sphinx(project, builddir=tmp_path / "out", confoverrides={**SHOW, "portfolio_pdf_keep_typst": True})
+    assert contact(app)["address"] == "Haus “Am See” – Berlin"
+    source = next(app.outdir.glob("*.typ")).read_text()
+    assert '("phone", [\\+49 30 1234567])' in source
+    assert '("address", [Haus “Am See” – Berlin])' in source
+
+
 def test_environment_variables_win(project, tmp_path, monkeypatch):
     monkeypatch.setenv("PORTFOLIO_PHONE", "+1 415 555 0134")
     app = run_sphinx(project, builddir=tmp_path / "out", confoverrides=SHOW)

@@ -52,4 +52,4 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_interop(app)
     setup_incremental(app)
     setup_speedups(app)
-    return {"version": __version__, "env_version": 4, "parallel_read_safe": True, "parallel_write_safe": True}
+    return {"version": __version__, "env_version": 5, "parallel_read_safe": True, "parallel_write_safe": True}

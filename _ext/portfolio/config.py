@@ -13,7 +13,6 @@ every page); one read while writing uses ``"html"`` (a change rewrites every pag
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
@@ -38,6 +37,7 @@ from sphinx.config import Config
 
 from .i18n import _
 from .records import CARD_KINDS
+from .text import slug, typst_string
 from .warnings import Subtype, warn
 
 #: fields that reference managers (Zotero, JabRef, Mendeley, BibDesk) write for their user alone
@@ -199,7 +199,7 @@ def _typst_paper(name: str) -> bool:
     if name in ("a4", "us-letter"):
         return True
     try:
-        typst.compile(f'#set page(paper: "{name}")'.encode(), format="pdf", ignore_system_fonts=True)
+        typst.compile(f"#set page(paper: {typst_string(name)})".encode(), format="pdf", ignore_system_fonts=True)
     except typst.TypstError:
         return False
     return True
@@ -820,33 +820,10 @@ def conf_location(app: Sphinx, name: str, *keys: str) -> str:
     return f"{conf}:{line}"
 
 
-#: letters that Unicode does not decompose into a Latin letter and marks
-_LATIN = str.maketrans(
-    {
-        "ß": "ss",
-        "æ": "ae",
-        "Æ": "AE",
-        "ø": "o",
-        "Ø": "O",
-        "œ": "oe",
-        "Œ": "OE",
-        "ł": "l",
-        "Ł": "L",
-        "đ": "d",
-        "Đ": "D",
-        "ð": "d",
-        "þ": "th",
-        "ı": "i",
-    }
-)
-
-
 def default_pdf_name(project: str) -> str:
-    """``"María Example-Ñúñez"`` -> ``maria-example-nunez-cv.pdf``: letters transliterated, one dot
-    (as ReadTheDocs wants)."""
-    ascii_text = unicodedata.normalize("NFKD", project.translate(_LATIN)).encode("ascii", "ignore").decode()
-    stem = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "cv"
-    return f"{stem}-cv.pdf"
+    """``"María Example-Ñúñez"`` -> ``maria-example-nunez-cv.pdf``: the project's slug, one dot (as
+    ReadTheDocs wants)."""
+    return f"{slug(project) or 'cv'}-cv.pdf"
 
 
 def writes_paper_pages(builder: type[Builder] | Builder, config: Config) -> bool:

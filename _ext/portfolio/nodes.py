@@ -58,7 +58,7 @@ class cv_dates(nodes.inline):  # noqa: N801
 
 
 class cv_time(nodes.inline):  # noqa: N801
-    """One date; ``datetime`` holds its ISO form ("" for "present")."""
+    """One date; ``datetime`` holds its ISO form ("" for "present"), ``date`` the ``CVDate``."""
 
 
 class cv_sep(nodes.inline):  # noqa: N801
@@ -176,11 +176,7 @@ class cv_highlights(WebsiteOnly, nodes.container):  # noqa: N801
 
 class cv_linebreak(nodes.inline):  # noqa: N801
     """A hard line break in the author's Markdown (MyST gives raw HTML and LaTeX): ``<br />`` on
-    the site, a line break in the PDF; its text ``LINE_BREAK`` keeps it in a record's summary."""
-
-
-#: the text of a ``cv_linebreak``: Unicode's line separator, which no writer confuses with a space
-LINE_BREAK = "\u2028"
+    the site, a line break in the PDF; its text ``text.LINE_BREAK`` keeps it in a record's summary."""
 
 
 class cv_year_groups(nodes.Invisible, nodes.Element):  # noqa: N801

@@ -32,8 +32,9 @@ from sphinx.util.docutils import SphinxDirective
 
 from .compat import sphinx as sphinx_compat
 from .config import portfolio_settings
-from .nodes import LINE_BREAK, cv_linebreak
+from .nodes import cv_linebreak
 from .private import PRIVATE_FILE
+from .text import LINE_BREAK
 from .warnings import Subtype, warn
 
 #: how each image format starts; SVG is text and is recognised by its root element

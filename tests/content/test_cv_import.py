@@ -40,7 +40,7 @@ def test_real_cv_publications_and_owner(site):
     assert bib.count("@incollection{") == 4 and bib.count("@misc{") == 9
     assert "author = {Hedström, A. and Weber, L. and" in bib and "Höhne, M.-C. M.}" in bib
     journal = (site.project / "sections" / "journal-articles.md").read_text()
-    assert ':filter: key in {"hedstroem2023quantus", ' in journal and ":labelprefix: J" in journal
+    assert ':filter: key in {"hedstrom2023quantus", ' in journal and ":labelprefix: J" in journal
     html = (site.project / "_build" / "html" / "sections" / "journal-articles.html").read_text()
     assert html.count("<strong>Lapuschkin S</strong>") == 20 and html.count("<strong>Bach S</strong>") == 1
 

@@ -15,7 +15,6 @@ import hashlib
 import re
 from collections.abc import Iterable
 
-from docutils import nodes
 from pybtex.database import Entry
 from sphinx.application import Sphinx
 from sphinx.config import Config
@@ -27,6 +26,7 @@ from ..domain import CVDomain
 from ..i18n import _
 from ..records import Paper
 from ..speedups.bibtex import formatted_again
+from ..text import anchor
 from ..warnings import Subtype, warn
 from .latex import plain
 
@@ -49,8 +49,8 @@ def _hash(key: str) -> str:
 def paper_id(key: str) -> str:
     """``paper-<key>`` as an HTML id; from a key over ``MAX_KEY_LENGTH`` its start and a short hash."""
     if len(key) > MAX_KEY_LENGTH:
-        return f"{nodes.make_id(PREFIX + key[:_KEPT])}-{_hash(key)}"
-    return nodes.make_id(PREFIX + key)
+        return f"{anchor(PREFIX + key[:_KEPT], words=None)}-{_hash(key)}"
+    return anchor(PREFIX + key, words=None)
 
 
 def unsafe_key(key: str) -> bool:
@@ -63,7 +63,7 @@ def paper_page(key: str) -> str:
     a name made from it (its id form and a short hash, so two keys never share a page)."""
     if _SAFE_KEY_RE.match(key) and ".." not in key and len(key) <= MAX_KEY_LENGTH:
         return f"papers/{key}"
-    stem = nodes.make_id(PREFIX + key[:_KEPT]).removeprefix(PREFIX)
+    stem = anchor(PREFIX + key[:_KEPT], words=None).removeprefix(PREFIX)
     return f"papers/{stem or 'paper'}-{_hash(key)}"
 
 

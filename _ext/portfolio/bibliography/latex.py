@@ -19,8 +19,9 @@ from docutils import nodes
 from docutils.utils.math import MathError, mathalphabet2unichar, tex2unichar
 from docutils.utils.math.latex2mathml import tex2mathml
 from pybtex.backends.plaintext import Backend as PlainBackend
-from pybtex.plugin import find_plugin
 from pybtex.richtext import BaseMultipartText, Tag, Text
+
+from ..text import plain_backend
 
 _BETWEEN_TAGS_RE = re.compile(r">\s+<")
 _LATEX_RE = re.compile(r"[\\{}$~%#&^_]|--|``|''")
@@ -169,10 +170,4 @@ def rich(latex: str) -> Text:
 @lru_cache(maxsize=65536)
 def plain(latex: str) -> str:
     """A field without braces and LaTeX markup: for link texts, objects.inv and meta tags."""
-    return str(rich(latex).render(_text_backend()))
-
-
-@lru_cache(maxsize=1)
-def _text_backend() -> Any:
-    """pybtex finds backends through entry points, milliseconds a lookup: once is enough."""
-    return find_plugin("pybtex.backends", "text")()
+    return str(rich(latex).render(plain_backend()))

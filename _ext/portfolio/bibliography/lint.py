@@ -14,8 +14,6 @@ year) are both listed, with a ``portfolio.bib_same_work`` warning.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +25,7 @@ from ..compat import bibtex as compat
 from ..config import conf_location
 from ..domain import CVDomain
 from ..encoding import first_bad_line
+from ..text import folded_words
 from ..validate import has_markup
 from ..warnings import Subtype, logger, warn
 from .ids import MAX_KEY_LENGTH, unsafe_key
@@ -53,7 +52,6 @@ VENUE_FIELDS: dict[str, tuple[str, ...]] = {
     "techreport": ("institution",),
     "report": ("institution",),
 }
-_WORDS_RE = re.compile(r"[^\w]+")
 
 
 def lint_files(paths: list[Path]) -> dict[str, list[BibEntrySpan]]:
@@ -178,8 +176,7 @@ def check_bibfiles(app: Sphinx) -> None:
 def same_title(entry: Entry) -> str:
     """A title as words, whatever its case, accents, LaTeX and punctuation: how two exports of one
     paper agree."""
-    text = unicodedata.normalize("NFKD", plain(entry.fields.get("title", ""))).casefold()
-    return " ".join(_WORDS_RE.sub(" ", "".join(c for c in text if not unicodedata.combining(c))).split())
+    return " ".join(folded_words(plain(entry.fields.get("title", ""))))
 
 
 def check_same_works(entries: dict[str, Entry], where: dict[str, str]) -> None:

@@ -9,7 +9,6 @@ the card drawn from it (``card.build_card``).
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from typing import Any, ClassVar, Literal
 
@@ -19,8 +18,8 @@ from sphinx.util.docutils import SphinxDirective
 
 from ..dates import CVDate, DateError, parse_date
 from ..domain import CVDomain
-from ..nodes import LINE_BREAK
 from ..records import Detail, Entry, Link, Org, When
+from ..text import anchor, text_of
 from ..untrusted import hard_line_breaks
 from ..validate import MAX_LENGTH, cut, has_markup, is_email, is_link
 from ..warnings import Subtype, warn
@@ -28,7 +27,6 @@ from .card import build_card
 
 FieldType = Literal["text", "date", "end", "dates", "tags", "url", "email"]
 
-_SLUG_WORDS = 8
 UNTITLED = "(untitled)"
 
 
@@ -62,18 +60,6 @@ class Values:
     def date(self, name: str) -> CVDate | None:
         found = self.dates.get(name)
         return found[0] if found else None
-
-
-def slug(text: str, words: int = _SLUG_WORDS) -> str:
-    """An ASCII id fragment from the first words of a text; a short hash of the text where it
-    has no Latin letters or digits (a title in Chinese, say), so the id still follows content."""
-    return nodes.make_id(" ".join(text.split()[:words])) or hashlib.sha1(text.encode()).hexdigest()[:10]
-
-
-def summary_text(body: list[nodes.Node]) -> str:
-    """The body as one line of text, but for its hard line breaks (``cv_linebreak``)."""
-    text = " ".join(node.astext() for node in body)
-    return "\n".join(" ".join(line.split()) for line in text.split(LINE_BREAK))
 
 
 class CardDirective(SphinxDirective):
@@ -183,7 +169,7 @@ class CardDirective(SphinxDirective):
         """An id from what the entry says, so edits elsewhere never move it."""
         when = values.dates.get("date") or values.dates.get("start") or []
         suffix = f"-{when[0].iso}" if when else ""
-        return f"{self.kind}-{slug(title)}{suffix}"
+        return f"{self.kind}-{anchor(title)}{suffix}"
 
     # -- the record ----------------------------------------------------------------------
 
@@ -233,7 +219,7 @@ class CardDirective(SphinxDirective):
             tags=tuple(values.tags),
             details=self.details(values),
             links=self.links(values),
-            summary=summary_text(body),
+            summary=text_of(*body),
             **self.extra(values),
         )
         domain.note_entry(entry)

@@ -147,8 +147,10 @@ def dates(when: When, language: str | None) -> cv_dates:
 
 
 def time(date: CVDate, language: str | None) -> cv_time:
+    """One date: its text in the build's language, the date itself for writers that set it their own
+    way (the PDF's date formats)."""
     text = format_date(date, language)
-    return cv_time(text, text, datetime=date.iso)
+    return cv_time(text, text, datetime=date.iso, date=date)
 
 
 def link_node(link: Link) -> cv_link:
@@ -163,7 +165,7 @@ def contact_items(entry: Entry, config: Config) -> list[nodes.Node]:
         items.append(cv_email(entry.contact.email, entry.contact.email))
     if portfolio_settings(config).show_private_contact:
         items += [
-            nodes.inline(value, value, classes=[f"cv-{name}"])
+            nodes.inline(value, value, option=name, classes=[f"cv-{name}"])
             for name, value in (("phone", entry.contact.phone), ("address", entry.contact.address))
             if value
         ]

@@ -8,7 +8,6 @@ lines add to what a ``conf.py`` already has, so pasting them breaks nothing.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from docutils import nodes
@@ -18,12 +17,14 @@ from sphinx.util.docutils import SphinxDirective
 
 from ..config import portfolio_settings
 from ..nodes import cv_intersphinx_snippet
+from ..text import slug
 from ..warnings import Subtype, warn
 
 
 def inventory_name(project: str, configured: str) -> str:
-    """The intersphinx key: ``portfolio_inventory_name`` or the project's last name-like word."""
-    return configured or re.sub(r"[^a-z0-9]+", "-", project.lower()).strip("-").split("-")[-1] or "cv"
+    """The intersphinx key: ``portfolio_inventory_name`` or the last word of the project's slug
+    ("Jürgen Müller": "muller")."""
+    return configured or slug(project).split("-")[-1] or "cv"
 
 
 def snippet(name: str, base: str) -> str:

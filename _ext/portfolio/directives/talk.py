@@ -7,13 +7,12 @@ That is decided on the page as read, in the build's language, so the website and
 
 from __future__ import annotations
 
-import unicodedata
-
 from docutils import nodes
 from sphinx.application import Sphinx
 
 from ..i18n import _
 from ..nodes import cv_entry, cv_tag, cv_tags
+from ..text import folded_words
 from ..warnings import Subtype
 from .base import CardDirective, Field, Values
 
@@ -67,21 +66,16 @@ class TalkDirective(CardDirective):
 INFLECTION = 2
 
 
-def _words(text: str) -> list[str]:
-    """The words of a text, case and accents folded (German plurals add an umlaut: "Vorträge")."""
-    folded = "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
-    return "".join(c if c.isalnum() else " " for c in folded).split()
-
-
 def _names(heading_word: str, word: str) -> bool:
-    return heading_word.startswith(word) or (word.startswith(heading_word) and len(word) - len(heading_word) <= INFLECTION)
+    inflected = word.startswith(heading_word) and len(word) - len(heading_word) <= INFLECTION
+    return heading_word.startswith(word) or inflected
 
 
 def said_by(heading: str, kind: str) -> bool:
     """Whether a heading names a kind: each of the kind's words is a word of the heading, inflected or
     not ("lecture" in "Lectures", "invited talk" in "Invited talks", "eingeladener Vortrag" in
     "Eingeladene Vorträge"; "lecture series" not in "Lectures")."""
-    words, heading_words = _words(kind), _words(heading)
+    words, heading_words = folded_words(kind), folded_words(heading)  # accents too: "Vorträge"
     return bool(words) and all(any(_names(h, word) for h in heading_words) for word in words)
 
 

@@ -11,16 +11,15 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..text import slug_word
 from ..validate import MAX_ABSTRACT_LENGTH, MAX_LENGTH, arxiv_url, doi_url, is_web_url
 from . import markdown as md
 from .cards import angles, capped, shown_value
 from .dates import bib_date_fields, iso_date
-from .project import ascii_word
 from .report import Report
 
 STOP_WORDS = frozenset(
@@ -142,17 +141,6 @@ def short_name(bibtex_name: str) -> str:
     return f"{last}, {first[0]}." if first else last
 
 
-def unaccented(name: str) -> str:
-    """A name's letters and digits, lower case, accents dropped: "Müller" -> "muller"."""
-    return re.sub(r"[^a-z0-9]", "", unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower())
-
-
-def name_forms(name: str) -> set[str]:
-    """A last name's letters, with accents dropped and as German writes them in ASCII ("Müller":
-    "muller", "mueller"): two spellings of one name agree on one of them."""
-    return {form for form in (unaccented(name), ascii_word(name)) if form}
-
-
 def normalised_title(title: str) -> str:
     """A title compared with another: letters and digits of its words, case-folded, TeX braces and
     accents' commands dropped ("{BERT}: Pre-training" and "BERT: pre-training" agree)."""
@@ -233,8 +221,8 @@ class Bibliography:
 
     def key(self, authors: list[str], year: str, title: str) -> str:
         """``lastname2020firstword``, with b, c, ... where that is taken."""
-        last = ascii_word((authors[0] if authors else self.fallback_author).split(",")[0]) or "anonymous"
-        word = next((w for w in (ascii_word(t) for t in md.plain(title).split()) if w and w not in STOP_WORDS), "")
+        last = slug_word((authors[0] if authors else self.fallback_author).split(",")[0]) or "anonymous"
+        word = next((w for w in (slug_word(t) for t in md.plain(title).split()) if w and w not in STOP_WORDS), "")
         base = f"{last or 'anonymous'}{year if year.isdigit() else 'nd'}{word}"
         taken = self.taken | {e.key.lower() for e in self.entries}
         suffixes = ("", *(chr(c) for c in range(ord("b"), ord("z") + 1)))
@@ -337,7 +325,7 @@ class Bibliography:
         letters = {"article": "J", "inproceedings": "C", "incollection": "B"}.get(kind) or (
             "P" if re.search("preprint", section, re.IGNORECASE) else ""
         )
-        words = [w for w in (ascii_word(w) for w in section.split()) if w]
+        words = [w for w in (slug_word(w) for w in section.split()) if w]
         candidates = [
             letters,
             *(w[0].upper() for w in words[:1]),

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..dates import parse_date
-from ..directives.base import slug
+from ..text import anchor
 from ..validate import MARKUP_RE, MAX_ABSTRACT_LENGTH, MAX_LENGTH, cut, is_link
 from . import markdown as md
 from .report import Report
@@ -69,13 +69,13 @@ class Ids:
     def assign(self, card: Card) -> None:
         first = next((card.options[k] for k in ("date", "start") if k in card.options), "")
         when = f"-{parse_date(first.split(',')[0]).iso}" if first else ""
-        anchor = f"{card.kind}-{slug(card.title)}{when}"
-        final, n = anchor, 1
+        name = f"{card.kind}-{anchor(card.title)}{when}"
+        final, n = name, 1
         while final in self.used:
             n += 1
-            final = f"{anchor}-{n}"
+            final = f"{name}-{n}"
         self.used.add(final)
-        if final != anchor:
+        if final != name:
             card.options["name"] = final
 
 
@@ -86,7 +86,7 @@ class PageNames:
         self.used: set[str] = set(used)
 
     def name(self, title: str) -> str:
-        base = slug(title)[:MAX_SLUG].rstrip("-") or "section"
+        base = anchor(title)[:MAX_SLUG].rstrip("-") or "section"
         unique, n = base, 1
         while unique in self.used:
             n += 1

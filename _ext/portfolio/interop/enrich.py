@@ -23,8 +23,9 @@ from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
 
+from ..text import slug_word, spellings
 from ..validate import arxiv_url
-from .bib import doi_of, name_forms, normalised_title, unaccented
+from .bib import doi_of, normalised_title
 from .bibfile import Existing, read_entries, with_fields
 from .dates import from_parts
 from .http import ARXIV, CROSSREF, Api, APIError, Client, OfflineError
@@ -61,7 +62,7 @@ def differences(entry: Existing, candidate: Candidate) -> list[str]:
     if entry.year not in candidate.years:
         found.append(f"year {'/'.join(sorted(candidate.years)) or 'none'}")
     first = entry.last_names[0] if entry.last_names else ""
-    if not (name_forms(first) & name_forms(candidate.first_author)):
+    if not (spellings(first) & spellings(candidate.first_author)):
         found.append(f"first author {candidate.first_author[:40] or 'none'!r}")
     return found
 
@@ -143,7 +144,7 @@ def arxiv_candidates(feed: ElementTree.Element | None) -> list[Candidate]:
 
 def arxiv(client: Client, api: Api, entry: Existing) -> list[Candidate]:
     words = normalised_title(entry.title)
-    author = unaccented(entry.last_names[0]) if entry.last_names else ""
+    author = slug_word(entry.last_names[0]) if entry.last_names else ""
     query = f'ti:"{words}"' + (f" AND au:{author}" if author else "")
     return arxiv_candidates(client.xml(api, "/query", {"search_query": query, "start": "0", "max_results": str(ROWS)}))
 

@@ -14,8 +14,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..text import spellings
 from . import markdown as md
-from .bib import name_forms, normalised_title
+from .bib import normalised_title
 from .cards import Card
 
 #: a card's opening fence: the fence, its kind, its argument
@@ -82,7 +83,7 @@ def read_cards(project: Path) -> list[PageCard]:
 
 def same_org(a: str, b: str) -> bool:
     """Two names of an organisation agree letter for letter once case, accents and punctuation go."""
-    return bool(a and b) and bool(name_forms(a) & name_forms(b))
+    return bool(a and b) and bool(spellings(a) & spellings(b))
 
 
 def existing_card(card: Card, cards: list[PageCard]) -> PageCard | None:

@@ -18,7 +18,6 @@ import shutil
 import subprocess
 import tempfile
 import tomllib
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -38,37 +37,6 @@ TITLES_RE = re.compile(r"^((dr|prof|mr|mrs|ms|mx)\.?(-ing\.)?\s+)+|,?\s+(ph\.?d\
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg")
 #: the private data file: git-ignored, read by the ``profile`` directive
 PRIVATE_FILE = "private.toml"
-
-#: letters Unicode does not decompose, and German umlauts as Germans spell them in ASCII
-TRANSLIT = str.maketrans(
-    {
-        "ä": "ae",
-        "ö": "oe",
-        "ü": "ue",
-        "Ä": "Ae",
-        "Ö": "Oe",
-        "Ü": "Ue",
-        "ß": "ss",
-        "ø": "o",
-        "Ø": "O",
-        "æ": "ae",
-        "Æ": "Ae",
-        "œ": "oe",
-        "Œ": "Oe",
-        "ł": "l",
-        "Ł": "L",
-        "đ": "d",
-        "Đ": "D",
-        "ı": "i",
-        "þ": "th",
-    }
-)
-
-
-def ascii_word(text: str) -> str:
-    """Lower-case ASCII letters and digits only: "Hedström" -> "hedstroem"."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(TRANSLIT))
-    return re.sub(r"[^a-z0-9]", "", decomposed.encode("ascii", "ignore").decode().lower())
 
 
 def without_titles(name: str) -> str:

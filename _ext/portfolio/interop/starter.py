@@ -21,13 +21,13 @@ from pathlib import Path
 
 from pybtex.database import Person
 
+from ..text import slug_word
 from . import markdown as md
 from .project import (
     EXIT_INPUT,
     PRIVATE_FILE,
     Personal,
     WriteError,
-    ascii_word,
     previous_content,
     private_text,
     refusal,
@@ -81,7 +81,7 @@ def owner(full_name: str) -> Owner:
         name=name,
         bibtex=f"{surname}, {given}" if given else surname,
         bib_name=f"{surname}, {initial}." if initial else surname,
-        word=ascii_word(" ".join(person.last_names)) or "owner",
+        word=slug_word(" ".join(person.last_names)) or "owner",
     )
 
 

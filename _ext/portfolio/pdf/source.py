@@ -1,7 +1,7 @@
 """The Typst source of one PDF: the design as a dictionary, the theme, and the translated body.
 
 Every value in the ``design`` dictionary is either checked (``settings.py``: paper names,
-``#rrggbb`` colours, lengths) or written through ``markup()``/``string()``: conf.py's text can
+``#rrggbb`` colours, lengths) or written through ``text.typst_markup()``/``typst_string()``: conf.py's text can
 no more inject Typst than a bib entry can.
 """
 
@@ -17,10 +17,12 @@ from sphinx.builders import Builder
 from ..config import portfolio_settings
 from ..dates import format_date
 from ..i18n import _
+from ..text import typst_markup as markup
+from ..text import typst_string as string
 from ..validate import is_web_url
 from .fit import SPACINGS
 from .settings import LAST_UPDATED, Variant, pdf_title, source_date, typst_language
-from .translator import TypstTranslator, markup, short_address, string
+from .translator import TypstTranslator, short_address
 
 THEMES = Path(__file__).with_name("themes")
 

@@ -1,7 +1,7 @@
 """Doctree to Typst markup.
 
-All user text goes through ``markup()`` (every character with a meaning in
-Typst markup is backslash-escaped) or ``string()`` (a Typst string literal),
+All user text goes through ``typst_markup()`` (every character with a meaning in
+Typst markup is backslash-escaped) or ``typst_string()`` (a Typst string literal),
 so a title with ``#``, ``$``, ``*``, ``//`` or ``]`` prints as written and can
 never run Typst code. A node this module does not know is written as its
 plain text, with one warning per node type: the PDF always compiles.
@@ -19,18 +19,16 @@ from docutils import nodes
 from sphinx.locale import admonitionlabels
 from sphinx.util.docutils import SphinxTranslator
 
-from ..dates import DateError, format_date, parse_date
+from ..dates import format_date
 from ..i18n import _
-from ..nodes import cv_account, cv_email, cv_entry, cv_meta, cv_org, cv_orgs, cv_sep
+from ..nodes import cv_email, cv_entry, cv_meta, cv_org, cv_orgs, cv_sep
 from ..records import Entry
+from ..text import same_name, typst_markup, typst_string
 from ..untrusted import inside, is_image_file
 from ..warnings import Subtype, warn
 from .select import target
 
-_SPECIAL = frozenset("\\#$*_@<>[]`~/'\"-=+.()")
 _LABEL_RE = re.compile(r"^[A-Za-z0-9_\-.:]+$")
-_TRAILING_BRACKETS_RE = re.compile(r"\s*\([^()]{1,40}\)\s*$")
-_WORD_RE = re.compile(r"\w+")
 _LANGUAGE_RE = re.compile(r"^[a-z]{2,3}$")
 #: blocks that Typst nests (each a function call with show rules); it stops at some depth
 NESTING = (
@@ -55,12 +53,6 @@ FORMERLY = _("formerly {name}")
 ADMONITIONS = ("attention", "caution", "danger", "error", "hint", "important", "note", "tip", "warning")
 
 
-def markup(text: str) -> str:
-    """User text as Typst markup that shows exactly these characters."""
-    text = " ".join(text.split("\n"))
-    return "".join("\\" + c if c in _SPECIAL else c for c in text)
-
-
 def short_address(uri: str) -> str:
     """ "https://www.github.com/user/" -> "github.com/user": an address as printed on paper."""
     return uri.split("://", 1)[-1].removeprefix("www.").rstrip("/")
@@ -74,26 +66,6 @@ def paper_address(uri: str) -> str:
         if address.startswith(host):
             return prefix + unquote(address.removeprefix(host))
     return address
-
-
-def same_name(org: str, heading: str) -> bool:
-    """Whether an organisation is the one a heading names: "Royal Institution of Great-Britain
-    (RI)" under "Royal Institution of Great Britain" (case, punctuation and a trailing
-    abbreviation in brackets aside)."""
-
-    def words(text: str, short: bool) -> str:
-        if short:
-            text = _TRAILING_BRACKETS_RE.sub("", text)
-        return " ".join(_WORD_RE.findall(text.casefold()))
-
-    return bool(heading.strip()) and any(
-        words(org, a) == words(heading, b) for a in (False, True) for b in (False, True)
-    )
-
-
-def string(text: str) -> str:
-    """User text as a Typst string literal."""
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "") + '"'
 
 
 def language(node: nodes.Element) -> str:
@@ -202,7 +174,7 @@ class TypstTranslator(SphinxTranslator):
         if name not in self.warned:
             self.warned.add(name)
             warn(f"the PDF has no layout for {name!r} nodes; writing their text", Subtype.PDF_NODE, node)
-        self.body.append(markup(node.astext()))
+        self.body.append(typst_markup(node.astext()))
         raise nodes.SkipNode
 
     def unknown_departure(self, node: nodes.Node) -> None:
@@ -226,7 +198,7 @@ class TypstTranslator(SphinxTranslator):
         """Text in another language than the page's (``language-en``, see ``foreign.py``): set in
         it, for its hyphenation and the PDF's tags."""
         if code := language(node):
-            self.body.append(f"#text(lang: {string(code)})[")
+            self.body.append(f"#text(lang: {typst_string(code)})[")
 
     def depart_inline(self, node: nodes.Element) -> None:
         if language(node):
@@ -236,7 +208,7 @@ class TypstTranslator(SphinxTranslator):
     depart_number_reference = depart_citation_reference = depart_generated = _through
 
     def visit_Text(self, node: nodes.Text) -> None:  # noqa: N802 (docutils naming)
-        self.body.append(markup(node.astext()))
+        self.body.append(typst_markup(node.astext()))
 
     def depart_Text(self, node: nodes.Text) -> None:  # noqa: N802
         pass
@@ -302,7 +274,7 @@ class TypstTranslator(SphinxTranslator):
     visit_block_quote, depart_block_quote = _wrap("#quote(block: true)[", "];\n\n")
 
     def visit_literal_block(self, node: nodes.literal_block) -> None:
-        self.body.append(f"#raw(block: true, {string(node.astext())});\n\n")
+        self.body.append(f"#raw(block: true, {typst_string(node.astext())});\n\n")
         raise nodes.SkipNode
 
     def visit_line_block(self, node: nodes.line_block) -> None:
@@ -327,7 +299,7 @@ class TypstTranslator(SphinxTranslator):
         if node.children and isinstance(node[0], nodes.title):
             title = self.render(node[0])
         elif (name := node.__class__.__name__) in ADMONITIONS:
-            title = markup(str(admonitionlabels[name]))  # Sphinx's own words, in the build's language
+            title = typst_markup(str(admonitionlabels[name]))  # Sphinx's own words, in the build's language
         self.body.append(f"#cv-admonition([{title}])[")
 
     def depart_admonition(self, node: nodes.Element) -> None:
@@ -352,7 +324,7 @@ class TypstTranslator(SphinxTranslator):
         raise nodes.SkipNode
 
     def visit_literal(self, node: nodes.literal) -> None:
-        self.body.append(f"#raw({string(node.astext())});")
+        self.body.append(f"#raw({typst_string(node.astext())});")
         raise nodes.SkipNode
 
     def visit_reference(self, node: nodes.reference) -> None:
@@ -361,12 +333,12 @@ class TypstTranslator(SphinxTranslator):
         anchor = target(node)
         if external and self.citations and uri.startswith(("http:", "https:")):
             # a paper's "DOI", "Code", "arXiv" button: on paper the address is what can be used
-            self.body.append(f"#link({string(uri)})[{markup(paper_address(uri))}];")
+            self.body.append(f"#link({typst_string(uri)})[{typst_markup(paper_address(uri))}];")
             raise nodes.SkipNode
         if anchor and anchor in self.labels:
-            self.body.append(f"#link(label({string(anchor)}))[")
+            self.body.append(f"#link(label({typst_string(anchor)}))[")
         elif external:
-            self.body.append(f"#link({string(uri)})[")
+            self.body.append(f"#link({typst_string(uri)})[")
         else:
             self.body.append("#[")
 
@@ -390,7 +362,7 @@ class TypstTranslator(SphinxTranslator):
             raise nodes.SkipNode
         relative = path.resolve().relative_to(srcdir.resolve())
         size = f", width: {width}" if width else ""
-        self.body.append(f"#image({string('/' + relative.as_posix())}{size});")
+        self.body.append(f"#image({typst_string('/' + relative.as_posix())}{size});")
         raise nodes.SkipNode
 
     visit_figure, depart_figure = _wrap("#align(center)[", "];\n\n")
@@ -503,7 +475,7 @@ class TypstTranslator(SphinxTranslator):
     def visit_footnote(self, node: nodes.Element) -> None:
         self.anchor(node)
         label = node[0].astext() if node.children and isinstance(node[0], nodes.label) else ""
-        self.body.append(f"#cv-pub([{markup('[' + label + ']') if label else ''}], [")
+        self.body.append(f"#cv-pub([{typst_markup('[' + label + ']') if label else ''}], [")
 
     def depart_footnote(self, node: nodes.Element) -> None:
         self.strip_trailing()
@@ -534,7 +506,7 @@ class TypstTranslator(SphinxTranslator):
         self.profile = node["entry"].kind == "profile"
         self.body.append("#cv-profile(" if self.profile else "#cv-entry(")
         if self.profile and (former := self.entry.former_name):
-            self.body.append(f"former: [{markup(str(FORMERLY).format(name=former))}], ")
+            self.body.append(f"former: [{typst_markup(str(FORMERLY).format(name=former))}], ")
 
     def depart_cv_entry(self, node: nodes.Element) -> None:
         self.strip_trailing()
@@ -569,7 +541,7 @@ class TypstTranslator(SphinxTranslator):
         if self.profile:
             return
         heading = self.headings[-1] if self.headings else ""
-        orgs = [markup(org.astext()) for org in node.findall(cv_org) if not same_name(org.astext(), heading)]
+        orgs = [typst_markup(org.astext()) for org in node.findall(cv_org) if not same_name(org.astext(), heading)]
         if orgs:
             self.body.append(f"org: [{', '.join(orgs)}], ")
         raise nodes.SkipNode
@@ -585,20 +557,14 @@ class TypstTranslator(SphinxTranslator):
         text = node.astext()
         if when and self.date_format != "short":
             text = when.text(self.builder.config.language, self.date_format)
-        self.body.append(markup(text) if self.profile else f"dates: [{markup(text)}], ")
+        self.body.append(typst_markup(text) if self.profile else f"dates: [{typst_markup(text)}], ")
         raise nodes.SkipNode
 
     def visit_cv_time(self, node: nodes.Element) -> None:
-        """A date outside the meta line (a patent's): in the design's date format."""
-        try:
-            text = (
-                format_date(parse_date(node["datetime"]), self.builder.config.language, self.date_format)
-                if node.get("datetime")
-                else node.astext()
-            )
-        except DateError:
-            text = node.astext()
-        self.body.append(markup(text))
+        """A date outside the meta line (a patent's): its record's date, in the design's date format."""
+        date = node.get("date")
+        text = format_date(date, self.builder.config.language, self.date_format) if date else node.astext()
+        self.body.append(typst_markup(text))
         raise nodes.SkipNode
 
     def visit_cv_sep(self, node: nodes.Element) -> None:
@@ -612,7 +578,7 @@ class TypstTranslator(SphinxTranslator):
         before = node.previous_sibling()
         if node.astext().startswith(".") and before is not None and before.astext().rstrip().endswith(ENDINGS):
             # "Notes on the Engine!" ends its own sentence: no ". " after it
-            self.body.append(markup(node.astext().removeprefix(".")))
+            self.body.append(typst_markup(node.astext().removeprefix(".")))
             raise nodes.SkipNode
         if node.astext().strip() == "·":  # a line breaks before the dot, never after it (Typst's ~: no break)
             self.body.append(" ·~")
@@ -622,25 +588,20 @@ class TypstTranslator(SphinxTranslator):
         """The profile's contact line as ``(kind, [item])`` pairs: each theme joins and marks them
         its own way (dots, icons)."""
         items = [
-            f"({string(self.contact_kind(child))}, [{self.render_one(child)}])"
+            f"({typst_string(self.contact_kind(child))}, [{self.render_one(child)}])"
             for child in node.children
             if not isinstance(child, cv_sep)
         ]
         self.body.append("contact: (" + "".join(f"{item}, " for item in items) + "), ")
         raise nodes.SkipNode
 
-    def contact_kind(self, node: nodes.Node) -> str:
-        """ "email", "github", "linkedin", "orcid", "phone", "address", or "" for anything else."""
+    @staticmethod
+    def contact_kind(node: nodes.Node) -> str:
+        """ "email", "github", "linkedin", "orcid", "phone", "address", or "" for anything else: the
+        option each item of the contact line was drawn from."""
         if isinstance(node, cv_email):
             return "email"
-        if isinstance(node, cv_account):
-            return str(node.get("option", ""))
-        contact = self.entry.contact if self.entry is not None else None
-        if contact is not None:
-            for kind, value in (("phone", contact.phone), ("address", contact.address)):
-                if value and node.astext() == value:
-                    return kind
-        return ""
+        return str(node.get("option", "")) if isinstance(node, nodes.Element) else ""
 
     def render_one(self, node: nodes.Node) -> str:
         """Typst for ``node`` itself, written aside."""
@@ -663,13 +624,15 @@ class TypstTranslator(SphinxTranslator):
     def visit_cv_link(self, node: nodes.Element) -> None:
         """ "Code", "Slides": on paper the address itself must be readable."""
         uri = node["refuri"]
-        self.body.append(f"#link({string(uri)})[{markup(node.astext())}: {markup(short_address(uri))}];")
+        self.body.append(
+            f"#link({typst_string(uri)})[{typst_markup(node.astext())}: {typst_markup(short_address(uri))}];"
+        )
         raise nodes.SkipNode
 
     def visit_cv_account(self, node: nodes.Element) -> None:
         """A profile account prints as its address: github.com/user."""
         uri = node["refuri"]
-        self.body.append(f"#link({string(uri)})[{markup(short_address(uri))}];")
+        self.body.append(f"#link({typst_string(uri)})[{typst_markup(short_address(uri))}];")
         raise nodes.SkipNode
 
     def visit_cv_photo(self, node: nodes.Element) -> None:
@@ -677,7 +640,7 @@ class TypstTranslator(SphinxTranslator):
 
     def visit_cv_email(self, node: nodes.Element) -> None:
         address = node.get("address", node.astext())
-        self.body.append(f"#link({string('mailto:' + address)})[{markup(address)}];")
+        self.body.append(f"#link({typst_string('mailto:' + address)})[{typst_markup(address)}];")
         raise nodes.SkipNode
 
     def dispatch_visit(self, node: nodes.Node) -> None:
@@ -687,7 +650,7 @@ class TypstTranslator(SphinxTranslator):
                 warn(
                     f"content nested more than {MAX_DEPTH} levels deep is flattened in the PDF", Subtype.PDF_DEPTH, node
                 )
-                self.body.append(markup(node.astext()) + "\n\n")
+                self.body.append(typst_markup(node.astext()) + "\n\n")
                 raise nodes.SkipNode
             self.depth += 1
         super().dispatch_visit(node)

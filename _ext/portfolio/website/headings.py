@@ -1,7 +1,7 @@
 """Cards under a heading that names their organisation do not name it again: under "Royal
 Institution of Great Britain", a position's line reads "Berlin, Germany · Jan 2021 – present", not the
-institute once more for every card. The PDF leaves it out the same way (``pdf.translator.same_name``
-decides for both)."""
+institute once more for every card. The PDF leaves it out the same way (``text.same_name`` decides
+for both)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ..nodes import WEBSITE_BUILDERS, cv_entry, cv_meta, cv_org, cv_orgs, cv_sep
-from ..pdf.translator import same_name
+from ..text import same_name
 
 
 def _drop_with_separator(node: nodes.Element) -> None:

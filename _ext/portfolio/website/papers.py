@@ -3,7 +3,8 @@ with Google Scholar's ``citation_*`` meta tags and schema.org JSON-LD.
 
 The data is what sphinxcontrib-bibtex parsed and ``bibliography.sanitize``
 cleaned; the text of a paper page is the same formatted entry as in the list,
-rendered by pybtex's HTML backend with its link addresses escaped too.
+rendered by pybtex's HTML backend with its link addresses escaped too. Every piece
+of HTML comes from a Jinja template with autoescape (``templates/portfolio/``).
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
-from html import escape
 from pathlib import Path
 from typing import Any
 from weakref import WeakKeyDictionary
@@ -21,7 +21,6 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 from pybtex.backends.html import Backend as HtmlBackend
 from pybtex.database import Entry
-from pybtex.plugin import find_plugin
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.transforms.post_transforms import SphinxPostTransform
@@ -31,7 +30,7 @@ from sphinx.writers.html5 import HTML5Translator
 from ..bibliography.bibtex import to_bibtex
 from ..bibliography.latex import plain
 from ..bibliography.links import ROOT, LocalFiles, archive, bare_doi, entry_links, is_file
-from ..bibliography.marks import badge_html, badge_text, cv_pub_badge, math_html
+from ..bibliography.marks import cv_pub_badge, math_html
 from ..bibliography.style import TAGS
 from ..bibliography.venues import venue_badge
 from ..compat import bibtex as compat
@@ -41,6 +40,7 @@ from ..i18n import _
 from ..incremental import config_digest, digest, fingerprint, frame, record
 from ..nodes import WEBSITE_BUILDERS, WebsiteOnly, cv_paper_extras, cv_pub_links, cv_pub_title, cv_sep
 from ..records import Paper
+from ..text import plain_backend
 from ..validate import cut, is_web_url
 from .jsonld import json_ld
 
@@ -103,20 +103,28 @@ _PAGE_RANGE_RE = re.compile(r"\s*(?:[\u2010-\u2015\u2212]+|-+)\s*")
 _SHARED_TOCTREES: WeakKeyDictionary[Any, dict[str, str]] = WeakKeyDictionary()
 
 
-class SafeHtmlBackend(HtmlBackend):
-    """pybtex's HTML backend writes link addresses into ``href`` unescaped; this one escapes them.
-    Our style's marks (``cv-pub-title``, ...) become the spans the publication lists have, not
-    elements of those names."""
+class ReferenceBackend(HtmlBackend):
+    """The reference line of a paper's page: authors and venue, without the title, badge and links
+    that the page shows on their own; the title (its maths as MathML) is kept for the heading.
+    pybtex's HTML backend writes link addresses into ``href`` unescaped; this one escapes them. Our
+    style's marks (``cv-pub-authors``, ...) become the spans the publication lists have, not elements
+    of those names. ``text`` is HTML already: pybtex escaped every text in it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.title = ""
 
     @staticmethod
     def format_href(url: str, text: str, external: bool = False) -> str:
-        return f'<a href="{escape(url, quote=True)}">{text}</a>' if text else ""
+        return str(parts().link(url, Markup(text)))
 
     def format_tag(self, tag_name: str, text: str) -> str:
-        if tag_name == "cv-pub-badge":
-            return badge_html(badge_text(text)) if text else ""
+        if tag_name == "cv-pub-title":
+            self.title = text
+        if tag_name in PAGE_PARTS:
+            return ""
         if tag_name in TAGS:
-            return f'<span class="{tag_name}">{text}</span>' if text else ""
+            return str(parts().mark(tag_name, Markup(text)))
         return str(super().format_tag(tag_name, text))
 
     @staticmethod
@@ -124,38 +132,24 @@ class SafeHtmlBackend(HtmlBackend):
         return math_html(tex, text)
 
 
-class ReferenceBackend(SafeHtmlBackend):
-    """The reference line of a paper's page: authors and venue, without the title, badge and links
-    that the page shows on their own; the title (its maths as MathML) is kept for the heading."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.title = ""
-
-    def format_tag(self, tag_name: str, text: str) -> str:
-        if tag_name == "cv-pub-title":
-            self.title = text
-        return "" if tag_name in PAGE_PARTS else super().format_tag(tag_name, text)
-
-
 @lru_cache(maxsize=1)
-def html_backend() -> SafeHtmlBackend:
-    return SafeHtmlBackend()
+def _templates() -> Environment:
+    """Jinja with autoescape, so a value is text unless marked as HTML."""
+    return Environment(
+        loader=FileSystemLoader(str(TEMPLATES)), autoescape=select_autoescape(default=True), keep_trailing_newline=True
+    )
 
 
 @lru_cache(maxsize=1)
 def page_template() -> Any:
-    """The paper page's body: Jinja with autoescape, so a value is text unless marked as HTML."""
-    environment = Environment(
-        loader=FileSystemLoader(str(TEMPLATES)), autoescape=select_autoescape(default=True), keep_trailing_newline=True
-    )
-    return environment.get_template("portfolio/paper.html")
+    """The paper page's body."""
+    return _templates().get_template("portfolio/paper.html")
 
 
 @lru_cache(maxsize=1)
-def _plain_backend() -> Any:
-    """pybtex finds backends through entry points, milliseconds a lookup: once is enough."""
-    return find_plugin("pybtex.backends", "text")()
+def parts() -> Any:
+    """The smaller pieces (``paper-parts.html``): each macro returns escaped HTML."""
+    return _templates().get_template("portfolio/paper-parts.html").module
 
 
 def text(entry: Entry, field: str) -> str:
@@ -227,7 +221,7 @@ def _under_year_headings(citation: nodes.Element) -> bool:
 
 
 def visit_pub_year(self: HTML5Translator, node: nodes.Element) -> None:
-    self.body.append(f'<span class="cv-pub-year">{escape(node.astext())}</span>')
+    self.body.append(str(parts().year(node.astext())))
     raise nodes.SkipNode
 
 
@@ -274,28 +268,20 @@ def render_paper_extras(node: nodes.Element, page_uri: str, root: str = "") -> s
     """One row of buttons under a listed paper: its links, then Abstract and BibTeX (``<details>``,
     which open without JavaScript), then its page. ``root`` is the site's root seen from the page,
     for the files of the paper folder."""
-    key = escape(node["key"])
-    parts = [
-        f'<div class="cv-paper-extras" data-year="{escape(node["year"])}" data-type="{escape(node["type"])}" '
-        f'data-type-label="{escape(node["type_label"])}">'
-    ]
-    parts += [
-        f'<a class="{BUTTON}" href="{escape(url.replace(ROOT, root, 1), quote=True)}">{escape(label)}</a>'
-        for label, url in node["links"]
-    ]
-    if node["abstract"]:
-        parts.append(
-            f'<details class="cv-abstract"><summary class="{BUTTON}">{WORDS["abstract"]}</summary>'
-            f"<p>{escape(node['abstract'])}</p></details>"
+    return str(
+        parts().extras(
+            key=node["key"],
+            year=node["year"],
+            type=node["type"],
+            type_label=node["type_label"],
+            links=[(label, url.replace(ROOT, root, 1)) for label, url in node["links"]],
+            abstract=node["abstract"],
+            bibtex=node["bibtex"],
+            page=page_uri,
+            button=BUTTON,
+            words={name: str(word) for name, word in WORDS.items()},
         )
-    parts.append(
-        f'<details class="cv-bibtex" data-key="{key}"><summary class="{BUTTON}">{WORDS["bibtex"]}</summary>'
-        f'<pre class="cv-bibtex-source" tabindex="0">{escape(node["bibtex"])}</pre></details>'
     )
-    if page_uri:
-        parts.append(f'<a class="cv-paper-page {BUTTON}" href="{escape(page_uri)}">{WORDS["details"]}</a>')
-    parts.append("</div>")
-    return "".join(parts)
 
 
 def meta_tags(entry: Entry, key: str) -> list[tuple[str, str]]:
@@ -385,7 +371,7 @@ def scholarly_article(entry: Entry, url: str) -> dict[str, Any]:
     return article
 
 
-def open_graph(app: Sphinx, title: str, description: str, url: str) -> str:
+def open_graph(app: Sphinx, title: str, description: str, url: str) -> list[tuple[str, str]]:
     """Open Graph tags for a paper's page: sphinxext-opengraph writes them for documents only."""
     tags = {"og:title": title, "og:type": "article", "og:description": description, "og:url": url}
     if site_name := getattr(app.config, "ogp_site_name", None) or app.config.project:
@@ -393,9 +379,7 @@ def open_graph(app: Sphinx, title: str, description: str, url: str) -> str:
     image = getattr(app.config, "ogp_image", None)
     if image and (base := app.config.html_baseurl):
         tags["og:image"] = image if "://" in image else f"{base.rstrip('/')}/{image}"
-    return "".join(
-        f'\n<meta property="{name}" content="{escape(value, quote=True)}" />' for name, value in tags.items()
-    )
+    return list(tags.items())
 
 
 def made_from(entry: Entry, paper: Paper, every_page: str) -> str:
@@ -435,11 +419,13 @@ def paper_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
             continue
         url = f"{base}/{app.builder.get_target_uri(pagename)}" if base else app.builder.get_target_uri(pagename)
         back = app.builder.get_relative_uri(pagename, paper.docname) + "#" + paper.id
-        metatags = "\n".join(f'<meta name="{n}" content="{escape(v, quote=True)}">' for n, v in meta_tags(entry, key))
-        metatags += "\n" + json_ld(scholarly_article(entry, url))
-        description = cut(formatted[key].text.render(_plain_backend()), 200)
-        metatags += f'\n<meta name="description" content="{escape(description)}" />'
-        metatags += open_graph(app, paper.title, description, url)
+        description = cut(formatted[key].text.render(plain_backend()), 200)
+        metatags = parts().head(
+            meta_tags(entry, key),
+            Markup(json_ld(scholarly_article(entry, url))),  # JSON that no value can break out of
+            description,
+            open_graph(app, paper.title, description, url),
+        )
         root = site_root(app.builder, pagename)
         backend = ReferenceBackend()
         reference = _EDGE_SEPARATORS_RE.sub("", formatted[key].text.render(backend).strip())
@@ -462,9 +448,9 @@ def paper_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         )
         # Sphinx's templates put "title" into the page as HTML: it must be escaped here
         context = {
-            "title": escape(paper.title),
+            "title": str(parts().text(paper.title)),
             "body": body,
-            "metatags": metatags,
+            "metatags": str(metatags),
         }
         yield pagename, context, "page.html"
         written = Path(app.builder.get_outfilename(pagename)).relative_to(app.outdir)  # type: ignore[attr-defined]

@@ -27,8 +27,8 @@ from ..domain import CVDomain
 from ..incremental import digest, record
 from ..nodes import WEBSITE_BUILDERS, cv_entry
 from ..outputs import write_if_changed
-from ..pdf.translator import string
 from ..records import Entry
+from ..text import typst_string
 from ..validate import cut
 from .highlights import PLURALS
 
@@ -79,11 +79,11 @@ def preview_source(profile: Entry | None, name: str) -> str:
     lines = [org.name for org in profile.orgs] if profile else []
     if profile and profile.location:
         lines.append(profile.location)
-    rows = "".join(f"#text(size: 34pt, fill: luma(235), {string(line)})\n#v(6pt)\n" for line in lines[:3])
+    rows = "".join(f"#text(size: 34pt, fill: luma(235), {typst_string(line)})\n#v(6pt)\n" for line in lines[:3])
     return (
         '#set page(width: 1200pt, height: 630pt, margin: 80pt, fill: rgb("#1f4e79"))\n'
         '#set text(font: "Libertinus Serif", fill: white)\n'
-        f'#text(size: 72pt, weight: "bold", {string(name)})\n#v(24pt)\n{rows}'
+        f'#text(size: 72pt, weight: "bold", {typst_string(name)})\n#v(24pt)\n{rows}'
     )
 
 

@@ -21,7 +21,6 @@ from sphinx.application import Sphinx
 from sphinx.util.logging import suppress_logging
 
 from ...nodes import (
-    LINE_BREAK,
     cv_body,
     cv_download,
     cv_entry,
@@ -34,6 +33,7 @@ from ...nodes import (
     cv_tags,
     cv_title,
 )
+from ...text import text_of
 
 #: the root document's section that holds the bio: its id ("short-bio", "about", "summary")
 BIO_ID_RE = re.compile(r"(^|-)(bio|biography|about|summary)(-|$)")
@@ -62,12 +62,6 @@ class CardText:
 
 #: parts of a card's body that the card adds, not the author's text
 _DRAWN = (cv_photo, cv_tags, cv_papers, cv_links, cv_download)
-
-
-def text_of(node: nodes.Node) -> str:
-    """A node's text on one line each, hard line breaks kept as line breaks."""
-    text = node.astext()
-    return "\n".join(" ".join(line.split()) for line in text.split(LINE_BREAK)).strip()
 
 
 def _is_drawn(node: nodes.Node) -> bool:

@@ -28,6 +28,7 @@ from babel import Locale
 
 from ...dates import parse_date
 from ...directives.talk import TALK_KINDS
+from ...text import slug_word
 from ...validate import MAX_LENGTH, is_email, is_link, is_web_url
 from .. import markdown as md
 from ..bib import SELECTED_ON_IMPORT, Bibliography, Publication, bib_name, bibliography_block, short_name
@@ -51,7 +52,6 @@ from ..profile import network_lines, read_photo
 from ..project import (
     EXIT_INPUT,
     Personal,
-    ascii_word,
     private_files,
     refusal,
     with_personal_block,
@@ -497,7 +497,7 @@ def personal(basics: Basics, owners: list[str]) -> Personal:
         name=name,
         full_name=one_line(basics.item.text("name"), MAX_LENGTH) or name,
         site_url=site if site.endswith("/") else site + "/",
-        inventory_name=ascii_word(name.split()[-1])[:40] or "portfolio",
+        inventory_name=slug_word(name.split()[-1])[:40] or "portfolio",
         bib_names=owners,
         description=f"Curriculum vitae of {name}" + (f", {label}." if label else "."),
     )

@@ -12,6 +12,7 @@ from typing import Any
 
 import yaml
 
+from ...text import slug_word
 from ...validate import MAX_LENGTH, is_link
 from .. import markdown as md
 from ..bib import SELECTED_ON_IMPORT, BibEntry, Bibliography, bib_name, bibliography_block, short_name
@@ -20,7 +21,6 @@ from ..profile import read_photo
 from ..project import (
     EXIT_INPUT,
     Personal,
-    ascii_word,
     private_files,
     refusal,
     with_personal_block,
@@ -217,7 +217,7 @@ def personal(person: Person, owners: list[str]) -> Personal:
         name=name,
         full_name=plain(person.name)[:MAX_LENGTH] or name,
         site_url=site if site.endswith("/") else site + "/",
-        inventory_name=ascii_word(name.split()[-1])[:40] or "portfolio",
+        inventory_name=slug_word(name.split()[-1])[:40] or "portfolio",
         bib_names=owners or [short_name(bib_name(name)[0])],
         description=f"Curriculum vitae of {name}" + (f", {headline}." if headline else "."),
     )
