@@ -556,9 +556,7 @@ class Settings(_Model):
             "as al-folio's selected = {true} does"
         ),
     ] = "selected"
-    speedups: Annotated[
-        Flag, NOTHING, Field(description="the speed-ups of speedups/ (the same output, faster)")
-    ] = True
+    speedups: Annotated[Flag, NOTHING, Field(description="the speed-ups of speedups/ (the same output, faster)")] = True
     description: Annotated[
         Text, HTML, Field(description="the landing page's meta description for search results and link previews")
     ] = ""
