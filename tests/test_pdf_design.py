@@ -232,7 +232,7 @@ def bad(build):
         (13, "portfolio_pdf_date_format '%Y' must be one of"),
         (14, "portfolio_pdf_last_updated 'Updated' must be a line with \"{date}\""),
         (15, "portfolio_pdf_website 'yes' must be True or False; using True"),
-        (16, "portfolio_pdf_sections must be a list of strings"),
+        (16, "portfolio_pdf_sections 'index' must be a list of strings"),
         (17, "portfolio_pdf_write 'everything' is not 'all', 'default' or a variant (main, second); writing all"),
         (21, "portfolio_pdf_variants['main']: the first variant is the default PDF, named by portfolio_pdf_name"),
         (23, "'Bad Id' must be a short id"),

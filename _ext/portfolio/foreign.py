@@ -17,6 +17,7 @@ from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .compat import bibtex as compat
+from .config import portfolio_settings
 from .domain import cv_domain
 from .nodes import cv_pub_note, cv_pub_title
 
@@ -51,7 +52,7 @@ class MarkForeignBibText(SphinxPostTransform):
 
     def run(self, **kwargs: object) -> None:
         page = language_code(self.config.language or "en")
-        languages = list(self.config.portfolio_languages)
+        languages = list(portfolio_settings(self.config).languages)
         source = language_code(str(languages[0])) if languages else ""
         domain = cv_domain(self.env)
         entries = compat.entries(self.env)

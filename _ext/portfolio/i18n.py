@@ -19,7 +19,6 @@ from docutils import nodes
 from sphinx import locale
 from sphinx.application import Sphinx
 from sphinx.builders.gettext import MessageCatalogBuilder
-from sphinx.config import Config
 from sphinx.locale import get_translation
 from sphinx.transforms import SphinxTransform
 from sphinx.transforms.i18n import parse_noqa
@@ -66,13 +65,6 @@ def catalog_folders(app: Sphinx) -> list[Path]:
     """Where the words of this build's language come from: the extension's catalogs and the
     project's ``locale_dirs`` (an edited ``.po`` changes pages Sphinx does not read again)."""
     return [folder / str(app.config.language) for folder in (SOURCES, *project_locale_dirs(app))]
-
-
-def language_suffix(config: Config) -> str:
-    """ "-de" for a build in a language of ``portfolio_languages`` other than the first, so that
-    its files (the PDFs) sit beside the default language's; "" otherwise."""
-    codes = list(config.portfolio_languages)
-    return f"-{config.language}" if config.language in codes[1:] else ""
 
 
 def pgettext(context: str, message: str) -> str:

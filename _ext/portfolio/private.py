@@ -19,6 +19,7 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
+from .config import portfolio_settings
 from .domain import cv_domain
 from .validate import cut
 from .warnings import Subtype, warn
@@ -69,14 +70,14 @@ def reread_profiles(
     app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
 ) -> list[str]:
     """Pages with a profile, where the private values differ from those they were read with."""
-    if not app.config.portfolio_show_private_contact or cv_domain(env).kept.private == _signature(env):
+    if not portfolio_settings(app.config).show_private_contact or cv_domain(env).kept.private == _signature(env):
         return []
     return sorted(_profile_pages(env))
 
 
 def remember(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """After every read (``pipeline.py``): the values the profiles were read with."""
-    cv_domain(env).kept.private = _signature(env) if app.config.portfolio_show_private_contact else None
+    cv_domain(env).kept.private = _signature(env) if portfolio_settings(app.config).show_private_contact else None
     return []
 
 

@@ -8,6 +8,7 @@ or sort by start date (newest first) with ``cv-order: start``, as CVs list funde
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import get_args
 
 from docutils import nodes
 from sphinx.addnodes import pending_xref
@@ -15,6 +16,7 @@ from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .compat.sphinx import builder_class
+from .config import Order, portfolio_settings
 from .dates import CVDate
 from .domain import CVDomain, cv_domain
 from .i18n import _
@@ -22,7 +24,8 @@ from .nodes import WEBSITE_BUILDERS, WebsiteOnly, cv_entry, joined
 from .records import Entry
 from .warnings import Subtype, warn
 
-ORDERS = ("newest", "start", "source")
+#: what a page's ``cv-order`` may be: what ``portfolio_order`` may be
+ORDERS: tuple[str, ...] = get_args(Order)
 #: ``cv-layout``: cards as cards, or as a compact list (many short entries, such as talks)
 LAYOUTS = ("cards", "compact")
 #: ``cv-group``: cards as they come, or under a heading per year
@@ -42,7 +45,7 @@ def page_option(app: Sphinx, docname: str, name: str, allowed: tuple[str, ...], 
 
 def page_order(app: Sphinx, docname: str) -> str:
     """The page's order (``cv-order``) or the project's default (``portfolio_order``)."""
-    return page_option(app, docname, "cv-order", ORDERS, app.config.portfolio_order)
+    return page_option(app, docname, "cv-order", ORDERS, portfolio_settings(app.config).order)
 
 
 def newest(entry: Entry) -> tuple[CVDate, ...]:

@@ -31,6 +31,7 @@ from sphinx.transforms import SphinxTransform
 from sphinx.util.docutils import SphinxDirective
 
 from .compat import sphinx as sphinx_compat
+from .config import portfolio_settings
 from .nodes import cv_linebreak
 from .private import PRIVATE_FILE
 from .text import LINE_BREAK
@@ -159,7 +160,7 @@ class DownloadsInsideProject(SphinxTransform):
     default_priority = 100
 
     def apply(self, **kwargs: object) -> None:
-        trusted = self.config.portfolio_trust_raw_html
+        trusted = portfolio_settings(self.config).trust_raw_html
         srcdir = Path(self.env.srcdir)
         for ref in list(self.document.findall(addnodes.download_reference)):
             target = ref.get("reftarget", "")
@@ -193,7 +194,7 @@ class SafeReferences(SphinxTransform):
     default_priority = 700
 
     def apply(self, **kwargs: object) -> None:
-        if self.config.portfolio_trust_raw_html:
+        if portfolio_settings(self.config).trust_raw_html:
             return
         for ref in list(self.document.findall(nodes.reference)):
             address = ref.get("refuri", "")
@@ -237,7 +238,7 @@ class RawHtmlAsText(SphinxTransform):
     default_priority = 100
 
     def apply(self, **kwargs: object) -> None:
-        if self.config.portfolio_trust_raw_html:
+        if portfolio_settings(self.config).trust_raw_html:
             return
         for raw in list(self.document.findall(nodes.raw)):
             warn("raw HTML is shown as text (portfolio_trust_raw_html = False)", Subtype.RAW_HTML, raw)
@@ -332,13 +333,13 @@ def _confine(parse: sphinx_compat.MsgstrParser) -> sphinx_compat.MsgstrParser:
 def refuse_file_insertion(app: Sphinx, config: Config) -> None:
     """Untrusted page bodies may not pull files in: ``include``, ``literalinclude`` and the
     ``:file:`` options of docutils' directives are off."""
-    if not config.portfolio_trust_raw_html:
+    if not portfolio_settings(config).trust_raw_html:
         for name in INCLUSIONS:
             app.add_directive(name, RefusedInclusion, override=True)
 
 
 def no_file_options(app: Sphinx) -> None:
-    if not app.config.portfolio_trust_raw_html:
+    if not portfolio_settings(app.config).trust_raw_html:
         app.env.settings["file_insertion_enabled"] = False
 
 

@@ -13,26 +13,20 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 
 from ..compat import bibtex as compat
-from ..config import conf_location
-from ..warnings import Subtype, warn
+from ..config import portfolio_settings
 from .groups import setup_groups
 from .ids import default_ids
 from .lint import check_bibfiles, start_capture
 from .marks import setup_marks
-from .names import AUTHOR_FORMS, Owners, check_owner_names
+from .names import Owners, check_owner_names
 from .selected import setup_selected
 from .style import register_plugins
 
 
 def _owner_names(app: Sphinx, config: Config) -> None:
-    form = config.portfolio_author_names
-    if form not in AUTHOR_FORMS:
-        warn(
-            f"portfolio_author_names {form!r} is not one of {', '.join(map(repr, AUTHOR_FORMS))}; using 'initials'",
-            Subtype.CONFIG,
-            conf_location(app, "portfolio_author_names"),
-        )
-    Owners.configure(list(config.portfolio_owner_names), form)
+    """pybtex builds its styles without arguments: they read the owner's names from ``Owners``."""
+    settings = portfolio_settings(config)
+    Owners.configure(settings.owner_names, settings.author_names)
 
 
 def _if_bibtex(handler: Callable[..., Any], default: Any = None) -> Callable[..., Any]:

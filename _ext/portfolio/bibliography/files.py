@@ -22,6 +22,7 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
 from ..compat import bibtex as compat
+from ..config import portfolio_settings
 from ..warnings import Subtype, warn
 from .links import FILE_FIELDS, LocalFiles, is_file
 
@@ -34,7 +35,7 @@ IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif"})
 
 
 def folder(env: BuildEnvironment) -> Path:
-    return Path(env.srcdir, env.config.portfolio_paper_files)
+    return Path(env.srcdir, portfolio_settings(env.config).paper_files)
 
 
 def problem(field: str, value: str, base: Path, project: Path) -> str:
@@ -72,7 +73,7 @@ def check_files(env: BuildEnvironment, entry: Entry, key: str, where: str | None
         if reason := problem(field, value, base, project):
             warn(
                 f"bib entry {key!r}: {field} {value.strip()[:80]!r} {reason}; left out "
-                f"(put the file into {env.config.portfolio_paper_files}/ or give a https:// address)",
+                f"(put the file into {portfolio_settings(env.config).paper_files}/ or give a https:// address)",
                 Subtype.BIB_FILE,
                 where,
             )

@@ -21,12 +21,9 @@ from pybtex.database import Person
 from sphinx.application import Sphinx
 
 from ..compat import bibtex as compat
-from ..config import conf_location
+from ..config import conf_location, portfolio_settings
 from ..warnings import Subtype, warn
 from .latex import plain
-
-#: how authors are written: last name and initials, or the names as the bib file has them
-AUTHOR_FORMS = ("initials", "full")
 
 
 def text(part: str) -> str:
@@ -86,7 +83,7 @@ class Owners:
     @classmethod
     def configure(cls, spellings: Iterable[str], form: str) -> None:
         cls.spellings = tuple(Name.of(Person(spelling)) for spelling in spellings)
-        cls.form = form if form in AUTHOR_FORMS else "initials"
+        cls.form = form
         is_owner.cache_clear()
 
 
@@ -126,7 +123,7 @@ def check_owner_names(app: Sphinx) -> None:
         if any(is_owner(str(person)) for persons in entry.persons.values() for person in persons):
             return
     warn(
-        f"portfolio_owner_names ({', '.join(map(repr, app.config.portfolio_owner_names))}) matches no author "
+        f"portfolio_owner_names ({', '.join(map(repr, portfolio_settings(app.config).owner_names))}) matches no author "
         "of the bib files, so no name is set in bold; list your name as they spell it, e.g. 'Lastname, F.'",
         Subtype.OWNER_UNMATCHED,
         conf_location(app, "portfolio_owner_names"),

@@ -23,6 +23,7 @@ from pybtex.database import Entry
 from sphinx.environment import BuildEnvironment
 
 from ..compat import bibtex as compat
+from ..config import portfolio_settings
 from ..validate import MAX_ABSTRACT_LENGTH, MAX_LENGTH, cut, is_web_url
 from ..warnings import Subtype, warn
 from .files import check_files
@@ -34,7 +35,7 @@ _YEAR_RE = re.compile(r"^\s*\d{4}(?!\d)")
 
 def sanitize(env: BuildEnvironment, spans: dict[str, list[BibEntrySpan]]) -> None:
     """Clean every entry; ``spans`` holds where each key is written (from ``source.scan``)."""
-    private = tuple(pattern.lower() for pattern in env.config.portfolio_bib_private_fields)
+    private = tuple(pattern.lower() for pattern in portfolio_settings(env.config).bib_private_fields)
     for key, entry in list(compat.entries(env).items()):
         found = spans.get(key.lower(), [])
         where = found[0].where if found else None

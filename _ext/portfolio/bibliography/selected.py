@@ -26,6 +26,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
 from ..compat import bibtex as compat
+from ..config import portfolio_settings
 from ..domain import CVDomain, cv_domain
 from ..warnings import Subtype, warn
 from .latex import plain
@@ -87,7 +88,7 @@ def is_selected(fields: Mapping[str, str], keyword: str, project_keyword: str) -
 
 def selected(env: BuildEnvironment, keyword: str, limit: int | None) -> list[tuple[str, Entry]]:
     """The entries marked with ``keyword``, newest year first, the bib file's order within a year."""
-    project = env.config.portfolio_selected_keyword
+    project = portfolio_settings(env.config).selected_keyword
     found = [(key, entry) for key, entry in compat.entries(env).items() if is_selected(entry.fields, keyword, project)]
     found.sort(key=lambda item: -year(item[1]))
     return found if limit is None else found[:limit]
@@ -139,7 +140,7 @@ class FillSelected(SphinxPostTransform):
     def run(self, **kwargs: Any) -> None:
         papers = cv_domain(self.env).papers
         for node in list(self.document.findall(cv_selected_publications)):
-            keyword = node["keyword"] or self.config.portfolio_selected_keyword
+            keyword = node["keyword"] or portfolio_settings(self.config).selected_keyword
             found = selected(self.env, keyword, node["limit"])
             items = nodes.bullet_list(classes=["cv-selected"])
             items.extend(item(key, entry, key in papers) for key, entry in found)
@@ -152,14 +153,15 @@ def rewrite_changed(app: Sphinx, env: BuildEnvironment) -> list[str]:
     domain = cv_domain(env)
     papers = domain.papers
     signatures: dict[str, object] = {}
+    project = portfolio_settings(app.config).selected_keyword
     for docname, lists in domain.selected.items():
         shown = []
         for keyword, limit, line in lists:
-            found = selected(env, keyword or app.config.portfolio_selected_keyword, limit)
+            found = selected(env, keyword or project, limit)
             if not found and compat.loaded(app):
                 warn(
                     f"selected-publications lists no paper: no bib entry has selected = {{true}} or "
-                    f"{keyword or app.config.portfolio_selected_keyword!r} in its keywords (mark your highlights, "
+                    f"{keyword or project!r} in its keywords (mark your highlights, "
                     "or remove the list)",
                     Subtype.BIB_SELECTED,
                     (docname, line),

@@ -17,6 +17,7 @@ from docutils import nodes
 from sphinx.addnodes import pending_xref
 from sphinx.config import Config
 
+from ..config import portfolio_settings
 from ..dates import CVDate, format_date
 from ..i18n import _
 from ..nodes import (
@@ -162,7 +163,7 @@ def contact_items(entry: Entry, config: Config) -> list[nodes.Node]:
     items: list[nodes.Node] = []
     if entry.contact.email:
         items.append(cv_email(entry.contact.email, entry.contact.email))
-    if config.portfolio_show_private_contact:
+    if portfolio_settings(config).show_private_contact:
         items += [
             nodes.inline(value, value, option=name, classes=[f"cv-{name}"])
             for name, value in (("phone", entry.contact.phone), ("address", entry.contact.address))

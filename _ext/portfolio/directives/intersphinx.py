@@ -15,6 +15,7 @@ from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
+from ..config import portfolio_settings
 from ..nodes import cv_intersphinx_snippet
 from ..text import slug
 from ..warnings import Subtype, warn
@@ -55,7 +56,7 @@ class FillSnippets(SphinxPostTransform):
             if not base:
                 warn("intersphinx-snippet needs html_baseurl in conf.py (the site's address)", Subtype.CONFIG, block)
                 base = "https://example.org/"
-            code = snippet(inventory_name(self.config.project, self.config.portfolio_inventory_name), base)
+            code = snippet(inventory_name(self.config.project, portfolio_settings(self.config).inventory_name), base)
             block.children = [nodes.Text(code)]
             block.rawsource = code
 

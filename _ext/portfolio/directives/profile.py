@@ -16,6 +16,7 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
+from ..config import portfolio_settings
 from ..i18n import _
 from ..private import private_file, read_private, setup_private
 from ..records import Contact, Link
@@ -61,7 +62,7 @@ class ProfileDirective(CardDirective):
             if text.get(name)
         )
         private: dict[str, str] = {}
-        if self.config.portfolio_show_private_contact:
+        if portfolio_settings(self.config).show_private_contact:
             private = read_private(self.env)
             if private_file(self.env).is_file():
                 self.env.note_dependency(private_file(self.env))

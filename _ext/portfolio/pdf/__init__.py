@@ -9,13 +9,13 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
 
+from ..config import portfolio_settings
 from ..nodes import WEBSITE_BUILDERS
 from ..outputs import Output
 from ..state import build_state
 from ..warnings import Subtype, warn
 from .builder import PDFs, TypstPDFBuilder, write_pdf
 from .links import setup_links
-from .settings import check_settings, written
 
 
 def _failed(app: Sphinx, err: Exception) -> None:
@@ -32,7 +32,7 @@ def start_beside_html(app: Sphinx, builder: Builder) -> None:
     (no second read of the sources), translated now and compiled by Typst while the pages are
     written; where Sphinx writes them in parallel, which forks, after them. Only the website
     publishes the PDFs: other builders of HTML (EPUB, help files) do no PDF work."""
-    if builder.name not in WEBSITE_BUILDERS or not app.config.portfolio_pdf:
+    if builder.name not in WEBSITE_BUILDERS or not portfolio_settings(app.config).pdf:
         return
     try:
         pdfs = PDFs(app, builder, Path(app.outdir), quiet=True)
@@ -78,20 +78,19 @@ class PDFFiles(Output):
         return os.sep not in relative and relative.endswith((".pdf", ".typ"))
 
     def own_files(self, app: Sphinx) -> set[str]:
-        config = app.config
-        if not config.portfolio_pdf:
+        settings = portfolio_settings(app.config)
+        if not settings.pdf:
             return set()
         found = set()
-        for variant in written(config, app.confdir):
+        for variant in settings.written:
             found.add(variant.name)
-            if config.portfolio_pdf_keep_typst:
+            if settings.pdf_keep_typst:
                 found.add(str(Path(variant.name).with_suffix(".typ")))
         return found
 
 
 def setup_pdf(app: Sphinx) -> None:
     app.add_builder(TypstPDFBuilder)
-    app.connect("config-inited", check_settings, priority=700)  # before Sphinx's type check (800)
     app.connect("write-started", start_beside_html)
     setup_links(app)
 

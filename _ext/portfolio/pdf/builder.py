@@ -28,13 +28,14 @@ from sphinx.util.nodes import inline_all_toctrees
 from sphinx.util.tags import Tags
 
 from ..compat import bibtex as compat
+from ..config import conf_location, portfolio_settings
 from ..incremental import config_digest, digest, files_digest, generation, record
 from ..outputs import write_if_changed
 from ..transforms import strip_website_only
 from ..warnings import Subtype, warn, warnings_issued
 from .fit import fitted, page_count
 from .select import defer_only, select
-from .settings import FONTS, Variant, location, source_date, variants, written
+from .settings import FONTS, Variant, source_date
 from .source import THEMES, typst_source
 from .translator import TypstTranslator
 
@@ -80,7 +81,7 @@ def compiler(builder: Builder) -> typst.Compiler:
     """Typst's compiler for this project. Its fonts are Typst's embedded ones, the extension's
     (``fonts/``) and the project's (``portfolio_pdf_font_paths``), never the machine's: the same
     output on every machine."""
-    font_paths = [str(Path(builder.confdir, p)) for p in builder.config.portfolio_pdf_font_paths]
+    font_paths = [str(Path(builder.confdir, p)) for p in portfolio_settings(builder.config).pdf_font_paths]
     return _compiler(str(builder.srcdir), (str(FONTS), *font_paths))
 
 
@@ -111,7 +112,7 @@ def compile_pdf(typst_compiler: typst.Compiler, source: str) -> tuple[bytes, lis
 def inputs_digest(app: Sphinx, builder: Builder) -> str:
     """What the PDFs are made from, known before making them: the pages read (the environment's
     generation), the settings, the day of the sources, the themes, fonts and Typst."""
-    fonts = [THEMES, FONTS, *(Path(builder.confdir, p) for p in builder.config.portfolio_pdf_font_paths)]
+    fonts = [THEMES, FONTS, *(Path(builder.confdir, p) for p in portfolio_settings(builder.config).pdf_font_paths)]
     day = source_date(builder.confdir, os.environ)
     version = getattr(typst, "__version__", "")
     return digest((generation(builder.env), config_digest(app), str(day), _epoch(), files_digest(fonts), version))
@@ -158,8 +159,8 @@ class PDFs:
         return f"pdf:{variant.name}"
 
     def start(self, background: bool = True) -> None:
-        builder, config = self.builder, self.builder.config
-        chosen = written(config, builder.confdir)
+        builder, settings = self.builder, portfolio_settings(self.builder.config)
+        chosen = list(settings.written)
         self.inputs = inputs_digest(self.app, builder)
         if all(self.outputs.unchanged(self.name(variant), self.inputs) for variant in chosen):
             self.kept = chosen
@@ -172,10 +173,10 @@ class PDFs:
         for variant in chosen:
             before = warnings_issued()
             doc = select(tree, builder.env, variant, tags, partial(self.report, variant))
-            source = typst_source(doc, builder, variant, variant.name == variants(config, builder.confdir)[0].name)
-            if config.portfolio_pdf_keep_typst:
+            source = typst_source(doc, builder, variant, variant.default)
+            if settings.pdf_keep_typst:
                 write_if_changed(self.outdir / Path(variant.name).with_suffix(".typ"), source)
-            made = Made(variant, doc, digest((source, config.portfolio_pdf_font_paths, _epoch())), False)
+            made = Made(variant, doc, digest((source, settings.pdf_font_paths, _epoch())), False)
             made.warned = warnings_issued() != before
             previous = self.outputs.get(self.name(variant))
             if previous is None or previous.get("source") != made.source:
@@ -188,11 +189,10 @@ class PDFs:
         compat.empty_citation_nodes(builder.env)  # the website's pages fill them again
 
     def report(self, variant: Variant, message: str, key: str) -> None:
-        config = self.builder.config
         path: tuple[str, ...] = (f"portfolio_pdf_{key}",)  # the default PDF: portfolio_pdf_sections
-        if config.portfolio_pdf_variants:
+        if portfolio_settings(self.builder.config).pdf_variants:
             path = ("portfolio_pdf_variants", variant.id, key)
-        where = location(self.app, path)
+        where = conf_location(self.app, *path)
         warn(f"{path[0]}{''.join(f'[{k!r}]' for k in path[1:-1])}: {message}", Subtype.CONFIG, where)
 
     def finish(self) -> list[Path]:
@@ -230,10 +230,9 @@ class PDFs:
         except typst.TypstError as err:
             message = f"Typst could not compile {variant.name} ({err}); writing it without images"
             warn(message, Subtype.PDF_COMPILE, where)
-            default = variant.name == variants(config, self.builder.confdir)[0].name
             try:
                 pdf, messages = compile_pdf(
-                    self.compiler, typst_source(made.tree, self.builder, variant, default, images=False)
+                    self.compiler, typst_source(made.tree, self.builder, variant, variant.default, images=False)
                 )
             except typst.TypstError as again:
                 warn(
@@ -251,7 +250,7 @@ class PDFs:
             warn(
                 f"{variant.name} has {pages} pages, more than its max_pages of {variant.max_pages}",
                 Subtype.PDF_PAGES,
-                location(self.app, ("portfolio_pdf_variants", variant.id, "max_pages")),
+                conf_location(self.app, "portfolio_pdf_variants", variant.id, "max_pages"),
             )
         return target, warnings_issued() != before
 

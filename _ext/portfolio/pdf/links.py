@@ -15,8 +15,8 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.osutil import relative_uri
 from sphinx.writers.html5 import HTML5Translator
 
+from ..config import portfolio_settings
 from ..nodes import cv_pdfs
-from .settings import written
 
 
 class PDFList(SphinxDirective):
@@ -32,11 +32,12 @@ class PDFList(SphinxDirective):
 
 def visit_pdfs(self: HTML5Translator, node: nodes.Element) -> None:
     builder = self.builder
-    if not builder.config.portfolio_pdf:  # no PDF is written beside the site
+    settings = portfolio_settings(builder.config)
+    if not settings.pdf:  # no PDF is written beside the site
         raise nodes.SkipNode
     here = builder.get_target_uri(builder.current_docname)
     items = []
-    for variant in written(builder.config, builder.confdir):
+    for variant in settings.written:
         href = escape(relative_uri(here, variant.name), quote=True)
         note = f" – {escape(variant.description)}" if variant.description else ""
         items.append(f'<li><a class="reference" href="{href}" download>{escape(variant.title)}</a> (PDF){note}</li>\n')

@@ -18,6 +18,7 @@ from sphinx.util.tags import Tags
 
 from ..bibliography.selected import is_selected
 from ..compat import bibtex as compat
+from ..config import portfolio_settings
 from ..domain import cv_domain
 from ..i18n import _
 from ..nodes import cv_body, cv_entry, cv_header, cv_tag, cv_title, joined
@@ -194,7 +195,7 @@ def papers(doc: nodes.document, env: BuildEnvironment, variant: Variant, report:
     listed = [
         (citation, dict(entries[key].fields) if key in entries else {}) for citation, key in domain.listed_papers(doc)
     ]
-    keyword = env.config.portfolio_selected_keyword
+    keyword = portfolio_settings(env.config).selected_keyword
     chosen = [pair for pair in listed if variant.publications == "all" or is_selected(pair[1], keyword, keyword)]
     if variant.publications == SELECTED and listed and not chosen:
         report(

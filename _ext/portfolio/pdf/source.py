@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 from docutils import nodes
 from sphinx.builders import Builder
 
+from ..config import portfolio_settings
 from ..dates import format_date
 from ..i18n import _
 from ..text import typst_markup as markup
@@ -63,6 +64,7 @@ def site_address(baseurl: str) -> str:
 def design_source(builder: Builder, variant: Variant, default: bool) -> str:
     """``#let design = (...)``: what the theme reads (see ``themes/common.typ``)."""
     config = builder.config
+    settings = portfolio_settings(config)
     design = variant.design
     lang, region = typst_language(config.language)
     day = source_date(builder.confdir, os.environ) if design.last_updated else None
@@ -80,13 +82,13 @@ def design_source(builder: Builder, variant: Variant, default: bool) -> str:
     values = {
         "title": string(pdf_title(config, variant, default)),
         "author": string(config.author or config.project),
-        "keywords": _array([string(k) for k in config.portfolio_pdf_keywords]),
+        "keywords": _array([string(k) for k in settings.pdf_keywords]),
         "date": "auto" if epoch.isdigit() else "none",
         "name": f"[{markup(config.author or config.project)}]",
         "paper": string(design.paper),
         "accent": f"rgb({string(design.accent)})" if design.accent else "none",
         "font": string(design.font) if design.font else "none",
-        "fonts": _array([string(f) for f in config.portfolio_pdf_fonts]),
+        "fonts": _array([string(f) for f in settings.pdf_fonts]),
         "size": f"{design.font_size:g}pt",
         "margin": margin,
         "lang": string(lang),

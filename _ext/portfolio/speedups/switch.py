@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
+from ..config import portfolio_settings
 from ..warnings import Subtype, warn
 
 
@@ -41,7 +42,7 @@ def is_on(speedup: Speedup) -> bool:
 def choose(app: Sphinx, config: Config, speedups: Iterable[Speedup]) -> None:
     """Turn on those of ``speedups`` that apply, where ``portfolio_speedups`` is on."""
     _ON.clear()
-    if not config.portfolio_speedups:
+    if not portfolio_settings(config).speedups:
         return
     for speedup in speedups:
         if speedup.applies():

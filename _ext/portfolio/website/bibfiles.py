@@ -15,6 +15,7 @@ from sphinx.application import Sphinx
 
 from ..bibliography.bibtex import to_bibtex
 from ..compat import bibtex as compat
+from ..config import portfolio_settings
 from ..domain import cv_domain
 from ..incremental import config_digest, fingerprint
 from ..nodes import WEBSITE_BUILDERS
@@ -39,14 +40,12 @@ class BibFiles(Output):
         return fingerprint(config_digest(app), sources, sorted(cv_domain(app.env).papers.items()))
 
     def write(self, app: Sphinx) -> list[str]:
-        entries = compat.entries(app.env)
+        entries, settings = compat.entries(app.env), portfolio_settings(app.config)
         texts, files = [], [ALL_PAPERS]
         for key, paper in sorted(cv_domain(app.env).papers.items()):
             if key not in entries:
                 continue
-            text = to_bibtex(
-                entries[key], key, app.config.portfolio_bib_display_fields, app.config.portfolio_selected_keyword
-            )
+            text = to_bibtex(entries[key], key, settings.bib_display_fields, settings.selected_keyword)
             text += "\n"
             texts.append(text)
             if paper.page:

@@ -33,10 +33,9 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util.osutil import relative_uri
 
-from ..config import conf_location
+from ..config import portfolio_settings
 from ..i18n import _
 from ..nodes import WEBSITE_BUILDERS
-from ..warnings import Subtype, warn
 from ..writers.icons import icon
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -79,7 +78,7 @@ def normalise_language(app: Sphinx, config: Config) -> None:
 def languages(config: Config) -> list[Language]:
     """The site's languages in ``conf.py``'s order; none where this build's language is not
     one of them (a one-off ``-D language=fr`` build stands alone)."""
-    codes = [code for code in config.portfolio_languages if isinstance(code, str) and code]
+    codes = portfolio_settings(config).languages
     if config.language not in codes:
         return []
     default = codes[0]
@@ -124,13 +123,7 @@ def _swap(own_root: str, own: str, other: str, folder: str) -> str:
 def set_base_url(app: Sphinx, config: Config) -> None:
     """A language other than the first lives in its folder: its pages' addresses say so.
     ``conf.py`` cannot see ``-D language``, so this is done here, once it is known."""
-    codes = list(config.portfolio_languages)
-    if codes and not all(isinstance(code, str) and code for code in codes):
-        warn(
-            f"portfolio_languages {codes!r} must be a list of language codes; the others are ignored",
-            Subtype.CONFIG,
-            conf_location(app, "portfolio_languages"),
-        )
+    codes = portfolio_settings(config).languages
     if not codes or config.language not in codes or config.language == codes[0] or _on_readthedocs():
         return
     base = config.html_baseurl

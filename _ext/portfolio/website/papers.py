@@ -33,7 +33,7 @@ from ..bibliography.marks import cv_pub_badge, math_html
 from ..bibliography.style import TAGS
 from ..bibliography.venues import venue_badge
 from ..compat import bibtex as compat
-from ..config import writes_paper_pages
+from ..config import portfolio_settings, writes_paper_pages
 from ..domain import cv_domain
 from ..i18n import _
 from ..incremental import config_digest, digest, fingerprint, frame, record
@@ -236,7 +236,9 @@ def preview_url(entry: Entry, root: str) -> str:
 
 def published_bibtex(config: Config, entry: Entry, key: str) -> str:
     """The BibTeX the site publishes for an entry: without private and display-only fields."""
-    return to_bibtex(entry, key, config.portfolio_bib_display_fields, config.portfolio_selected_keyword)
+    return to_bibtex(
+        entry, key, portfolio_settings(config).bib_display_fields, portfolio_settings(config).selected_keyword
+    )
 
 
 def site_root(builder: Any, pagename: str) -> str:

@@ -23,6 +23,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
+from ..config import portfolio_settings
 from ..domain import cv_domain
 from ..incremental import digest
 from ..nodes import WEBSITE_BUILDERS, cv_entry
@@ -142,7 +143,7 @@ def summary(title: str, author: str, cards: list[Entry], papers: int) -> str:
 
 
 def describe(app: Sphinx, pagename: str, doctree: nodes.document, title: str) -> str:
-    if pagename == app.config.root_doc and (given := " ".join(app.config.portfolio_description.split())):
+    if pagename == app.config.root_doc and (given := " ".join(portfolio_settings(app.config).description.split())):
         return given
     domain = cv_domain(app.env)
     cards = domain.on_page(pagename)

@@ -29,6 +29,7 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
+from ..config import portfolio_settings
 from ..incremental import record
 from ..nodes import WEBSITE_BUILDERS
 from ..outputs import Output
@@ -151,7 +152,7 @@ def remove_stale(app: Sphinx, outputs: tuple[Output, ...]) -> None:
     doctrees = Path(app.doctreedir).resolve()
     suffix = getattr(app.builder, "out_suffix", ".html")
     removed: list[Path] = []
-    languages = tuple(str(code) for code in app.config.portfolio_languages if code != app.config.language)
+    languages = tuple(code for code in portfolio_settings(app.config).languages if code != app.config.language)
 
     def claimed(relative: str) -> bool:
         return any(output.claims(relative) for output in outputs)

@@ -16,9 +16,9 @@ from docutils import nodes
 from sphinx.util.osutil import relative_uri
 from sphinx.writers.html5 import HTML5Translator
 
+from ..config import portfolio_settings
 from ..i18n import _
 from ..nodes import cv_entry
-from ..pdf.settings import written
 from .icons import icon_for
 
 Visitor = Callable[[HTML5Translator, nodes.Element], None]
@@ -118,11 +118,12 @@ def visit_download(self: HTML5Translator, node: nodes.Element) -> None:
     """Buttons to the PDFs, which sit in the site's root: the CV first, then its other variants
     (``portfolio_pdf_variants``). Which PDFs there are is a write-time setting, read here."""
     builder = self.builder
-    if not builder.config.portfolio_pdf:
+    settings = portfolio_settings(builder.config)
+    if not settings.pdf:
         raise nodes.SkipNode
     here = builder.get_target_uri(builder.current_docname)
     buttons = []
-    for i, variant in enumerate(written(builder.config, builder.confdir)):
+    for i, variant in enumerate(settings.written):
         href = escape(relative_uri(here, variant.name), quote=True)
         style, label = ("sd-btn-primary", node.astext()) if i == 0 else ("sd-btn-outline-primary", variant.title)
         buttons.append(

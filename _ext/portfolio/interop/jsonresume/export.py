@@ -29,6 +29,7 @@ from sphinx.application import Sphinx
 from ...bibliography.latex import plain
 from ...bibliography.links import field_links
 from ...compat import bibtex as compat
+from ...config import portfolio_settings
 from ...dates import CVDate
 from ...directives.talk import TALK_KINDS
 from ...domain import cv_domain
@@ -156,13 +157,13 @@ class Resume:
         if summary := "\n\n".join([*words.paragraphs, *bio.paragraphs]):
             data["summary"] = summary
         contact = profile.contact
-        if contact and config.portfolio_show_private_contact:
+        if contact and portfolio_settings(config).show_private_contact:
             data |= {key: value for key, value in (("email", contact.email), ("phone", contact.phone)) if value}
         if profile.location:
             city, _, country = profile.location.rpartition(",")
             code = country_codes().get(country.strip().casefold())
             location = {"city": city.strip(), "countryCode": code} if city and code else {"city": words.place}
-            if contact and contact.address and config.portfolio_show_private_contact:
+            if contact and contact.address and portfolio_settings(config).show_private_contact:
                 location["address"] = contact.address
             data["location"] = location
         links = [*(contact.links if contact else ()), *profile.links]
