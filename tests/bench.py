@@ -8,8 +8,9 @@ medians are reported with every run, so the noise shows.
              rendering the same CV (../shared/bench-rendercv/run.sh); targets: fresh <= 1.0x
              RenderCV (stretch 0.8x), no-op <= 0.5x and writes no file, edit <= 0.6x and its output
              equals a clean build's; the same fresh build and edit with every language of
-             `portfolio_languages` (one Sphinx run each, side by side); then where a fresh build
-             spends its time, phase by phase
+             `portfolio_languages` (one Sphinx run each, side by side); the fresh build and the edit
+             with `portfolio_speedups = False` (what the speed-ups are worth); then where a fresh
+             build spends its time, phase by phase
   serve      `nox -s serve`'s server on a copy: a talk's title saved, until the server tells the
              browser to reload (target <= 0.6x RenderCV, beside RenderCV runs)
   synthetic  generated portfolios of N papers and N/2 cards beside plain Sphinx builds writing the
@@ -178,8 +179,9 @@ def nox_build(project: Path) -> list[str]:
 
 
 def bench_rendercv(runs: int) -> None:
-    project, every = project_copy(one_language=True), project_copy()
+    project, every, off = project_copy(one_language=True), project_copy(), project_copy(one_language=True)
     build, build_every = nox_build(project), nox_build(every)
+    build_off = [*nox_build(off), "--", "-D", "portfolio_speedups=0"]  # the same build, every speed-up off
     outputs = project / "_build"
     noop_writes: list[str] = []
     edits: list[str] = []
@@ -223,6 +225,8 @@ def bench_rendercv(runs: int) -> None:
             "edit a talk's title, rebuild": edit(project, build, edits),
             "every language: fresh": fresh(every, build_every),
             "every language: edit a talk": edit(every, build_every, []),
+            "speed-ups off: fresh": fresh(off, build_off),
+            "speed-ups off: edit a talk": edit(off, build_off, []),
         },
     )
     medians = report(f"whole CV, {runs} interleaved rounds (same machine, same run):", times)
@@ -238,9 +242,12 @@ def bench_rendercv(runs: int) -> None:
     ratio_line("edit one talk, rebuild", medians["edit a talk's title, rebuild"], theirs, 0.6, f"; {same}")
     ratio_line("every language: fresh", medians["every language: fresh"], theirs, 1.0)
     ratio_line("every language: edit one talk", medians["every language: edit a talk"], theirs, 0.6)
+    for what, on in (("fresh", "nox -R -s build, fresh"), ("edit a talk", "edit a talk's title, rebuild")):
+        slower = medians[f"speed-ups off: {what}"] / medians[on]
+        print(f"  {'speed-ups off, ' + what:34} {slower:5.2f}x the same build with them on")
     profile(project)
-    shutil.rmtree(project.parent, ignore_errors=True)
-    shutil.rmtree(every.parent, ignore_errors=True)
+    for copy in (project, every, off):
+        shutil.rmtree(copy.parent, ignore_errors=True)
 
 
 def same_as_clean(project: Path, title: str) -> str:
