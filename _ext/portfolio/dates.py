@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Sequence
+import subprocess
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date as babel_date
@@ -146,3 +148,33 @@ def parse_date(text: str, *, allow_present: bool = False) -> CVDate:
     if month == 2 and day == 29 and not (year % 4 == 0 and (year % 100 or year % 400 == 0)):
         raise DateError(f"{value!r} is not a leap year")
     return CVDate(year, month, day)
+
+
+def source_date(confdir: str | Path, environ: Mapping[str, str]) -> CVDate | None:
+    """The day the sources are from: ``SOURCE_DATE_EPOCH``, else the last git commit, else None.
+    Never the clock: the same sources give the same PDF."""
+    epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not epoch.isdigit():
+        epoch = last_commit(str(confdir))
+    if not epoch.isdigit():
+        return None
+    day = datetime.datetime.fromtimestamp(int(epoch), datetime.UTC)
+    return CVDate(day.year, day.month, day.day)
+
+
+@lru_cache(maxsize=4)
+def last_commit(confdir: str) -> str:
+    """The time of the last commit of the repository ``confdir`` is in (seconds, as text), or ""
+    outside git; kept for the process, which ``nox -s serve`` forgets between builds."""
+    try:
+        done = subprocess.run(
+            ["git", "log", "-1", "--format=%ct"],
+            cwd=confdir,
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return ""
+    return done.stdout.strip() if done.returncode == 0 else ""

@@ -189,10 +189,10 @@ def forget_between_builds() -> None:
     """What one build process may keep but a server must not: the static files' checksums (Sphinx
     caches them for the life of the process) and the date of the last commit (the PDFs' date)."""
     from .compat.sphinx import forget_static_checksums
-    from .pdf.settings import _last_commit
+    from .dates import last_commit
 
     forget_static_checksums()
-    _last_commit.cache_clear()
+    last_commit.cache_clear()
 
 
 class Session:

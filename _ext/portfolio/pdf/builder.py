@@ -29,13 +29,14 @@ from sphinx.util.tags import Tags
 
 from ..compat import bibtex as compat
 from ..config import conf_location, portfolio_settings
+from ..dates import source_date
 from ..incremental import config_digest, digest, files_digest, generation, record
 from ..outputs import write_if_changed
 from ..transforms import strip_website_only
 from ..warnings import Subtype, warn, warnings_issued
 from .fit import fitted, page_count
 from .select import defer_only, select
-from .settings import FONTS, Variant, source_date
+from .settings import FONTS, Variant
 from .source import THEMES, typst_source
 from .translator import TypstTranslator
 

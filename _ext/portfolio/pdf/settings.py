@@ -1,4 +1,5 @@
-"""What the PDFs need besides the settings: their title, the day of the sources, the language.
+"""What the PDFs need besides the settings: their title and language (the day of the sources is
+``dates.source_date``).
 
 The design settings and the variants are declared and checked in ``config.py`` (``Design``,
 ``VariantOptions``) and read through ``portfolio_settings``; ``select.py`` applies a variant to
@@ -8,16 +9,10 @@ the document and ``source.py`` writes the design for the theme.
 from __future__ import annotations
 
 import re
-import subprocess
-from collections.abc import Mapping
-from datetime import UTC, datetime
-from functools import lru_cache
-from pathlib import Path
 
 from sphinx.config import Config
 
 from ..config import FONTS, LAST_UPDATED, Variant, portfolio_settings
-from ..dates import CVDate
 from ..i18n import _
 
 #: the keyword (``keywords = {selected}`` in a bib entry) that ``publications: "selected"`` keeps
@@ -34,37 +29,6 @@ def pdf_title(config: Config, variant: Variant, default: bool) -> str:
     return f"{author} – {variant.title}"
 
 
-# -- dates ------------------------------------------------------------------------------------
-
-
-def source_date(confdir: str | Path, environ: Mapping[str, str]) -> CVDate | None:
-    """The day the sources are from: ``SOURCE_DATE_EPOCH``, else the last git commit, else None.
-    Never the clock: the same sources give the same PDF."""
-    epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if not epoch.isdigit():
-        epoch = _last_commit(str(confdir))
-    if not epoch.isdigit():
-        return None
-    day = datetime.fromtimestamp(int(epoch), UTC)
-    return CVDate(day.year, day.month, day.day)
-
-
-@lru_cache(maxsize=4)
-def _last_commit(confdir: str) -> str:
-    try:
-        done = subprocess.run(
-            ["git", "log", "-1", "--format=%ct"],
-            cwd=confdir,
-            capture_output=True,
-            text=True,
-            timeout=10,
-            check=False,
-        )
-    except (OSError, subprocess.SubprocessError):
-        return ""
-    return done.stdout.strip() if done.returncode == 0 else ""
-
-
 def typst_language(language: str | None) -> tuple[str, str | None]:
     """Sphinx's ``language`` ("de", "pt_BR") as Typst's ``lang`` and ``region``."""
     match = _LANG_RE.match(language or "")
@@ -73,4 +37,4 @@ def typst_language(language: str | None) -> tuple[str, str | None]:
     return match.group(1).lower(), (match.group(2) or "").lower() or None
 
 
-__all__ = ["FONTS", "LAST_UPDATED", "SELECTED", "Variant", "pdf_title", "source_date", "typst_language"]
+__all__ = ["FONTS", "LAST_UPDATED", "SELECTED", "Variant", "pdf_title", "typst_language"]

@@ -15,13 +15,13 @@ from docutils import nodes
 from sphinx.builders import Builder
 
 from ..config import portfolio_settings
-from ..dates import format_date
+from ..dates import format_date, source_date
 from ..i18n import _
 from ..text import typst_markup as markup
 from ..text import typst_string as string
 from ..validate import is_web_url
 from .fit import SPACINGS
-from .settings import LAST_UPDATED, Variant, pdf_title, source_date, typst_language
+from .settings import LAST_UPDATED, Variant, pdf_title, typst_language
 from .translator import TypstTranslator, short_address
 
 THEMES = Path(__file__).with_name("themes")

@@ -12,7 +12,7 @@ import os
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
-from ..pdf.settings import source_date
+from ..dates import source_date
 
 #: files ``sphinx.ext.githubpages`` writes beside any HTML, which are no part of a book
 HOSTING_FILES = (".nojekyll", "CNAME")
