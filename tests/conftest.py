@@ -64,9 +64,15 @@ def copy_portfolio(target: Path) -> Path:
     return target
 
 
-def build_cv(outdir: Path, parallel: int = 0, buildername: str = "html") -> SphinxTestApp:
+def build_cv(outdir: Path, parallel: int = 0, buildername: str = "html", **settings: Any) -> SphinxTestApp:
     """The owner's portfolio, built from the repository (for ``tests/content/``)."""
-    return run_sphinx(REPO, buildername, builddir=outdir, parallel=parallel, confoverrides={"nitpicky": True})
+    overrides = {"nitpicky": True, **settings}
+    return run_sphinx(REPO, buildername, builddir=outdir, parallel=parallel, confoverrides=overrides)
+
+
+def every_file(outdir: Path) -> dict[str, bytes]:
+    """Every file a build wrote into its output folder, hidden ones (``.buildinfo``) too."""
+    return {str(p.relative_to(outdir)): p.read_bytes() for p in sorted(outdir.rglob("*")) if p.is_file()}
 
 
 def copy_site(target: Path) -> Path:

@@ -11,16 +11,11 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
-from conftest import ROOTS, copy_site, run_sphinx
+from conftest import ROOTS, copy_site, every_file, run_sphinx
 from lint_private_names import problems
 from portfolio.speedups import SPEEDUPS
 from sphinx.jinja2glue import BuiltinTemplateLoader
 from sphinx.testing.util import SphinxTestApp
-
-
-def every_file(outdir: Path) -> dict[str, bytes]:
-    """Every file the build wrote into its output folder, hidden ones (``.buildinfo``) too."""
-    return {str(p.relative_to(outdir)): p.read_bytes() for p in sorted(outdir.rglob("*")) if p.is_file()}
 
 
 def build(srcdir: Path, builddir: Path, speedups: bool, language: str) -> dict[str, bytes]:

@@ -14,7 +14,7 @@ from urllib.parse import unquote
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import REPO, build_cv
+from conftest import REPO, build_cv, every_file
 from pdf_helpers import pages_text
 from sphinx.testing.util import SphinxTestApp
 
@@ -208,6 +208,17 @@ def test_parallel_build_equals_serial(serial, tmp_path):
     assert pages == sorted(p.relative_to(parallel.outdir) for p in parallel.outdir.rglob("*.html"))
     for page in pages:
         assert (serial.outdir / page).read_text() == (parallel.outdir / page).read_text(), page
+
+
+def test_speed_ups_off_write_the_same_files(serial, tmp_path):
+    """The real portfolio with ``portfolio_speedups = False``: every file the same, byte for byte
+    (pages, paper pages, PDFs, resume.json, BibTeX, ``.buildinfo``)."""
+    off = build_cv(tmp_path, portfolio_speedups=False)
+    assert off.warning.getvalue() == ""
+    on, without = every_file(serial.outdir), every_file(off.outdir)
+    assert any(name.endswith(".pdf") for name in on) and "resume.json" in on
+    assert sorted(on) == sorted(without)
+    assert [name for name in on if on[name] != without[name]] == []
 
 
 def squash(text: str) -> str:
