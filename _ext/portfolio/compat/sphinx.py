@@ -15,6 +15,7 @@ from typing import Any
 import sphinx
 from docutils import nodes
 from sphinx import locale
+from sphinx.application import Sphinx
 from sphinx.builders import Builder
 from sphinx.domains.std import StandardDomain
 from sphinx.environment import BuildEnvironment
@@ -96,3 +97,14 @@ def forget_static_checksums() -> None:
     from sphinx.builders.html import _assets
 
     getattr(_assets._file_checksum_inner, "cache_clear", lambda: None)()
+
+
+def replace_handler(
+    app: Sphinx, event: str, is_theirs: Callable[[Any], bool], replacement: Callable[[Any], Callable[..., Any]]
+) -> None:
+    """Another extension's handler of ``event`` (told by ``is_theirs``: Sphinx names no listener)
+    replaced, at its priority, by what ``replacement`` makes of it."""
+    for listener in list(app.events.listeners.get(event, [])):
+        if is_theirs(listener.handler):
+            app.disconnect(listener.id)
+            app.connect(event, replacement(listener.handler), priority=listener.priority)

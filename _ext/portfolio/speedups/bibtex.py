@@ -17,6 +17,7 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
 from ..compat import bibtex as compat
+from ..compat.sphinx import replace_handler
 from ..domain import cv_domain
 from ..incremental import changed_pages, digest
 from ..state import build_state
@@ -59,10 +60,7 @@ def format_when_needed(app: Sphinx) -> None:
     if not is_on(SPEEDUP):  # and a later build with it on formats afresh
         cv_domain(app.env).kept.bibtex_inputs = None
         return
-    for listener in list(app.events.listeners.get("env-updated", [])):
-        if compat.env_updated_handler(listener.handler):
-            app.disconnect(listener.id)
-            app.connect("env-updated", when_needed(listener.handler), priority=listener.priority)
+    replace_handler(app, "env-updated", compat.env_updated_handler, when_needed)
 
 
 def setup_reuse(app: Sphinx) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import urllib.parse
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,7 @@ from sphinx.environment import BuildEnvironment
 
 from ..compat.furo import PYGMENTS_CSS_HANDLER
 from ..compat.githubpages import NOJEKYLL_CNAME_HANDLER
+from ..compat.sphinx import replace_handler
 from ..outputs import write_if_changed
 
 
@@ -57,11 +59,17 @@ REPLACED: dict[tuple[str, str, str], Callable[..., Any]] = {
 def replace_handlers(app: Sphinx) -> None:
     """Once every extension and the theme are set up."""
     for (module, name, event), replacement in REPLACED.items():
-        for listener in list(app.events.listeners.get(event, [])):
-            handler = listener.handler
-            if getattr(handler, "__module__", None) == module and getattr(handler, "__name__", None) == name:
-                app.disconnect(listener.id)
-                app.connect(event, replacement, priority=listener.priority)
+        replace_handler(app, event, partial(named, module, name), partial(instead, replacement))
+
+
+def instead(ours: Callable[..., Any], theirs: Callable[..., Any]) -> Callable[..., Any]:
+    """Ours in place of theirs (not wrapping it)."""
+    return ours
+
+
+def named(module: str, name: str, handler: Any) -> bool:
+    """Whether a handler is the function ``name`` of ``module``."""
+    return getattr(handler, "__module__", None) == module and getattr(handler, "__name__", None) == name
 
 
 def setup_untouched(app: Sphinx) -> None:
