@@ -11,13 +11,16 @@ swapped in; a failure on the way puts the previous content back (``replace_conte
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import re
 import shutil
 import subprocess
+import sys
 import tempfile
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -279,9 +282,15 @@ def private_files(project: Path, private: dict[str, Any], what: str, report: Any
 MAX_OUTPUT_BYTES = 10_000_000
 
 
-def write_import(project: Path, data: dict[str, bytes], report: Any) -> int:
-    """Write an import's new content in place of the previous owner's (``replace_content``), once its
-    size is checked; the exit code, with the reason in the report's notes where it is not 0."""
+def write_import(
+    project: Path, files: dict[str, str], photo: tuple[str, bytes] | None, pages: list[str], report: Any
+) -> int:
+    """Write an import's new content (its files, the photo, the pages ``sections/<page>.md``) in place
+    of the previous owner's (``replace_content``), once its size is checked; the exit code, with the
+    reason in the report's notes where it is not 0, and the pages written in the report's."""
+    data = {name: text.encode("utf-8") for name, text in files.items()}
+    if photo:
+        data[photo[0]] = photo[1]
     size = sum(len(content) for name, content in data.items() if name.endswith((".md", ".bib")))
     if size > MAX_OUTPUT_BYTES:
         report.notes = [
@@ -294,6 +303,7 @@ def write_import(project: Path, data: dict[str, bytes], report: Any) -> int:
     except WriteError as err:
         report.notes = [f"error: cannot write the new content: {err}"]
         return EXIT_INPUT
+    report.pages = ["index.md", *(f"sections/{page}.md" for page in pages)]
     return 0
 
 
@@ -329,3 +339,19 @@ def owner_email(project: Path) -> str | None:
     text = index.read_text(encoding="utf-8", errors="replace") if index.is_file() else ""
     found = _PROFILE_EMAIL_RE.search(text)
     return found.group(1) if found else None
+
+
+def import_command(
+    argv: list[str] | None, prog: str, description: str, source: tuple[str, str], run: Callable[..., tuple[int, Any]]
+) -> int:
+    """An importer's command line: the file (``source``: its name and help), ``--project``,
+    ``--force``; ``run(file, project, force=...)`` imports, and its report is printed."""
+    parser = argparse.ArgumentParser(prog=prog, description=description)
+    parser.add_argument("source", type=Path, metavar=source[0], help=source[1])
+    parser.add_argument("--project", type=Path, default=Path.cwd(), help="the project to import into (default: .)")
+    parser.add_argument("--force", action="store_true", help="import even over uncommitted changes")
+    args = parser.parse_args(argv)
+    code, report = run(args.source, args.project, force=args.force)
+    lines = report.notes if code else report.lines()
+    print("\n".join(lines), file=sys.stderr if code else sys.stdout)
+    return int(code)

@@ -15,9 +15,7 @@ checked in memory before anything is replaced (``project.write_import``).
 
 from __future__ import annotations
 
-import argparse
 import re
-import sys
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
@@ -52,6 +50,7 @@ from ..profile import network_lines, read_photo
 from ..project import (
     EXIT_INPUT,
     Personal,
+    import_command,
     private_files,
     refusal,
     with_personal_block,
@@ -529,25 +528,14 @@ def import_resume(path: Path, project: Path, *, force: bool = False) -> tuple[in
     files["refs.bib"] = importer.bib.file_text() if importer.bib.entries else "\n"
     files["conf.py"] = with_personal_block(project, personal(resume.basics, owner_names(importer)))
     files |= private_files(project, private, "basics.phone (and the street address)", report)
-    data = {name: text.encode("utf-8") for name, text in files.items()}
-    if photo:
-        data[photo[0]] = photo[1]
-    if code := write_import(project, data, report):
-        return code, report
-    report.pages = ["index.md", *(f"sections/{p.slug}.md" for p in importer.pages)]
-    return 0, report
+    return write_import(project, files, photo, [page.slug for page in importer.pages], report), report
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m portfolio.interop.jsonresume",
-        description="Import a JSON Resume (resume.json, or .yaml): it replaces this project's content in place.",
+    return import_command(
+        argv,
+        "python -m portfolio.interop.jsonresume",
+        "Import a JSON Resume (resume.json, or .yaml): it replaces this project's content in place.",
+        ("resume", "the JSON Resume file"),
+        import_resume,
     )
-    parser.add_argument("resume", type=Path, help="the JSON Resume file")
-    parser.add_argument("--project", type=Path, default=Path.cwd(), help="the project to import into (default: .)")
-    parser.add_argument("--force", action="store_true", help="import even over uncommitted changes")
-    args = parser.parse_args(argv)
-    code, report = import_resume(args.resume, args.project, force=args.force)
-    lines = report.notes if code else report.lines()
-    print("\n".join(lines), file=sys.stderr if code else sys.stdout)
-    return code

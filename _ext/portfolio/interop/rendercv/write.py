@@ -3,9 +3,7 @@ with the profile and ``conf.py``'s personal block, and replaces the previous con
 
 from __future__ import annotations
 
-import argparse
 import re
-import sys
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -21,6 +19,7 @@ from ..profile import read_photo
 from ..project import (
     EXIT_INPUT,
     Personal,
+    import_command,
     private_files,
     refusal,
     with_personal_block,
@@ -249,25 +248,14 @@ def import_cv(yaml_path: Path, project: Path, *, force: bool = False) -> tuple[i
     files = content_files(importer, profile)
     files["conf.py"] = with_personal_block(project, personal(cv.person, importer.bib.owner_names))
     files |= private_files(project, private_values(cv.person), "cv.phone (and further phones/emails)", report)
-    data = {name: text.encode("utf-8") for name, text in files.items()}
-    if photo:
-        data[photo[0]] = photo[1]
-    if code := write_import(project, data, report):
-        return code, report
-    report.pages = ["index.md", *(f"sections/{p.slug}.md" for p in importer.pages)]
-    return 0, report
+    return write_import(project, files, photo, [page.slug for page in importer.pages], report), report
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m portfolio.interop.rendercv",
-        description="Import a RenderCV 2.x YAML file: it replaces this project's content in place.",
+    return import_command(
+        argv,
+        "python -m portfolio.interop.rendercv",
+        "Import a RenderCV 2.x YAML file: it replaces this project's content in place.",
+        ("yaml", "the RenderCV 2.x YAML file"),
+        import_cv,
     )
-    parser.add_argument("yaml", type=Path, help="the RenderCV 2.x YAML file")
-    parser.add_argument("--project", type=Path, default=Path.cwd(), help="the project to import into (default: .)")
-    parser.add_argument("--force", action="store_true", help="import even over uncommitted changes")
-    args = parser.parse_args(argv)
-    code, report = import_cv(args.yaml, args.project, force=args.force)
-    lines = report.notes if code else report.lines()
-    print("\n".join(lines), file=sys.stderr if code else sys.stdout)
-    return code
