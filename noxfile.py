@@ -222,39 +222,40 @@ def translations(session: nox.Session) -> None:
     session.run("sphinx-intl", "update", "-p", "_build/gettext", *(arg for lang in targets for arg in ("-l", lang)))
 
 
+def run_interop(session: nox.Session, module: str) -> None:
+    """One of the commands that bring content in (``python -m <module>``), with its arguments."""
+    session.install(*DEPS, *EXTRAS["interop"])
+    session.run("python", "-m", module, *session.posargs, env={"PYTHONPATH": "_ext"})
+
+
 @nox.session
 def new(session: nox.Session) -> None:
     """Turn this checkout into a CV skeleton of your own: `nox -s new -- "Full Name" [--force]`."""
-    session.install(*DEPS, *EXTRAS["interop"])
-    session.run("python", "-m", "portfolio.interop.starter", *session.posargs, env={"PYTHONPATH": "_ext"})
+    run_interop(session, "portfolio.interop.starter")
 
 
 @nox.session(name="import-rendercv")
 def import_rendercv(session: nox.Session) -> None:
     """Replace this project's content with a RenderCV 2.x CV: `nox -s import-rendercv -- cv.yaml [--force]`."""
-    session.install(*DEPS, *EXTRAS["interop"])
-    session.run("python", "-m", "portfolio.interop.rendercv", *session.posargs, env={"PYTHONPATH": "_ext"})
+    run_interop(session, "portfolio.interop.rendercv")
 
 
 @nox.session(name="import-jsonresume")
 def import_jsonresume(session: nox.Session) -> None:
     """Replace this project's content with a JSON Resume: `nox -s import-jsonresume -- resume.json [--force]`."""
-    session.install(*DEPS, *EXTRAS["interop"])
-    session.run("python", "-m", "portfolio.interop.jsonresume", *session.posargs, env={"PYTHONPATH": "_ext"})
+    run_interop(session, "portfolio.interop.jsonresume")
 
 
 @nox.session(name="import-orcid")
 def import_orcid(session: nox.Session) -> None:
     """Merge a public ORCID record into this project: `nox -s import-orcid -- 0000-0002-1825-0097 [--check]`."""
-    session.install(*DEPS, *EXTRAS["interop"])
-    session.run("python", "-m", "portfolio.interop.orcid", *session.posargs, env={"PYTHONPATH": "_ext"})
+    run_interop(session, "portfolio.interop.orcid")
 
 
 @nox.session
 def enrich(session: nox.Session) -> None:
     """Add DOIs and arXiv ids that refs.bib lacks, from Crossref and arXiv: `nox -s enrich [-- --check]`."""
-    session.install(*DEPS, *EXTRAS["interop"])
-    session.run("python", "-m", "portfolio.interop.enrich", *session.posargs, env={"PYTHONPATH": "_ext"})
+    run_interop(session, "portfolio.interop.enrich")
 
 
 @nox.session

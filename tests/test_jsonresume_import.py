@@ -10,16 +10,14 @@ with a real Sphinx application.
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from conftest import REPO, build_site, run_sphinx
 from sphinx.testing.util import SphinxTestApp
-from test_rendercv_import import Site, files_of, git, normalise, outside_files, project_copy
+from test_rendercv_import import Site, files_of, git, normalise, outside_files, project_copy, run_importer
 
 ROOT = REPO / "tests" / "roots" / "jsonresume"
 COMPLETE = ROOT / "complete.json"
@@ -27,16 +25,7 @@ HOSTILE = REPO / "tests" / "roots" / "test-untrusted-jsonresume" / "hostile.json
 
 
 def run_import(project: Path, source: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(project / "_ext")}
-    return subprocess.run(
-        [sys.executable, "-m", "portfolio.interop.jsonresume", str(source), *args],
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=120,
-    )
+    return run_importer("portfolio.interop.jsonresume", project, source, *args)
 
 
 @dataclass

@@ -61,9 +61,14 @@ def project_copy(target: Path, *, commit: bool = True) -> Path:
 
 
 def run_import(project: Path, source: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return run_importer("portfolio.interop.rendercv", project, source, *args)
+
+
+def run_importer(module: str, project: Path, source: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """An importer's command (``python -m <module>``) run in a project copy, with that copy's extension."""
     env = {**os.environ, "PYTHONPATH": str(project / "_ext")}
     return subprocess.run(
-        [sys.executable, "-m", "portfolio.interop.rendercv", str(source), *args],
+        [sys.executable, "-m", module, str(source), *args],
         cwd=project,
         env=env,
         capture_output=True,
